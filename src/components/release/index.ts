@@ -1,0 +1,8 @@
+/** The components an author may use in a release body without importing them. */
+import DataTable from './DataTable.astro';
+import Note from './Note.astro';
+import Row from './Row.astro';
+import Term from './Term.astro';
+import Terms from './Terms.astro';
+
+export const releaseComponents = { Terms, Term, DataTable, Row, Note };

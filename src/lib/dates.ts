@@ -1,0 +1,69 @@
+/**
+ * Dates in the issuer's time zone. A release's date of issue is a calendar date (`YYYY-MM-DD`)
+ * where the issuer is; nothing here reads the build machine's time zone.
+ */
+
+const LONG_OFFSET = /GMT([+-])(\d{2}):?(\d{2})?/;
+
+/** Minutes east of UTC of `zone` at `instant` (540 for Asia/Tokyo). */
+export function zoneOffsetMinutes(zone: string, instant: Date): number {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
+    .formatToParts(instant)
+    .find((part) => part.type === 'timeZoneName')?.value;
+  const m = name ? LONG_OFFSET.exec(name) : null;
+  if (!m) return 0; // "GMT" alone: UTC
+  const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
+  return m[1] === '-' ? -minutes : minutes;
+}
+
+/** `+09:00` for 540 minutes. */
+export function formatOffset(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+export interface ZonedTime {
+  /** The instant. */
+  instant: Date;
+  /** ISO 8601 with the zone's offset, e.g. `2007-03-30T00:00:00+09:00`. */
+  iso: string;
+}
+
+/** The instant at which the wall-clock `date` + `time` (default 00:00) happens in `zone`. */
+export function zonedTime(date: string, time: string | undefined, zone: string): ZonedTime {
+  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
+  const [h, mi] = (time ?? '00:00').split(':').map(Number) as [number, number];
+  const wall = Date.UTC(y, mo - 1, d, h, mi);
+  // Two passes settle the offset on days when the zone changes it (daylight saving).
+  let offset = zoneOffsetMinutes(zone, new Date(wall));
+  offset = zoneOffsetMinutes(zone, new Date(wall - offset * 60_000));
+  const instant = new Date(wall - offset * 60_000);
+  return { instant, iso: `${date}T${time ?? '00:00'}:00${formatOffset(offset)}` };
+}
+
+/** ISO 8601 of `instant` as wall-clock time in `zone` with its offset (no milliseconds). */
+export function isoInZone(instant: Date, zone: string): string {
+  const offset = zoneOffsetMinutes(zone, instant);
+  const wall = new Date(instant.getTime() + offset * 60_000).toISOString().slice(0, 19);
+  return `${wall}${formatOffset(offset)}`;
+}
+
+/** The calendar date (`YYYY-MM-DD`) that `instant` falls on in `zone`. */
+export function calendarDateInZone(instant: Date, zone: string): string {
+  return isoInZone(instant, zone).slice(0, 10);
+}
+
+/**
+ * "March 30, 2007" (en) or "2007年3月30日" (ja) for a calendar date. Formatting a calendar date
+ * needs no zone: it is read and written in UTC, where it cannot shift.
+ */
+export function formatLongDate(date: string, lang: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+/** The year of a calendar date. */
+export function yearOf(date: string): number {
+  return Number(date.slice(0, 4));
+}

@@ -1,0 +1,91 @@
+/**
+ * Pure queries over releases: which are published, in what order, at which URL, and how they
+ * relate. Pages, feeds, sitemaps and search all go through these, via src/newsroom.ts.
+ */
+
+export interface Publishable {
+  id: string;
+  date: string;
+  instant: Date;
+  draft: boolean;
+  embargo?: Date | undefined;
+}
+
+export interface Visibility {
+  /** The clock of this build. */
+  now: Date;
+  /** `true` under `astro dev`: drafts are shown (marked) so authors can preview them. */
+  includeDrafts: boolean;
+}
+
+/** A release is public when it is not a draft (outside dev) and its embargo, if any, has lifted. */
+export function isPublished(release: Publishable, { now, includeDrafts }: Visibility): boolean {
+  if (release.draft && !includeDrafts) return false;
+  if (release.embargo && release.embargo.getTime() > now.getTime()) return false;
+  return true;
+}
+
+/** Newest first: by instant of issue, then by id so that equal times still sort the same way. */
+export function compareNewestFirst(a: Publishable, b: Publishable): number {
+  return b.instant.getTime() - a.instant.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** The next embargo to lift after `now`, so a scheduler knows when to rebuild. */
+export function nextEmbargoLift(releases: readonly Publishable[], now: Date): Date | undefined {
+  return releases
+    .map((r) => r.embargo)
+    .filter((t): t is Date => t !== undefined && t.getTime() > now.getTime())
+    .sort((a, b) => a.getTime() - b.getTime())[0];
+}
+
+const DATE_PREFIX = /^\d{4}-\d{2}-\d{2}-/;
+
+/**
+ * The URL slug of a release: its date of issue, then the slug override or the file name without
+ * any date prefix. `2007-03-30-results-of-share-buyback`.
+ */
+export function releaseSlug(id: string, date: string, override?: string): string {
+  const name = override ?? (id.split('/').pop() ?? id).replace(DATE_PREFIX, '');
+  return `${date}-${name}`;
+}
+
+/** Fails with both file names when two releases would share a URL. */
+export function assertUniqueSlugs(releases: readonly { slug: string; filePath: string }[]): void {
+  const seen = new Map<string, string>();
+  const clashes: string[] = [];
+  for (const { slug, filePath } of releases) {
+    const other = seen.get(slug);
+    if (other)
+      clashes.push(`${other} and ${filePath} both publish at /releases/${slug}/ (rename one file or set slug:)`);
+    else seen.set(slug, filePath);
+  }
+  if (clashes.length) throw new Error(`Duplicate release URL:\n${clashes.join('\n')}`);
+}
+
+/**
+ * Plain text of the first paragraph of an MDX body, for lists, feeds and meta descriptions when
+ * the author wrote no summary. Components, headings and imports are skipped; links keep their text.
+ */
+export function summaryFromBody(body: string, maxLength = 280): string {
+  const paragraph =
+    body
+      .split(/\n\s*\n/)
+      .map((block) => block.trim())
+      .find((block) => block && !/^(<|import\s|export\s|#|\{)/.test(block)) ?? '';
+  const text = paragraph
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/<(https?:[^>]+)>/g, '$1')
+    .replace(/<[^>]+>/g, '')
+    .replace(/[*_`]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return truncate(text, maxLength);
+}
+
+/** Cuts at a word boundary and marks the cut with an ellipsis. */
+export function truncate(text: string, maxLength: number): string {
+  if (text.length <= maxLength) return text;
+  const cut = text.slice(0, maxLength - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > maxLength / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
+}

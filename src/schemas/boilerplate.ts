@@ -1,0 +1,10 @@
+/** An "About …" section, kept in dated versions (`content/boilerplates/*.mdx`). */
+import { z } from 'astro/zod';
+import { calendarDate, language, text } from './fields';
+
+export const boilerplateSchema = z.strictObject({
+  heading: text('the heading (e.g. "About Trend Micro")'),
+  /** First day this version is used; the About page shows the newest one. */
+  since: calendarDate('the first day this version is used'),
+  lang: language.default('en'),
+});

@@ -1,0 +1,21 @@
+/** An investor-relations or media contact (`content/contacts/*.yaml`). */
+import { z } from 'astro/zod';
+import { describe, language, list, text } from './fields';
+
+const phoneNumber = (what: string) =>
+  text(what).regex(/^\+?[\d\s().-]{6,}$/, {
+    error: (issue) => `expected ${what} with digits, spaces, dots or hyphens, found ${describe(issue.input)}`,
+  });
+
+export const contactSchema = z.strictObject({
+  honorific: text('the honorific (e.g. "Mr.", "Ms.")').optional(),
+  name: text('the contact name'),
+  titles: list('the job titles', text('a job title')).default([]),
+  organisation: text('the organisation').optional(),
+  phone: phoneNumber('the phone number').optional(),
+  fax: phoneNumber('the fax number').optional(),
+  email: z.email({
+    error: (issue) => `expected an email address such as ir@example.com, found ${describe(issue.input)}`,
+  }),
+  lang: language.default('en'),
+});

@@ -1,0 +1,8 @@
+/** A reusable statement, such as the forward-looking-statements notice (`content/notices/*.mdx`). */
+import { z } from 'astro/zod';
+import { language, text } from './fields';
+
+export const noticeSchema = z.strictObject({
+  heading: text('the heading (e.g. "Notice Regarding Forward-looking Statements")'),
+  lang: language.default('en'),
+});

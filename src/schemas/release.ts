@@ -1,0 +1,78 @@
+/** Frontmatter of a press release (`content/releases/*.mdx`). */
+import { z } from 'astro/zod';
+import { calendarDate, describe, instantWithOffset, language, list, slug, text, ticker, timeOfDay } from './fields';
+
+/**
+ * Built as a function because what is valid depends on the site settings (declared categories)
+ * and on the other collections (references), both supplied by src/content.config.ts.
+ */
+export function releaseSchema<B extends z.ZodType, C extends z.ZodType, N extends z.ZodType>(options: {
+  categories: readonly [string, ...string[]];
+  boilerplate: B;
+  contact: C;
+  notice: N;
+}) {
+  const category = z.enum(options.categories, {
+    error: (issue) =>
+      `expected one of the categories declared in content/site.yaml (${options.categories.join(', ')}), found ${describe(issue.input)}`,
+  });
+  return z
+    .strictObject(
+      {
+        headline: text('the headline'),
+        subheadline: text('the subheadline').optional(),
+        date: calendarDate('the date of issue'),
+        time: timeOfDay.optional(),
+        location: text('the dateline location (e.g. "TOKYO, Japan")'),
+        tickers: list('the tickers', ticker).optional(),
+        summary: text('the summary').optional(),
+        categories: list('the categories', category).min(1, { error: 'expected at least one category' }),
+        tags: list('the tags', text('a tag')).default([]),
+        boilerplate: options.boilerplate.optional(),
+        contacts: list('the contacts', options.contact)
+          .min(1, { error: 'expected at least one contact (or leave the field out to use the defaults)' })
+          .optional(),
+        notices: list('the notices', options.notice).default([]),
+        lang: language.default('en'),
+        draft: z
+          .boolean({ error: (issue) => `expected draft: true or false, found ${describe(issue.input)}` })
+          .default(false),
+        featured: z
+          .boolean({ error: (issue) => `expected featured: true or false, found ${describe(issue.input)}` })
+          .default(false),
+        embargo: instantWithOffset('the embargo time').optional(),
+        updated: calendarDate('the date of the correction').optional(),
+        correction: text('the correction note').optional(),
+        slug: slug('the slug').optional(),
+      },
+      {
+        error: (issue) =>
+          issue.code === 'unrecognized_keys'
+            ? `unknown field(s) ${issue.keys.join(', ')}; expected only the fields listed in the README`
+            : undefined,
+      },
+    )
+    .superRefine((data, ctx) => {
+      if (data.correction && !data.updated) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['updated'],
+          message: 'expected the date of the correction, since correction is set',
+        });
+      }
+      if (data.updated && !data.correction) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['correction'],
+          message: 'expected a correction note saying what changed, since updated is set',
+        });
+      }
+      if (data.updated && data.updated < data.date) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['updated'],
+          message: `expected a date on or after the date of issue (${data.date}), found ${data.updated}`,
+        });
+      }
+    });
+}

@@ -1,0 +1,32 @@
+/**
+ * Reads and validates `content/site.yaml`. Loaded by astro.config.mjs (site URL), by the content
+ * config (declared categories, default references) and by pages, so every part of the build sees
+ * the same settings.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { load as parse } from 'js-yaml';
+import { formatIssues } from './lib/problems';
+import { siteSchema, type SiteSettings } from './schemas/site';
+
+/**
+ * The folder authors write in. `NEWSROOM_CONTENT` points the build at another one (test fixtures,
+ * benchmarks) without touching `content/`.
+ */
+export const CONTENT_DIR = resolve(process.env.NEWSROOM_CONTENT || 'content');
+
+export function loadSiteSettings(path = resolve(CONTENT_DIR, 'site.yaml')): SiteSettings {
+  let raw: unknown;
+  try {
+    raw = parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`${path}: cannot read the site settings: ${(error as Error).message}`);
+  }
+  const result = siteSchema.safeParse(raw ?? {});
+  if (!result.success) {
+    throw new Error(`Invalid site settings in ${path}:\n${formatIssues(path, result.error.issues)}`);
+  }
+  return result.data;
+}
+
+export const settings: SiteSettings = loadSiteSettings();

@@ -1,0 +1,60 @@
+/** A static file server for a built site, on loopback, honouring the base path like a real host. */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.wasm': 'application/wasm',
+  '.pf_meta': 'application/octet-stream',
+  '.pf_index': 'application/octet-stream',
+  '.pf_fragment': 'application/octet-stream',
+  '.pagefind': 'application/octet-stream',
+};
+
+export interface StaticServer {
+  /** Origin plus base path, e.g. `http://127.0.0.1:4321/newsroom/`. */
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function serveStatic(dir: string, base = '/'): Promise<StaticServer> {
+  const server: Server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    const send404 = () => {
+      const page = join(dir, '404.html');
+      response.writeHead(404, { 'content-type': TYPES['.html']! });
+      if (existsSync(page)) createReadStream(page).pipe(response);
+      else response.end('Not found');
+    };
+    if (!path.startsWith(base)) return send404();
+    let file = normalize(join(dir, path.slice(base.length)));
+    if (!file.startsWith(normalize(dir))) return send404();
+    if (existsSync(file) && statSync(file).isDirectory()) {
+      if (!path.endsWith('/')) {
+        response.writeHead(301, { location: `${path}/` });
+        return response.end();
+      }
+      file = join(file, 'index.html');
+    }
+    if (!existsSync(file)) return send404();
+    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(response);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}${base}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

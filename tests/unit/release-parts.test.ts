@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { displayName, telHref } from '../../src/lib/contact';
+import { datelineHtml, datelineText } from '../../src/lib/dateline';
+import { impossibleDate, writtenFields } from '../../src/lib/frontmatter';
+import { escapeHtml, runIntoFirstParagraph } from '../../src/lib/html';
+import { numberTerms, TERM_NUMBER_SLOT, termMarker } from '../../src/lib/terms';
+
+describe('term numbering', () => {
+  it('prints each style', () => {
+    expect([1, 2].map((n) => termMarker(n, '1.'))).toEqual(['1.', '2.']);
+    expect(termMarker(5, '(1)')).toBe('(5)');
+    expect([1, 3, 26, 27].map((n) => termMarker(n, '(a)'))).toEqual(['(a)', '(c)', '(z)', '(aa)']);
+    expect([1, 4, 9, 14].map((n) => termMarker(n, '(i)'))).toEqual(['(i)', '(iv)', '(ix)', '(xiv)']);
+  });
+
+  it('fills only its own slots, leaving numbers of nested lists alone', () => {
+    const inner = numberTerms(`<li>${TERM_NUMBER_SLOT}x</li><li>${TERM_NUMBER_SLOT}y</li>`, '(a)');
+    const outer = numberTerms(`<li>${TERM_NUMBER_SLOT}A<ol>${inner}</ol></li><li>${TERM_NUMBER_SLOT}B</li>`, '1.', 3);
+    expect(outer).toBe(
+      '<li><span class="term-number">3.</span>A<ol><li><span class="term-number">(a)</span>x</li>' +
+        '<li><span class="term-number">(b)</span>y</li></ol></li><li><span class="term-number">4.</span>B</li>',
+    );
+  });
+});
+
+describe('dateline', () => {
+  const parts = {
+    location: 'TOKYO, Japan',
+    date: '2007-03-30',
+    isoDate: '2007-03-30T00:00:00+09:00',
+    lang: 'en',
+    separator: '--',
+  };
+  it('reads like the wire', () => {
+    expect(datelineText(parts)).toBe('TOKYO, Japan, March 30, 2007 --');
+    expect(datelineHtml(parts)).toBe(
+      '<span class="dateline">TOKYO, Japan, <time datetime="2007-03-30T00:00:00+09:00">March 30, 2007</time> --</span>',
+    );
+  });
+  it('escapes the location', () => {
+    expect(datelineHtml({ ...parts, location: '<b>X</b>' })).toContain('&lt;b&gt;X&lt;/b&gt;,');
+  });
+});
+
+describe('runIntoFirstParagraph', () => {
+  it('runs the prefix into the opening paragraph', () => {
+    expect(runIntoFirstParagraph('\n<p class="a">Trend Micro…</p><p>Next</p>', '<b>D --</b>')).toBe(
+      '\n<p class="a"><b>D --</b> Trend Micro…</p><p>Next</p>',
+    );
+  });
+  it('keeps the prefix as its own paragraph when the body opens with something else', () => {
+    expect(runIntoFirstParagraph('<ol><li><p>x</p></li></ol>', 'D --')).toBe('<p>D --</p><ol><li><p>x</p></li></ol>');
+  });
+  it('escapes text', () => {
+    expect(escapeHtml(`<script>"x" & 'y'</script>`)).toBe(
+      '&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/script&gt;',
+    );
+  });
+});
+
+describe('contact links', () => {
+  it('turns printed numbers into tel: URIs', () => {
+    expect(telHref('+813-5334-4899')).toBe('tel:+81353344899');
+    expect(telHref('(03) 5334 4899')).toBe('tel:0353344899');
+  });
+  it('prints the honorific before the name', () => {
+    expect(displayName({ honorific: 'Mr.', name: 'Mahendra Negi' })).toBe('Mr. Mahendra Negi');
+    expect(displayName({ name: 'IR Team' })).toBe('IR Team');
+  });
+});
+
+describe('dates as written', () => {
+  const source = '---\nheadline: X\ndate: 2007-02-30\nupdated: "2007-03-01" # fixed\n---\nBody';
+  it('finds the written value and its line', () => {
+    expect(writtenFields(source, ['date', 'updated'])).toEqual([
+      { field: 'date', line: 3, value: '2007-02-30' },
+      { field: 'updated', line: 4, value: '2007-03-01' },
+    ]);
+  });
+  it('flags days that do not exist', () => {
+    expect(impossibleDate('2007-02-30')).toMatch(/does not exist/);
+    expect(impossibleDate('2008-02-29')).toBeUndefined();
+    expect(impossibleDate('March 30')).toBeUndefined();
+  });
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import {
+  assertUniqueSlugs,
+  compareNewestFirst,
+  isPublished,
+  nextEmbargoLift,
+  releaseSlug,
+  summaryFromBody,
+  truncate,
+} from '../../src/lib/releases';
+
+const at = (iso: string) => new Date(iso);
+const release = (id: string, instant: string, extra: { draft?: boolean; embargo?: Date } = {}) => ({
+  id,
+  date: instant.slice(0, 10),
+  instant: at(instant),
+  draft: false,
+  ...extra,
+});
+
+describe('publication', () => {
+  const now = at('2007-03-30T06:00:00Z');
+  it('hides drafts outside dev and shows them in dev', () => {
+    const draft = release('a', '2007-03-29T15:00:00Z', { draft: true });
+    expect(isPublished(draft, { now, includeDrafts: false })).toBe(false);
+    expect(isPublished(draft, { now, includeDrafts: true })).toBe(true);
+  });
+  it('hides an embargoed release until its embargo lifts', () => {
+    const embargoed = release('b', '2007-03-29T15:00:00Z', { embargo: at('2007-03-30T06:00:01Z') });
+    expect(isPublished(embargoed, { now, includeDrafts: true })).toBe(false);
+    expect(isPublished(embargoed, { now: at('2007-03-30T06:00:01Z'), includeDrafts: false })).toBe(true);
+    expect(nextEmbargoLift([embargoed, release('c', '2007-01-01T00:00:00Z')], now)).toEqual(at('2007-03-30T06:00:01Z'));
+  });
+  it('sorts newest first, ties by id', () => {
+    const list = [
+      release('b', '2007-03-29T15:00:00Z'),
+      release('c', '2007-11-25T15:00:00Z'),
+      release('a', '2007-03-29T15:00:00Z'),
+    ];
+    expect(list.sort(compareNewestFirst).map((r) => r.id)).toEqual(['c', 'a', 'b']);
+  });
+});
+
+describe('slugs', () => {
+  it('prefixes the date of issue and drops a date already in the file name', () => {
+    expect(releaseSlug('2007-03-30-results-of-share-buyback', '2007-03-30')).toBe(
+      '2007-03-30-results-of-share-buyback',
+    );
+    expect(releaseSlug('2007/buyback', '2007-03-30')).toBe('2007-03-30-buyback');
+    expect(releaseSlug('2007-03-30-x', '2007-03-30', 'share-buyback-results')).toBe('2007-03-30-share-buyback-results');
+  });
+  it('names both files when two releases share a URL', () => {
+    expect(() =>
+      assertUniqueSlugs([
+        { slug: '2007-03-30-x', filePath: 'content/releases/a.mdx' },
+        { slug: '2007-03-30-x', filePath: 'content/releases/b.mdx' },
+      ]),
+    ).toThrow('content/releases/a.mdx and content/releases/b.mdx both publish at /releases/2007-03-30-x/');
+  });
+});
+
+describe('summary from the first paragraph', () => {
+  it('skips components and keeps link text', () => {
+    expect(
+      summaryFromBody('\n<Terms>\n</Terms>\n\nTrend Micro [today](https://x.example) *announced* results.\n\nMore.'),
+    ).toBe('Trend Micro today announced results.');
+  });
+  it('cuts long text at a word', () => {
+    expect(truncate('one two three four five', 12)).toBe('one two…');
+  });
+});

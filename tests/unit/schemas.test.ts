@@ -1,0 +1,202 @@
+/**
+ * Valid and invalid frontmatter for every collection, parsed from YAML the way Astro parses it
+ * (js-yaml), so unquoted dates arrive as timestamps exactly as in a real build.
+ */
+import { load } from 'js-yaml';
+import { z } from 'astro/zod';
+import { describe, expect, it } from 'vitest';
+import { formatIssues } from '../../src/lib/problems';
+import { boilerplateSchema } from '../../src/schemas/boilerplate';
+import { contactSchema } from '../../src/schemas/contact';
+import { noticeSchema } from '../../src/schemas/notice';
+import { releaseSchema } from '../../src/schemas/release';
+import { siteSchema } from '../../src/schemas/site';
+
+const release = releaseSchema({
+  categories: ['Financial', 'Corporate', 'Product'],
+  boilerplate: z.string(),
+  contact: z.string(),
+  notice: z.string(),
+});
+
+function problems(schema: z.ZodType, yaml: string): string {
+  const result = schema.safeParse(load(yaml));
+  return result.success ? '' : formatIssues('fixture.mdx', result.error.issues);
+}
+
+const validRelease = `
+headline: Trend Micro Announces Results of Share Buyback
+date: 2007-03-30
+location: TOKYO, Japan
+tickers: [{ TSE: 4704 }, "Nasdaq: TMIC"]
+categories: [Financial]
+notices: [forward-looking-statements]
+`;
+
+describe('release frontmatter', () => {
+  it('accepts a complete release and fills defaults', () => {
+    const data = release.parse(load(validRelease));
+    expect(data).toMatchObject({
+      date: '2007-03-30',
+      tickers: [
+        { exchange: 'TSE', symbol: '4704' },
+        { exchange: 'Nasdaq', symbol: 'TMIC' },
+      ],
+      tags: [],
+      lang: 'en',
+      draft: false,
+    });
+  });
+
+  it('accepts every optional field', () => {
+    const data = release.parse(
+      load(`${validRelease}
+subheadline: Board approves buyback
+time: "15:00"
+summary: Results of the buyback.
+tags: [buyback]
+boilerplate: trend-micro
+contacts: [mahendra-negi]
+lang: ja
+draft: true
+featured: true
+embargo: "2007-03-30T15:00:00+09:00"
+updated: 2007-04-02
+correction: Corrected the aggregate cost.
+slug: buyback-results
+`),
+    );
+    expect(data.embargo?.toISOString()).toBe('2007-03-30T06:00:00.000Z');
+    expect(data.updated).toBe('2007-04-02');
+  });
+
+  it.each([
+    [
+      'a missing headline',
+      validRelease.replace(/headline:.*\n/, ''),
+      'headline: expected the headline as text, found nothing',
+    ],
+    [
+      'an impossible date (quoted; unquoted ones are caught as written by src/loaders/strict-dates.ts)',
+      validRelease.replace('2007-03-30', '"2007-02-30"'),
+      'date: expected the date of issue as a calendar date YYYY-MM-DD',
+    ],
+    ['a date in another format', validRelease.replace('2007-03-30', '30/03/2007'), 'found string "30/03/2007"'],
+    ['a date with a time of day', validRelease.replace('2007-03-30', '2007-03-30T10:00:00Z'), 'without a time of day'],
+    [
+      'an undeclared category',
+      validRelease.replace('[Financial]', '[Finance]'),
+      'categories[0]: expected one of the categories declared in content/site.yaml (Financial, Corporate, Product), found string "Finance"',
+    ],
+    ['no category', validRelease.replace('[Financial]', '[]'), 'categories: expected at least one category'],
+    [
+      'a malformed ticker',
+      validRelease.replace('"Nasdaq: TMIC"', '"TMIC"'),
+      'tickers[1]: expected a ticker written as "EXCHANGE: SYMBOL"',
+    ],
+    [
+      'an embargo without offset',
+      `${validRelease}embargo: "2007-03-30T15:00:00"`,
+      'embargo: expected the embargo time in quotes with its UTC offset',
+    ],
+    [
+      'an unquoted embargo',
+      `${validRelease}embargo: 2007-03-30T15:00:00+09:00`,
+      'found the timestamp 2007-03-30T06:00:00.000Z',
+    ],
+    [
+      'a correction without its date',
+      `${validRelease}correction: Fixed a figure.`,
+      'updated: expected the date of the correction',
+    ],
+    ['a bad slug', `${validRelease}slug: Share Buyback`, 'slug: expected the slug of lower-case letters'],
+    ['an unknown field', `${validRelease}title: Oops`, 'unknown field(s) title'],
+    [
+      'a draft flag that is not a boolean',
+      `${validRelease}draft: maybe`,
+      'draft: expected draft: true or false, found string "maybe"',
+    ],
+  ])('rejects %s with a message naming the field', (_, yaml, message) => {
+    expect(problems(release, yaml)).toContain(message);
+  });
+});
+
+describe('boilerplate, notice and contact frontmatter', () => {
+  it('accepts valid entries', () => {
+    expect(boilerplateSchema.parse(load('heading: About Trend Micro\nsince: 2007-01-01'))).toEqual({
+      heading: 'About Trend Micro',
+      since: '2007-01-01',
+      lang: 'en',
+    });
+    expect(noticeSchema.parse(load('heading: Notice Regarding Forward-looking Statements'))).toMatchObject({
+      lang: 'en',
+    });
+    expect(
+      contactSchema.parse(
+        load(
+          'honorific: Mr.\nname: Mahendra Negi\ntitles: [IR Officer]\nphone: "+813-5334-4899"\nemail: ir@trendmicro.co.jp',
+        ),
+      ),
+    ).toMatchObject({ name: 'Mahendra Negi', titles: ['IR Officer'] });
+  });
+
+  it.each([
+    [boilerplateSchema, 'since: 2007-01-01', 'heading: expected the heading'],
+    [
+      boilerplateSchema,
+      'heading: About\nsince: last year',
+      'since: expected the first day this version is used as a calendar date',
+    ],
+    [
+      noticeSchema,
+      'heading: ""',
+      'heading: expected the heading (e.g. "Notice Regarding Forward-looking Statements"), found an empty text',
+    ],
+    [
+      contactSchema,
+      'name: A\nemail: not-an-email',
+      'email: expected an email address such as ir@example.com, found string "not-an-email"',
+    ],
+    [contactSchema, 'email: a@b.co', 'name: expected the contact name as text, found nothing'],
+    [contactSchema, 'name: A\nemail: a@b.co\nphone: call us', 'phone: expected the phone number with digits'],
+    [contactSchema, 'name: A\nemail: a@b.co\ntitles: IR Officer', 'titles: expected the job titles as a list'],
+  ])('rejects invalid entries (%#)', (schema, yaml, message) => {
+    expect(problems(schema as z.ZodType, yaml)).toContain(message);
+  });
+});
+
+describe('site settings', () => {
+  const validSite = `
+company: { name: Trend Micro Incorporated, tickers: [{ TSE: 4704 }] }
+title: Newsroom
+description: Releases.
+url: https://newsroom.example.com
+timeZone: Asia/Tokyo
+categories: [Financial]
+defaultBoilerplate: trend-micro
+defaultContacts: [mahendra-negi]
+`;
+  it('accepts valid settings and fills defaults', () => {
+    expect(siteSchema.parse(load(validSite))).toMatchObject({
+      pageSize: 10,
+      datelineSeparator: '--',
+      defaultLanguage: 'en',
+    });
+  });
+  it.each([
+    [
+      'an unknown time zone',
+      validSite.replace('Asia/Tokyo', 'Tokyo'),
+      'timeZone: expected an IANA time zone such as Asia/Tokyo, found "Tokyo"',
+    ],
+    [
+      'a javascript: URL',
+      validSite.replace('https://newsroom.example.com', 'javascript:alert(1)'),
+      'url: expected the canonical site URL as an http(s) URL',
+    ],
+    ['no categories', validSite.replace('[Financial]', '[]'), 'categories: expected at least one category'],
+    ['an unknown setting', `${validSite}colour: blue`, 'unknown setting(s): colour'],
+  ])('rejects %s', (_, yaml, message) => {
+    expect(problems(siteSchema, yaml)).toContain(message);
+  });
+});
