@@ -18,7 +18,8 @@ declare module 'vitest' {
 let server: StaticServer | undefined;
 
 export async function setup(project: TestProject) {
-  const outDir = join(ROOT, '.test-dist/site');
+  // NEWSROOM_TEST_DIST lets parallel runs on one machine keep apart.
+  const outDir = join(ROOT, process.env.NEWSROOM_TEST_DIST ?? '.test-dist', 'site');
   rmSync(outDir, { recursive: true, force: true });
   const result = buildSite({ outDir });
   if (result.status !== 0) throw new Error(`The site did not build:\n${result.output}`);
