@@ -4,7 +4,8 @@
  * Every page, feed and index takes its releases from here.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { zonedTime } from './lib/dates';
+import { groupBy, neighbours, relatedReleases, type Neighbours } from './lib/archive';
+import { calendarDateInZone, zonedTime } from './lib/dates';
 import { assertUniqueSlugs, compareNewestFirst, isPublished, releaseSlug, summaryFromBody } from './lib/releases';
 import type { Ticker } from './schemas/fields';
 import { settings } from './settings';
@@ -26,6 +27,8 @@ export interface Release {
   /** ISO 8601 with the issuer's offset. */
   isoDate: string;
   year: number;
+  categories: string[];
+  tags: string[];
   summary: string;
   tickers: Ticker[];
   draft: boolean;
@@ -40,9 +43,25 @@ export interface Newsroom {
   releases: Release[];
   /** Every release, including drafts and embargoed ones. */
   all: Release[];
+  /** Published releases by year of issue; years newest first. */
+  byYear: Map<number, Release[]>;
+  /** Published releases by category, in the order categories are declared in site.yaml. */
+  byCategory: Map<string, Release[]>;
+  /** Published releases by tag, tags in alphabetical order. */
+  byTag: Map<string, Release[]>;
+  /** The releases issued just before and after each release. */
+  neighbours: Map<string, Neighbours<Release>>;
+  /** Up to three related releases for each release, same category first. */
+  related: Map<string, Release[]>;
+  /** The pinned release for the home page: the newest published one marked `featured`. */
+  featured?: Release | undefined;
+  /** The boilerplate in force at build time: the newest one whose `since` has come. */
+  currentBoilerplate: Boilerplate;
   boilerplates: Boilerplate[];
   contacts: Contact[];
   notices: Notice[];
+  /** The build's clock. */
+  now: Date;
 }
 
 /** The build's clock. `NEWSROOM_NOW` (ISO 8601) injects one for tests and scheduled rebuilds. */
@@ -92,6 +111,8 @@ async function load(): Promise<Newsroom> {
       instant,
       isoDate: iso,
       year: Number(data.date.slice(0, 4)),
+      categories: data.categories,
+      tags: data.tags,
       summary: data.summary ?? summaryFromBody(entry.body ?? ''),
       tickers: data.tickers ?? settings.company.tickers,
       draft: data.draft,
@@ -108,13 +129,27 @@ async function load(): Promise<Newsroom> {
   assertUniqueSlugs(all);
   all.sort(compareNewestFirst);
 
-  const visibility = { now: buildClock(), includeDrafts: import.meta.env.DEV };
+  const now = buildClock();
+  const releases = all.filter((release) => isPublished(release, { now, includeDrafts: import.meta.env.DEV }));
+  const byCategory = groupBy(releases, (r) => r.categories);
+  const today = calendarDateInZone(now, settings.timeZone);
+  const inForce = boilerplates
+    .filter((b) => b.data.lang === settings.defaultLanguage && b.data.since <= today)
+    .sort((a, b) => (a.data.since < b.data.since ? 1 : -1));
   return {
-    releases: all.filter((release) => isPublished(release, visibility)),
+    releases,
     all,
+    byYear: groupBy(releases, (r) => [r.year]),
+    byCategory: new Map(settings.categories.flatMap((c) => (byCategory.has(c) ? [[c, byCategory.get(c)!]] : []))),
+    byTag: new Map([...groupBy(releases, (r) => r.tags)].sort(([a], [b]) => a.localeCompare(b, 'en'))),
+    neighbours: neighbours(releases),
+    related: relatedReleases(releases),
+    featured: releases.find((r) => r.data.featured),
+    currentBoilerplate: inForce[0] ?? boilerplate(settings.defaultBoilerplate, 'content/site.yaml: defaultBoilerplate'),
     boilerplates,
     contacts,
     notices,
+    now,
   };
 }
 

@@ -1,4 +1,8 @@
-/** Site-relative and absolute URLs, respecting the configured base path. */
+/**
+ * Every URL of the site, as paths relative to the base (no leading slash), and the joins with the
+ * base path and the site origin. One place decides where each page lives.
+ */
+import { categorySlug, tagSlug } from './taxonomy';
 
 /** Joins `base` (e.g. "/" or "/newsroom/") and a site path (e.g. "releases/"). */
 export function withBase(base: string, path: string): string {
@@ -11,4 +15,13 @@ export function absoluteUrl(site: string | URL, base: string, path: string): str
   return new URL(withBase(base, path), site).href;
 }
 
+export const releasesPath = 'releases/';
 export const releasePath = (slug: string) => `releases/${slug}/`;
+export const yearPath = (year: number) => `releases/${year}/`;
+export const categoryPath = (category: string) => `categories/${categorySlug(category)}/`;
+export const tagPath = (tag: string) => `tags/${tagSlug(tag)}/`;
+
+/** Page `n` of a paginated list: page 1 is the list's own clean URL, then `…/page/2/`. */
+export function listPagePath(listPath: string, n: number): string {
+  return n <= 1 ? listPath : `${listPath}page/${n}/`;
+}

@@ -1,0 +1,106 @@
+/**
+ * Derived views of the published releases — years, categories, tags, neighbours in time,
+ * related releases, pages of a list. Each is computed once per build from the one sorted list.
+ */
+
+export interface Archivable {
+  id: string;
+  year: number;
+  categories: readonly string[];
+  tags: readonly string[];
+}
+
+/** Groups a newest-first list by a key, keeping the order inside each group. */
+export function groupBy<T, K>(items: readonly T[], keys: (item: T) => readonly K[]): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    for (const key of keys(item)) {
+      const group = groups.get(key);
+      if (group) group.push(item);
+      else groups.set(key, [item]);
+    }
+  }
+  return groups;
+}
+
+export interface Neighbours<T> {
+  /** The release issued just before. */
+  previous?: T | undefined;
+  /** The release issued just after. */
+  next?: T | undefined;
+}
+
+/** Previous (older) and next (newer) release for each release of a newest-first list. */
+export function neighbours<T extends { id: string }>(newestFirst: readonly T[]): Map<string, Neighbours<T>> {
+  return new Map(newestFirst.map((item, i) => [item.id, { previous: newestFirst[i + 1], next: newestFirst[i - 1] }]));
+}
+
+/**
+ * Up to `count` related releases for each release: those sharing a category first, nearest in time,
+ * then the nearest others. Looks only at a window around each release, so the cost is linear.
+ */
+export function relatedReleases<T extends Archivable>(newestFirst: readonly T[], count = 3): Map<string, T[]> {
+  const byCategory = groupBy(newestFirst, (r) => r.categories);
+  // Where each release sits in each of its categories' lists, so no lookup scans a list.
+  const position = new Map<string, number>();
+  for (const [category, list] of byCategory) list.forEach((r, i) => position.set(`${category}\n${r.id}`, i));
+  const overall = new Map(newestFirst.map((r, i) => [r.id, i]));
+
+  const nearest = (list: readonly T[], at: number, exclude: Set<string>, want: number): T[] => {
+    const picked: T[] = [];
+    for (let d = 1; picked.length < want && (at - d >= 0 || at + d < list.length); d++) {
+      for (const candidate of [list[at + d], list[at - d]]) {
+        if (candidate && !exclude.has(candidate.id) && picked.length < want) {
+          picked.push(candidate);
+          exclude.add(candidate.id);
+        }
+      }
+    }
+    return picked;
+  };
+
+  const related = new Map<string, T[]>();
+  for (const release of newestFirst) {
+    const exclude = new Set([release.id]);
+    const picked: T[] = [];
+    for (const category of release.categories) {
+      const list = byCategory.get(category)!;
+      const at = position.get(`${category}\n${release.id}`)!;
+      picked.push(...nearest(list, at, exclude, count - picked.length));
+    }
+    if (picked.length < count)
+      picked.push(...nearest(newestFirst, overall.get(release.id)!, exclude, count - picked.length));
+    related.set(release.id, picked);
+  }
+  return related;
+}
+
+export interface Page<T> {
+  /** 1-based. */
+  number: number;
+  count: number;
+  items: T[];
+  total: number;
+}
+
+/** Splits a list into pages; an empty list has no pages, so empty archives are never generated. */
+export function paginate<T>(items: readonly T[], pageSize: number): Page<T>[] {
+  const count = Math.ceil(items.length / pageSize);
+  return Array.from({ length: count }, (_, i) => ({
+    number: i + 1,
+    count,
+    items: items.slice(i * pageSize, (i + 1) * pageSize),
+    total: items.length,
+  }));
+}
+
+/**
+ * Static paths for a paginated list: page 1 at the list's own URL (rest parameter undefined),
+ * later pages at `page/N`.
+ */
+export function pagePaths<T>(items: readonly T[], pageSize: number): { page: string | undefined; list: Page<T> }[] {
+  return paginate(items, pageSize).map((list) => ({
+    page: list.number === 1 ? undefined : `page/${list.number}`,
+    list,
+  }));
+}
