@@ -1,0 +1,177 @@
+/**
+ * The newsroom as a reader uses it, in headless Chromium: navigation, accessibility of every page
+ * type in both colour schemes, phone widths, print.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeViolations } from '../support/axe';
+import { launchBrowser } from '../support/browser';
+import { builtPages } from '../support/pages';
+
+let browser: Browser;
+const site = (path: string) => new URL(path, inject('siteUrl')).href;
+const BUYBACK = 'releases/2007-03-30-results-of-share-buyback/';
+const FINAL_TERMS = 'releases/2007-11-26-final-terms-stock-acquisition-rights/';
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Opens a page in its own context (axe needs one); contexts are closed after each test. */
+let contexts: BrowserContext[] = [];
+async function blank(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
+  const context = await browser.newContext(options);
+  contexts.push(context);
+  return context.newPage();
+}
+async function open(path: string, options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
+  const page = await blank(options);
+  await page.goto(site(path));
+  return page;
+}
+afterEach(async () => {
+  await Promise.all(contexts.map((context) => context.close()));
+  contexts = [];
+});
+
+describe('navigation', () => {
+  it('goes home → all releases → a year → a release → contacts', async () => {
+    const page = await open('');
+    expect(await page.locator('h1').innerText()).toBe('Trend Micro Newsroom');
+
+    await page.getByRole('link', { name: /^All releases \(2\)$/ }).click();
+    expect(new URL(page.url()).pathname).toBe('/releases/');
+    expect(await page.locator('.list-count').innerText()).toBe('2 releases');
+    const headlines = await page.locator('.release-card-title').allInnerTexts();
+    expect(headlines[0]).toMatch(/Final Terms/); // newest first
+    expect(headlines[1]).toMatch(/Share Buyback/);
+
+    await page.getByRole('navigation', { name: 'Archive' }).getByRole('link', { name: '2007' }).click();
+    expect(new URL(page.url()).pathname).toBe('/releases/2007/');
+    expect(await page.locator('h1').innerText()).toBe('Releases from 2007');
+
+    await page.getByRole('link', { name: 'Trend Micro Announces Results of Share Buyback' }).click();
+    expect(new URL(page.url()).pathname).toBe(`/${BUYBACK}`);
+    expect(await page.locator('h1').innerText()).toBe('Trend Micro Announces Results of Share Buyback');
+    expect(await page.locator('article time').first().getAttribute('datetime')).toBe('2007-03-30T00:00:00+09:00');
+    expect(await page.getByRole('navigation', { name: 'Breadcrumb' }).innerText()).toMatch(
+      /^Home\s+Releases\s+2007\s+Trend Micro Announces Results of Share Buyback$/,
+    );
+    expect(await page.locator('.release-nav').innerText()).toMatch(/Next release\s+Trend Micro Announces Final Terms/);
+    expect(await page.locator('.related').innerText()).toContain('Final Terms');
+    expect(await page.locator('.taxonomy').innerText()).toMatch(/Category:?\s*Financial/);
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
+    expect(new URL(page.url()).pathname).toBe('/contacts/');
+    expect(await page.locator('main').innerText()).toContain('Mr. Mahendra Negi');
+    expect(await page.getByRole('link', { name: '+813-5334-4899' }).getAttribute('href')).toBe('tel:+81353344899');
+  });
+
+  it('links categories and tags, each archive showing its count', async () => {
+    const page = await open(BUYBACK);
+    await page.locator('.taxonomy').getByRole('link', { name: 'Financial' }).click();
+    expect(new URL(page.url()).pathname).toBe('/categories/financial/');
+    expect(await page.locator('.list-count').innerText()).toBe('2 releases');
+    await page.goto(site(BUYBACK));
+    await page.locator('.taxonomy').getByRole('link', { name: 'share buyback' }).click();
+    expect(new URL(page.url()).pathname).toBe('/tags/share-buyback/');
+    expect(await page.locator('.list-count').innerText()).toBe('1 release');
+  });
+
+  it('shows the current boilerplate on the About page and helps on a missing page', async () => {
+    const about = await open('about/');
+    expect(await about.locator('h1').innerText()).toBe('About Trend Micro');
+    expect(await about.locator('main').innerText()).toContain('Smart Protection Network');
+    const missing = await blank();
+    const response = await missing.goto(site('no-such-page/'));
+    expect(response?.status()).toBe(404);
+    expect(await missing.locator('h1').innerText()).toBe('Page not found');
+    expect(await missing.getByRole('link', { name: 'Browse all releases' }).getAttribute('href')).toBe('/releases/');
+  });
+
+  it('reveals Print and Copy link only when script runs, and shares with plain links', async () => {
+    const page = await open(BUYBACK);
+    await expect.poll(() => page.getByRole('button', { name: 'Print' }).isVisible()).toBe(true);
+    const hrefs = await page
+      .locator('.share a')
+      .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+    expect(hrefs.map((h) => new URL(h).protocol + new URL(h).hostname)).toEqual([
+      'mailto:',
+      'https:www.linkedin.com',
+      'https:x.com',
+    ]);
+    const noScript = await blank({ javaScriptEnabled: false });
+    await noScript.goto(site(BUYBACK));
+    expect(await noScript.getByRole('button', { name: 'Print' }).count()).toBe(0); // hidden buttons are not in the accessibility tree
+  });
+});
+
+describe('accessibility (axe, WCAG 2.2 AA)', () => {
+  const paths = [
+    '',
+    'releases/',
+    'releases/2007/',
+    'categories/financial/',
+    'tags/share-buyback/',
+    BUYBACK,
+    FINAL_TERMS,
+    'contacts/',
+    'about/',
+    '404.html',
+  ];
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it.each(paths)(`%s has no violations (${colorScheme})`, async (path) => {
+      const page = await open(path, { colorScheme });
+      expect(await axeViolations(page)).toEqual([]);
+      expect(await page.locator('h1').count()).toBe(1);
+      expect(await page.locator('main#main').count()).toBe(1);
+    });
+  }
+
+  it('offers a skip link as the first focusable element', async () => {
+    const page = await open(BUYBACK);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(new URL(page.url()).hash).toBe('#main');
+  });
+
+  it('lets keyboard users scroll a wide table', async () => {
+    const page = await open(FINAL_TERMS, { viewport: { width: 320, height: 640 } });
+    const region = page.getByRole('region', { name: 'Allotment of stock acquisition rights' });
+    expect(await region.getAttribute('tabindex')).toBe('0');
+    await region.focus();
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('table-scroll'))).toBe(true);
+  });
+});
+
+describe('phones and paper', () => {
+  it.each(builtPages(inject('siteDir')).map((p) => p.path))(
+    '/%s has no horizontal page scroll at 320 px',
+    async (path) => {
+      const page = await open(path, { viewport: { width: 320, height: 640 } });
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBe(0);
+    },
+  );
+
+  it('prints the release, its boilerplate and contacts, without navigation, with link targets', async () => {
+    const page = await open(BUYBACK);
+    await page.emulateMedia({ media: 'print' });
+    for (const selector of ['.site-header', '.site-footer', '.breadcrumbs', '.share', '.release-nav', '.related']) {
+      expect(await page.locator(selector).isVisible(), selector).toBe(false);
+    }
+    for (const selector of ['.release-body', '.notice', '.boilerplate', '.contacts']) {
+      expect(await page.locator(selector).isVisible(), selector).toBe(true);
+    }
+    const after = await page
+      .locator('.boilerplate a[href^="https://www.trendmicro.com"]')
+      .evaluate((a) => getComputedStyle(a, '::after').content);
+    expect(after).toContain('https://www.trendmicro.com/');
+  });
+});
