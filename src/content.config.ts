@@ -14,7 +14,16 @@ import { CONTENT_DIR, settings } from './settings';
 const [firstCategory, ...otherCategories] = settings.categories;
 
 const releases = defineCollection({
-  loader: withStrictDates(glob({ pattern: '**/*.mdx', base: `${CONTENT_DIR}/releases` }), ['date', 'updated']),
+  loader: withStrictDates(
+    glob({
+      pattern: '**/*.mdx',
+      base: `${CONTENT_DIR}/releases`,
+      // The file path is the id. (Astro's default would take the `slug:` field instead, silently
+      // merging two releases that share a slug; src/lib/releases.ts refuses those by name.)
+      generateId: ({ entry }) => entry.replace(/\.mdx$/, ''),
+    }),
+    ['date', 'updated'],
+  ),
   schema: releaseSchema({
     categories: [firstCategory!, ...otherCategories],
     boilerplate: reference('boilerplates'),

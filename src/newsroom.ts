@@ -5,6 +5,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { groupBy, neighbours, relatedReleases, type Neighbours } from './lib/archive';
+import { buildClock } from './lib/clock';
 import { calendarDateInZone, zonedTime } from './lib/dates';
 import { assertUniqueSlugs, compareNewestFirst, isPublished, releaseSlug, summaryFromBody } from './lib/releases';
 import type { Ticker } from './schemas/fields';
@@ -64,15 +65,7 @@ export interface Newsroom {
   now: Date;
 }
 
-/** The build's clock. `NEWSROOM_NOW` (ISO 8601) injects one for tests and scheduled rebuilds. */
-export function buildClock(): Date {
-  const injected = process.env.NEWSROOM_NOW;
-  if (!injected) return new Date();
-  const now = new Date(injected);
-  if (Number.isNaN(now.getTime()))
-    throw new Error(`NEWSROOM_NOW: expected an ISO 8601 time, found ${JSON.stringify(injected)}`);
-  return now;
-}
+export { buildClock };
 
 function resolver<T extends { id: string }>(items: T[], collection: string) {
   const byId = new Map(items.map((item) => [item.id, item]));
@@ -130,7 +123,9 @@ async function load(): Promise<Newsroom> {
   all.sort(compareNewestFirst);
 
   const now = buildClock();
-  const releases = all.filter((release) => isPublished(release, { now, includeDrafts: import.meta.env.DEV }));
+  const releases = all.filter((release) =>
+    isPublished(release, { now, includeDrafts: import.meta.env.NEWSROOM_PREVIEW === true }),
+  );
   const byCategory = groupBy(releases, (r) => r.categories);
   const today = calendarDateInZone(now, settings.timeZone);
   const inForce = boilerplates
@@ -157,6 +152,6 @@ let newsroom: Promise<Newsroom> | undefined;
 
 /** The newsroom, loaded on first use and shared by every page of the build. */
 export function getNewsroom(): Promise<Newsroom> {
-  if (!newsroom || import.meta.env.DEV) newsroom = load();
+  if (!newsroom || import.meta.env.NEWSROOM_PREVIEW === true) newsroom = load();
   return newsroom;
 }

@@ -1,0 +1,83 @@
+/**
+ * Archives of a larger newsroom, built from a fixture content folder: pagination with clean first
+ * pages, no empty archives, drafts and embargoes left out, duplicate URLs refused.
+ */
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../support/build';
+import { fixtureContent, frontmatter } from '../support/fixture-content';
+
+const outDir = join(tmpdir(), `newsroom-archive-${process.pid}`);
+const page = (path: string) => join(outDir, path, 'index.html');
+const text = (path: string) => readFileSync(page(path), 'utf8');
+
+describe('a newsroom with seven published releases and a page size of 2', () => {
+  beforeAll(() => {
+    const content = fixtureContent({
+      settings: { pageSize: '2' },
+      releases: [
+        { file: '2008-01-10-a.mdx', frontmatter: frontmatter('Release A', '2008-01-10') },
+        { file: '2008-02-10-b.mdx', frontmatter: frontmatter('Release B', '2008-02-10') },
+        { file: '2008-03-10-c.mdx', frontmatter: frontmatter('Release C', '2008-03-10', 'tags: [Annual Meeting]') },
+        { file: '2009-01-10-d.mdx', frontmatter: frontmatter('Release D', '2009-01-10', 'featured: true') },
+        { file: '2009-02-10-e.mdx', frontmatter: frontmatter('Release E', '2009-02-10') },
+        { file: '2009-03-10-draft.mdx', frontmatter: frontmatter('Draft release', '2009-03-10', 'draft: true') },
+        {
+          file: '2010-01-10-embargoed.mdx',
+          frontmatter: frontmatter('Embargoed release', '2010-01-10', 'embargo: "2010-01-10T15:00:00+09:00"'),
+        },
+      ],
+    });
+    const result = buildSite({ outDir, content, now: '2010-01-10T05:59:00Z' });
+    rmSync(content, { recursive: true, force: true });
+    expect(result.status, result.output).toBe(0);
+  });
+  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+  it('paginates all releases with a clean first page', () => {
+    expect(text('releases')).toContain('7 releases, page 1 of 4');
+    expect(text('releases/page/4')).toContain('7 releases, page 4 of 4');
+    expect(existsSync(page('releases/page/1'))).toBe(false);
+    expect(existsSync(page('releases/page/5'))).toBe(false);
+    // Newest first: page 1 holds the two 2009 releases.
+    expect(text('releases')).toMatch(/Release E[\s\S]*Release D/);
+  });
+
+  it('paginates year, category and tag archives and generates no empty ones', () => {
+    expect(text('releases/2008')).toContain('3 releases, page 1 of 2');
+    expect(existsSync(page('releases/2008/page/2'))).toBe(true);
+    expect(text('categories/corporate')).toContain('5 releases, page 1 of 3');
+    expect(text('tags/annual-meeting')).toContain('1 release');
+    expect(existsSync(page('releases/2010'))).toBe(false);
+    expect(existsSync(page('categories/product'))).toBe(false);
+  });
+
+  it('pins the featured release on the home page', () => {
+    expect(text('')).toMatch(/Featured[\s\S]*Release D[\s\S]*Latest releases/);
+  });
+
+  it('leaves drafts and embargoed releases out of every page', () => {
+    expect(existsSync(page('releases/2009-03-10-draft'))).toBe(false);
+    expect(existsSync(page('releases/2010-01-10-embargoed'))).toBe(false);
+    for (const path of ['', 'releases', 'releases/2009', 'categories/corporate']) {
+      expect(text(path)).not.toMatch(/Draft release|Embargoed release/);
+    }
+  });
+});
+
+it('refuses two releases at the same URL, naming both files', () => {
+  const content = fixtureContent({
+    releases: [
+      { file: '2008-01-10-one.mdx', frontmatter: frontmatter('One', '2008-01-10', 'slug: same') },
+      { file: '2008-01-10-two.mdx', frontmatter: frontmatter('Two', '2008-01-10', 'slug: same') },
+    ],
+  });
+  const result = buildSite({ outDir: `${outDir}-duplicate`, content });
+  rmSync(content, { recursive: true, force: true });
+  expect(result.status).not.toBe(0);
+  expect(result.output).toMatch(
+    /2008-01-10-one\.mdx and .*2008-01-10-two\.mdx both publish at \/releases\/2008-01-10-same\//,
+  );
+});
