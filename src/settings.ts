@@ -22,7 +22,10 @@ export function loadSiteSettings(path = resolve(CONTENT_DIR, 'site.yaml')): Site
   } catch (error) {
     throw new Error(`${path}: cannot read the site settings: ${(error as Error).message}`);
   }
-  const result = siteSchema.safeParse(raw ?? {});
+  // NEWSROOM_SITE overrides the canonical URL for one build, e.g. a GitHub Pages preview.
+  const site = process.env.NEWSROOM_SITE;
+  const withOverride = site && raw && typeof raw === 'object' ? { ...raw, url: site } : raw;
+  const result = siteSchema.safeParse(withOverride ?? {});
   if (!result.success) {
     throw new Error(`Invalid site settings in ${path}:\n${formatIssues(path, result.error.issues)}`);
   }
