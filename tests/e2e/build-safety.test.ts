@@ -1,0 +1,75 @@
+/**
+ * `npm run build` (scripts/build.ts) never loses the previous good site: a failed or interrupted
+ * build leaves `dist/` byte for byte as it was. And the same content builds the same bytes.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ROOT } from '../support/build';
+import { fixtureContent } from '../support/fixture-content';
+import { treeDigest, treeDifferences } from '../support/tree';
+
+const work = join(tmpdir(), `newsroom-safety-${process.pid}`);
+const outDir = join(work, 'dist');
+const env = (extra: Record<string, string> = {}) => {
+  const { NODE_ENV: _, ...rest } = process.env;
+  return { ...rest, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
+};
+const build = (extra: Record<string, string> = {}) =>
+  spawnSync(process.execPath, ['scripts/build.ts', '--outDir', outDir], {
+    cwd: ROOT,
+    env: env(extra),
+    encoding: 'utf8',
+  });
+
+describe('atomic builds', () => {
+  let good: Map<string, string>;
+  beforeAll(() => {
+    const result = build();
+    expect(result.status, result.stderr).toBe(0);
+    good = treeDigest(outDir);
+  });
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('keeps the previous site when the content is broken', () => {
+    const broken = fixtureContent({});
+    writeFileSync(join(broken, 'releases', '2008-01-01-broken.mdx'), '---\nheadline: Broken\n---\n\nNo date.\n');
+    const result = build({ NEWSROOM_CONTENT: broken });
+    rmSync(broken, { recursive: true, force: true });
+    expect(result.status).not.toBe(0);
+    expect(`${result.stdout}${result.stderr}`).toContain('was left as it was');
+    expect(treeDifferences(good, treeDigest(outDir))).toEqual([]);
+    expect(readdirSync(work)).toEqual(['dist']); // no staging folder left behind
+  });
+
+  it('keeps the previous site when the build is interrupted', async () => {
+    const child = spawn(process.execPath, ['scripts/build.ts', '--outDir', outDir], { cwd: ROOT, env: env() });
+    // Interrupt as soon as the build has started writing its staging folder.
+    const started = Date.now();
+    while (!readdirSync(work).some((name) => name.includes('-building-')) && Date.now() - started < 30_000) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).not.toBe(0);
+    expect(treeDifferences(good, treeDigest(outDir))).toEqual([]);
+    expect(readdirSync(work)).toEqual(['dist']);
+  });
+});
+
+it('builds the same bytes from the same content', () => {
+  // The e2e global setup built the site once already; build again elsewhere and compare.
+  const again = join(tmpdir(), `newsroom-again-${process.pid}`);
+  const result = spawnSync(process.execPath, ['scripts/build.ts', '--outDir', again], {
+    cwd: ROOT,
+    env: env({ TZ: 'Pacific/Honolulu' }),
+    encoding: 'utf8',
+  });
+  expect(result.status, result.stderr).toBe(0);
+  const differences = treeDifferences(treeDigest(inject('siteDir')), treeDigest(again));
+  rmSync(again, { recursive: true, force: true });
+  expect(differences).toEqual([]);
+  expect(existsSync(again)).toBe(false);
+});
