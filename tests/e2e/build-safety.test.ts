@@ -14,7 +14,7 @@ import { treeDigest, treeDifferences } from '../support/tree';
 const work = join(tmpdir(), `newsroom-safety-${process.pid}`);
 const outDir = join(work, 'dist');
 const env = (extra: Record<string, string> = {}) => {
-  const { NODE_ENV: _, ...rest } = process.env;
+  const { NODE_ENV: _n, BASE_URL: _b, MODE: _m, DEV: _d, PROD: _p, SSR: _s, ...rest } = process.env;
   return { ...rest, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
 };
 const build = (extra: Record<string, string> = {}) =>
@@ -36,7 +36,7 @@ describe('atomic builds', () => {
   it('keeps the previous site when the content is broken', () => {
     const broken = fixtureContent({});
     writeFileSync(join(broken, 'releases', '2008-01-01-broken.mdx'), '---\nheadline: Broken\n---\n\nNo date.\n');
-    const result = build({ NEWSROOM_CONTENT: broken });
+    const result = build({ NEWSROOM_CONTENT: broken, NEWSROOM_CACHE_DIR: join(broken, '.astro-cache') });
     rmSync(broken, { recursive: true, force: true });
     expect(result.status).not.toBe(0);
     expect(`${result.stdout}${result.stderr}`).toContain('was left as it was');

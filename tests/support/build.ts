@@ -1,6 +1,6 @@
 /** Builds the site (or a fixture content folder) the way `npm run build` does, for tests. */
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -27,7 +27,14 @@ export function buildSite({ outDir, content, base, now }: BuildOptions): BuildRe
     NO_COLOR: '1',
     TZ: 'Pacific/Honolulu',
   };
-  if (content) env.NEWSROOM_CONTENT = content;
+  // Vitest exposes its own import.meta.env (BASE_URL, MODE, DEV, …) and NODE_ENV=test through
+  // process.env; a child build must not inherit them, or they override the build's own settings.
+  for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV']) delete env[key];
+  if (content) {
+    env.NEWSROOM_CONTENT = content;
+    // The fixture's content-layer cache lives (and is deleted) with the fixture.
+    env.NEWSROOM_CACHE_DIR = join(content, '.astro-cache');
+  }
   if (base) env.NEWSROOM_BASE = base;
   if (now) env.NEWSROOM_NOW = now;
   const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {

@@ -1,0 +1,186 @@
+/**
+ * `npm run import -- <file.txt>… [--dry-run] [--force] [--category NAME] [--content DIR]`
+ *
+ * Converts legacy plain-text releases into release MDX (see src/lib/importer/). Closing sections
+ * that match an existing notice, boilerplate or contact become references; others become new
+ * entries. Prints what it recognised, what it kept as plain text and what it created, per file.
+ * Exits non-zero when a file could not be imported. `--dry-run` prints everything and writes
+ * nothing; an existing release is only replaced with `--force`; entries are never overwritten.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { displayPath, readCollection } from '../src/lib/check/content-folder';
+import { decodeSource } from '../src/lib/check/source-text';
+import type { ContactDraft } from '../src/lib/importer/contact-block';
+import {
+  importRelease,
+  type ExistingEntries,
+  type ImportResult,
+  type NewEntry,
+} from '../src/lib/importer/import-release';
+import { releasePath, withBase } from '../src/lib/urls';
+
+const USAGE = 'usage: npm run import -- <file.txt>… [--dry-run] [--force] [--category NAME] [--content DIR]';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    'dry-run': { type: 'boolean', default: false },
+    force: { type: 'boolean', default: false },
+    category: { type: 'string' },
+    content: { type: 'string' },
+  },
+});
+if (!positionals.length) {
+  console.error(USAGE);
+  process.exit(2);
+}
+// src/settings.ts reads the content folder named by NEWSROOM_CONTENT, like the build.
+if (values.content) process.env.NEWSROOM_CONTENT = values.content;
+const { CONTENT_DIR, settings } = await import('../src/settings');
+
+const dryRun = values['dry-run'];
+
+/** What the newsroom already has, for matching closing sections. */
+function existingEntries(): ExistingEntries {
+  const texts = (collection: 'notices' | 'boilerplates') =>
+    // An entry that cannot be read still holds its id, so it is never overwritten; it matches nothing.
+    readCollection(CONTENT_DIR, collection, process.cwd()).map((e) =>
+      e.split && typeof e.data?.heading === 'string'
+        ? { id: e.id, heading: e.data.heading, body: e.split.body }
+        : { id: e.id, heading: '', body: '' },
+    );
+  const contacts = readCollection(CONTENT_DIR, 'contacts', process.cwd()).map((e) => {
+    const data = e.data as Partial<ContactDraft> | undefined;
+    if (typeof data?.name !== 'string' || typeof data.email !== 'string') {
+      return { id: e.id, contact: { name: '', titles: [], email: '' } };
+    }
+    const titles = Array.isArray(data.titles) ? data.titles.map(String) : [];
+    const text = (value: unknown) => (value === undefined ? undefined : String(value));
+    const contact: ContactDraft = {
+      honorific: text(data.honorific),
+      name: data.name,
+      titles,
+      organisation: text(data.organisation),
+      phone: text(data.phone),
+      fax: text(data.fax),
+      email: data.email,
+    };
+    return { id: e.id, contact };
+  });
+  return { notices: texts('notices'), boilerplates: texts('boilerplates'), contacts };
+}
+
+const existing = existingEntries();
+/** Release files written (or, in a dry run, planned) in this run. */
+const planned = new Set<string>();
+let failures = 0;
+
+function list(label: string, lines: readonly string[], none: string): void {
+  const [first = none, ...rest] = lines;
+  console.log(`  ${label.padEnd(11)} ${first}`);
+  for (const line of rest) console.log(`  ${''.padEnd(11)} ${line}`);
+}
+
+function fail(file: string, message: string): void {
+  console.error(`${file}: ${message}`);
+  failures++;
+}
+
+function write(path: string, text: string, overwrite: boolean): void {
+  if (dryRun) return;
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(path, text, { flag: overwrite ? 'w' : 'wx' });
+}
+
+function remember(entry: NewEntry): void {
+  if (entry.collection === 'contacts') existing.contacts.push(entry.entry);
+  else existing[entry.collection].push(entry.entry);
+}
+
+function printSummary(
+  file: string,
+  target: string,
+  result: Extract<ImportResult, { ok: true }>,
+  created: readonly { entry: NewEntry; path: string }[],
+): void {
+  const verb = dryRun ? 'would write' : 'wrote';
+  console.log(`${file}`);
+  list('release', [`${displayPath(target)} (${verb})`], '');
+  list('recognised', result.report.recognised, 'nothing');
+  list(
+    'plain text',
+    result.report.plain.map(({ line, text }) => `line ${line}: ${text.length > 70 ? `${text.slice(0, 69)}…` : text}`),
+    'none',
+  );
+  list(
+    'created',
+    created.map(({ path }) => `${displayPath(path)}${dryRun ? ' (would write)' : ''}`),
+    'nothing',
+  );
+  if (result.report.notes.length) list('notes', result.report.notes, '');
+  list(
+    'preview',
+    [`http://localhost:4321${withBase(process.env.NEWSROOM_BASE || '/', releasePath(result.slug))} (npm run dev)`],
+    '',
+  );
+  if (dryRun) {
+    for (const [path, text] of [[target, result.mdx], ...created.map(({ path, entry }) => [path, entry.text])]) {
+      console.log(`\n--- ${displayPath(path!)}\n${text}`);
+    }
+  }
+}
+
+for (const file of positionals) {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    fail(file, `cannot read the file: ${(error as Error).message}`);
+    continue;
+  }
+  const decoded = decodeSource(bytes);
+  if ('message' in decoded) {
+    fail(`${file}:${decoded.line}`, decoded.message);
+    continue;
+  }
+  const result = importRelease({
+    text: decoded.text,
+    sourceName: basename(file),
+    settings: {
+      categories: settings.categories,
+      companyNames: [settings.company.name, settings.company.shortName].filter((n): n is string => !!n),
+      datelineSeparator: settings.datelineSeparator,
+    },
+    existing,
+    category: values.category,
+  });
+  if (!result.ok) {
+    fail(file, result.reason);
+    continue;
+  }
+  const target = join(CONTENT_DIR, 'releases', result.fileName);
+  if ((existsSync(target) && !values.force) || planned.has(target)) {
+    fail(file, `${displayPath(target)} already exists; not replaced (use --force to replace it)`);
+    continue;
+  }
+  planned.add(target);
+
+  const created = result.created.map((entry) => ({ entry, path: join(CONTENT_DIR, entry.collection, entry.fileName) }));
+  for (const { entry, path } of created) {
+    write(path, entry.text, false);
+    remember(entry);
+  }
+  write(target, result.mdx, true);
+
+  printSummary(file, target, result, created);
+  console.log('');
+}
+
+if (failures) {
+  console.error(`${failures} of ${positionals.length} file(s) not imported.`);
+  process.exitCode = 1;
+} else if (!dryRun) {
+  console.log('Next: npm run check, then npm run dev to review each release against its source.');
+}

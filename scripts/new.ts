@@ -1,0 +1,85 @@
+/**
+ * `npm run new -- "Headline" [--slug NAME] [--content DIR]`
+ *
+ * Starts a release: content/releases/YYYY-MM-DD-headline-words.mdx, dated today in the issuer's
+ * time zone, with the default boilerplate and contacts and a comment on every field. It is a draft
+ * until the author removes `draft: true`. Never overwrites a file. NEWSROOM_NOW sets "today" for tests.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { newReleaseText } from '../src/lib/authoring/new-release';
+import { releaseFileSlug } from '../src/lib/authoring/release-name';
+import { displayPath, readCollection } from '../src/lib/check/content-folder';
+import { buildClock } from '../src/lib/clock';
+import { calendarDateInZone } from '../src/lib/dates';
+import { releaseSlug } from '../src/lib/releases';
+import { releasePath, withBase } from '../src/lib/urls';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { slug: { type: 'string' }, content: { type: 'string' } },
+});
+const headline = positionals.join(' ').trim();
+if (!headline) {
+  console.error('usage: npm run new -- "Headline of the release" [--slug NAME]');
+  process.exit(2);
+}
+// src/settings.ts reads the content folder named by NEWSROOM_CONTENT, like the build.
+if (values.content) process.env.NEWSROOM_CONTENT = values.content;
+const { CONTENT_DIR, settings } = await import('../src/settings');
+
+const date = calendarDateInZone(buildClock(), settings.timeZone);
+const name = values.slug ?? releaseFileSlug(headline);
+if (!/^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*$/u.test(name)) {
+  console.error(
+    `--slug: expected lower-case words joined by hyphens (e.g. share-buyback-results), found "${name}"` +
+      (values.slug ? '' : ' from the headline; pass --slug NAME'),
+  );
+  process.exit(1);
+}
+
+const releasesDir = join(CONTENT_DIR, 'releases');
+const path = join(releasesDir, `${date}-${name}.mdx`);
+const shown = displayPath(path);
+const slug = releaseSlug(`${date}-${name}`, date);
+
+const releases = readCollection(CONTENT_DIR, 'releases', process.cwd());
+/** A release's date as written; YAML reads an unquoted date as a timestamp at UTC midnight. */
+const dateOf = (data: Record<string, unknown> | undefined) =>
+  data?.date instanceof Date ? data.date.toISOString().slice(0, 10) : String(data?.date ?? '');
+const sameUrl = releases.find(
+  (r) => releaseSlug(r.id, dateOf(r.data), typeof r.data?.slug === 'string' ? r.data.slug : undefined) === slug,
+);
+if (existsSync(path) || sameUrl) {
+  const reason = sameUrl ? `${sameUrl.file} already publishes at /releases/${slug}/` : 'the file already exists';
+  console.error(`${shown}: not created: ${reason}; choose another headline or pass --slug NAME`);
+  process.exit(1);
+}
+
+// The location of the newest release is the issuer's usual dateline.
+const newest = releases
+  .filter((r) => typeof r.data?.location === 'string')
+  .sort((a, b) => dateOf(b.data).localeCompare(dateOf(a.data)))[0];
+
+const text = newReleaseText({
+  headline,
+  date,
+  timeZone: settings.timeZone,
+  location: (newest?.data?.location as string | undefined) ?? 'CITY, Country',
+  categories: settings.categories,
+  defaultBoilerplate: settings.defaultBoilerplate,
+  defaultContacts: settings.defaultContacts,
+  notices: readCollection(CONTENT_DIR, 'notices', process.cwd()).map((n) => n.id),
+  company: {
+    name: settings.company.name,
+    shortName: settings.company.shortName,
+    tickers: settings.company.tickers.map((t) => `${t.exchange}: ${t.symbol}`),
+  },
+});
+mkdirSync(releasesDir, { recursive: true });
+writeFileSync(path, text, { flag: 'wx' });
+
+console.log(`Created ${shown}`);
+console.log(`Preview: http://localhost:4321${withBase(process.env.NEWSROOM_BASE || '/', releasePath(slug))}`);
+console.log('         (start npm run dev first; a draft shows there only, marked as a draft)');

@@ -1,0 +1,70 @@
+/**
+ * Ends every build with the time the next embargoed release lifts, so whoever schedules builds
+ * (cron, a CI schedule) knows when to build again to publish it:
+ *   [newsroom:embargo-notice] Next embargo lifts at 2007-03-30T15:00:00+09:00 (2007-03-30T06:00:00.000Z): content/releases/….mdx
+ * The hook cannot see the content collections, so it reads the few fields it needs from the
+ * files as written, and uses the build's own clock (NEWSROOM_NOW in tests).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AstroIntegration } from 'astro';
+import { displayPath } from '../lib/check/content-folder';
+import { buildClock } from '../lib/clock';
+import { isoInZone, zonedTime } from '../lib/dates';
+import { writtenFields } from '../lib/frontmatter';
+import { nextEmbargoLift, type Publishable } from '../lib/releases';
+import { instantWithOffset } from '../schemas/fields';
+import { CONTENT_DIR, settings } from '../settings';
+
+const embargoTime = instantWithOffset('the embargo time');
+
+/** Releases with an embargo, read from their frontmatter; drafts are left out, they publish on no date. */
+export function embargoedReleases(releasesDir: string, timeZone: string): Publishable[] {
+  return readdirSync(releasesDir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.mdx'))
+    .flatMap((file) => {
+      const fields = new Map(
+        writtenFields(readFileSync(join(releasesDir, file), 'utf8'), ['date', 'draft', 'embargo']).map((f) => [
+          f.field,
+          f.value,
+        ]),
+      );
+      const embargo = embargoTime.safeParse(fields.get('embargo'));
+      const date = fields.get('date');
+      // An invalid embargo or date is the content schema's to report; the build fails on it.
+      if (!embargo.success || !date || fields.get('draft') === 'true') return [];
+      return [
+        {
+          id: join(releasesDir, file),
+          date,
+          instant: zonedTime(date, undefined, timeZone).instant,
+          draft: false,
+          embargo: embargo.data,
+        },
+      ];
+    });
+}
+
+/** The notice line: when the next embargo lifts, or that none is waiting. */
+export function embargoNoticeText(releases: readonly Publishable[], now: Date, timeZone: string): string {
+  const lift = nextEmbargoLift(releases, now);
+  if (!lift) return 'No embargoed release is waiting to be published.';
+  const files = releases
+    .filter((r) => r.embargo?.getTime() === lift.getTime())
+    .map((r) => displayPath(r.id))
+    .join(', ');
+  return `Next embargo lifts at ${isoInZone(lift, timeZone)} (${lift.toISOString()}): ${files}. Build again then to publish it.`;
+}
+
+export function embargoNotice(options: { releasesDir?: string; timeZone?: string } = {}): AstroIntegration {
+  const releasesDir = options.releasesDir ?? join(CONTENT_DIR, 'releases');
+  const timeZone = options.timeZone ?? settings.timeZone;
+  return {
+    name: 'newsroom:embargo-notice',
+    hooks: {
+      'astro:build:done': ({ logger }) => {
+        logger.info(embargoNoticeText(embargoedReleases(releasesDir, timeZone), buildClock(), timeZone));
+      },
+    },
+  };
+}

@@ -1,0 +1,286 @@
+/**
+ * `npm run check`: validates a content folder without building the site. The schemas are the
+ * build's own (src/schemas/); what the build finds only by loading everything — references,
+ * duplicate URLs, links to pages that will not exist, dates that roll over — is checked here from
+ * the files as written, so thousands of releases take seconds.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import type { z } from 'astro/zod';
+import { impossibleDate, writtenFields } from '../frontmatter';
+import { fieldName } from '../problems';
+import { releaseSlug } from '../releases';
+import { releasePath } from '../urls';
+import { boilerplateSchema } from '../../schemas/boilerplate';
+import { contactSchema } from '../../schemas/contact';
+import { text } from '../../schemas/fields';
+import { noticeSchema } from '../../schemas/notice';
+import { releaseSchema } from '../../schemas/release';
+import { siteSchema, type SiteSettings } from '../../schemas/site';
+import { displayPath, readCollection, readSource, type CollectionName, type ContentEntry } from './content-folder';
+import { fieldLine, parseYaml } from './frontmatter-source';
+import { findLinks } from './links';
+import { compareProblems, type Problem } from './problem';
+import { linkProblem, sitePages, type LinkContext } from './site-pages';
+
+export interface CheckOptions {
+  contentDir: string;
+  /** Folder whose files links may point at (`/files/report.pdf`); the project's public/ by default. */
+  publicDir?: string | undefined;
+  /** Paths in messages are relative to this folder: the author's working directory. */
+  displayRoot?: string | undefined;
+}
+
+/** Calendar-date fields whose written form is checked for days that do not exist. */
+const DATE_FIELDS: Partial<Record<CollectionName, readonly string[]>> = {
+  releases: ['date', 'updated'],
+  boilerplates: ['since'],
+};
+
+type Located = Pick<ContentEntry, 'file' | 'split'> & { yaml: string; yamlLine: number };
+
+/** Zod issues as problems, each on the line of its field. */
+function schemaProblems(entry: Located, issues: readonly z.ZodError['issues'][number][]): Problem[] {
+  return issues.map((issue) => {
+    const path = issue.code === 'unrecognized_keys' ? [issue.keys[0]!] : issue.path;
+    const field = issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : fieldName(issue.path) || '(frontmatter)';
+    const line = fieldLine(entry.yaml, entry.yamlLine, path) ?? entry.yamlLine;
+    return { file: entry.file, line, field, message: issue.message };
+  });
+}
+
+const located = (entry: ContentEntry): Located => ({
+  ...entry,
+  yaml: entry.split?.yaml ?? entry.source ?? '',
+  yamlLine: entry.split?.yamlLine ?? 1,
+});
+
+/** A date written as 2007-02-30, which YAML would silently turn into March 2. */
+function writtenDateProblems(entry: ContentEntry): Problem[] {
+  const fields = DATE_FIELDS[entry.collection];
+  if (!fields || !entry.source || !entry.split) return [];
+  const offset = entry.split.yamlLine - 1; // writtenFields counts from a `---` on line 1
+  return writtenFields(entry.source, fields).flatMap(({ field, line, value }) => {
+    const message = impossibleDate(value);
+    return message ? [{ file: entry.file, line: line + offset, field, message }] : [];
+  });
+}
+
+function listIds(ids: readonly string[]): string {
+  const shown = ids.slice(0, 10).join(', ');
+  return ids.length > 10 ? `${shown}, …` : shown || 'none';
+}
+
+/** A reference (`contacts: [jane-doe]`) to an entry that does not exist. */
+function referenceProblem(value: unknown, folder: string, ids: ReadonlySet<string>): string | undefined {
+  if (typeof value !== 'string' || ids.has(value)) return undefined;
+  return `expected the id of an entry in ${folder}/ (${listIds([...ids])}), found "${value}"`;
+}
+
+function referencesOf(
+  data: Record<string, unknown>,
+): { path: PropertyKey[]; collection: CollectionName; id: unknown }[] {
+  const list = (key: string, collection: CollectionName) =>
+    Array.isArray(data[key]) ? (data[key] as unknown[]).map((id, i) => ({ path: [key, i], collection, id })) : [];
+  return [
+    ...(data.boilerplate === undefined
+      ? []
+      : [{ path: ['boilerplate'], collection: 'boilerplates' as const, id: data.boilerplate }]),
+    ...list('contacts', 'contacts'),
+    ...list('notices', 'notices'),
+  ];
+}
+
+interface SiteRead {
+  file: string;
+  settings?: SiteSettings | undefined;
+  raw?: Record<string, unknown> | undefined;
+  yaml: string;
+  problems: Problem[];
+}
+
+function readSite(contentDir: string, displayRoot: string): SiteRead {
+  const path = join(contentDir, 'site.yaml');
+  const file = displayPath(path, displayRoot);
+  const { source, problem } = readSource(path, file);
+  if (source === undefined) return { file, yaml: '', problems: [problem!] };
+  const parsed = parseYaml(source);
+  if ('message' in parsed)
+    return { file, yaml: source, problems: [{ file, line: parsed.line, field: '(file)', message: parsed.message }] };
+  const raw = typeof parsed.data === 'object' && parsed.data !== null ? (parsed.data as Record<string, unknown>) : {};
+  const result = siteSchema.safeParse(raw);
+  const problems = result.success ? [] : schemaProblems({ file, yaml: source, yamlLine: 1 }, result.error.issues);
+  return { file, settings: result.success ? result.data : undefined, raw, yaml: source, problems };
+}
+
+/** Declared categories, even from a site.yaml that fails elsewhere, so releases are still checked. */
+function declaredCategories(site: SiteRead): [string, ...string[]] {
+  const written = site.settings?.categories ?? site.raw?.categories;
+  const names = Array.isArray(written) ? written.filter((c): c is string => typeof c === 'string') : [];
+  // An enum needs one name; this one matches nothing, so every category is reported.
+  return names.length ? (names as [string, ...string[]]) : ['(no categories declared in site.yaml)'];
+}
+
+function publicFiles(publicDir: string): Set<string> {
+  if (!existsSync(publicDir)) return new Set();
+  return new Set(readdirSync(publicDir, { recursive: true, encoding: 'utf8' }).map((p) => p.split(sep).join('/')));
+}
+
+/** Two files of one collection that Astro would give the same id. */
+function duplicateIds(entries: readonly ContentEntry[]): Problem[] {
+  const seen = new Map<string, ContentEntry>();
+  return entries.flatMap((entry) => {
+    const first = seen.get(entry.id);
+    if (!first) {
+      seen.set(entry.id, entry);
+      return [];
+    }
+    const message = `has the id "${entry.id}", like ${first.file}; rename one of the two files`;
+    return entry.collection === 'releases' ? [] : [{ file: entry.file, field: '(file)', message }];
+  });
+}
+
+type ReleaseData = z.output<ReturnType<typeof releaseSchema>>;
+
+/** A valid release and the address it publishes at. */
+interface ListedRelease {
+  entry: ContentEntry;
+  slug: string;
+  data: ReleaseData;
+}
+
+/** Checks references to entries: `(id, collection)` → a message when no such entry exists. */
+type ReferenceCheck = (id: unknown, collection: CollectionName) => string | undefined;
+
+function siteReferenceProblems(site: SiteRead, references: ReferenceCheck): Problem[] {
+  const raw = site.raw ?? {};
+  const defaults = [
+    { path: ['defaultBoilerplate'], collection: 'boilerplates' as const, id: raw.defaultBoilerplate },
+    ...(Array.isArray(raw.defaultContacts) ? raw.defaultContacts : []).map((id, i) => ({
+      path: ['defaultContacts', i],
+      collection: 'contacts' as const,
+      id,
+    })),
+  ];
+  return defaults.flatMap(({ path, collection, id }) => {
+    const message = references(id, collection);
+    return message ? [{ file: site.file, line: fieldLine(site.yaml, 1, path), field: fieldName(path), message }] : [];
+  });
+}
+
+/** Schema, written dates and references of one entry; a valid release also comes back listed. */
+function checkEntry(
+  entry: ContentEntry,
+  schema: z.ZodType,
+  references: ReferenceCheck,
+): { problems: Problem[]; listed?: ListedRelease } {
+  if (!entry.data) return { problems: entry.problems };
+  const { yaml, yamlLine } = located(entry);
+  const dates = writtenDateProblems(entry);
+  const result = schema.safeParse(entry.data);
+  // A rolled-over date is reported once, as written, not again by the schema.
+  const datesReported = new Set(dates.map((p) => p.field));
+  const schemaFound = result.success ? [] : schemaProblems(located(entry), result.error.issues);
+  const problems = [...entry.problems, ...schemaFound.filter((p) => !datesReported.has(p.field)), ...dates];
+  for (const { path, collection, id } of referencesOf(entry.collection === 'releases' ? entry.data : {})) {
+    const message = references(id, collection);
+    if (message)
+      problems.push({ file: entry.file, line: fieldLine(yaml, yamlLine, path), field: fieldName(path), message });
+  }
+  if (entry.collection !== 'releases' || !result.success || dates.length) return { problems };
+  const data = result.data as ReleaseData;
+  return { problems, listed: { entry, data, slug: releaseSlug(entry.id, data.date, data.slug) } };
+}
+
+export function checkContent({ contentDir, publicDir, displayRoot = process.cwd() }: CheckOptions): Problem[] {
+  const site = readSite(contentDir, displayRoot);
+  const collections: Record<CollectionName, ContentEntry[]> = {
+    releases: readCollection(contentDir, 'releases', displayRoot),
+    boilerplates: readCollection(contentDir, 'boilerplates', displayRoot),
+    notices: readCollection(contentDir, 'notices', displayRoot),
+    contacts: readCollection(contentDir, 'contacts', displayRoot),
+  };
+  const ids = (collection: CollectionName) => new Set(collections[collection].map((e) => e.id));
+  const known = {
+    releases: ids('releases'),
+    boilerplates: ids('boilerplates'),
+    notices: ids('notices'),
+    contacts: ids('contacts'),
+  };
+  const references: ReferenceCheck = (id, collection) =>
+    referenceProblem(id, displayPath(join(contentDir, collection), displayRoot), known[collection]);
+  const schemas: Record<CollectionName, z.ZodType> = {
+    releases: releaseSchema({
+      categories: declaredCategories(site),
+      boilerplate: text('the boilerplate id'),
+      contact: text('a contact id'),
+      notice: text('a notice id'),
+    }),
+    boilerplates: boilerplateSchema,
+    notices: noticeSchema,
+    contacts: contactSchema,
+  };
+
+  const problems = [...site.problems, ...siteReferenceProblems(site, references)];
+  const listed: ListedRelease[] = [];
+  for (const entries of Object.values(collections)) {
+    problems.push(...duplicateIds(entries));
+    for (const entry of entries) {
+      const checked = checkEntry(entry, schemas[entry.collection], references);
+      problems.push(...checked.problems);
+      if (checked.listed) listed.push(checked.listed);
+    }
+  }
+  problems.push(...duplicateSlugs(listed));
+  problems.push(...linkProblems(collections, listed, site, publicDir ?? join(process.cwd(), 'public')));
+  return problems.sort(compareProblems);
+}
+
+function duplicateSlugs(listed: readonly { entry: ContentEntry; slug: string }[]): Problem[] {
+  const seen = new Map<string, ContentEntry>();
+  return listed.flatMap(({ entry, slug }) => {
+    const first = seen.get(slug);
+    if (!first) {
+      seen.set(slug, entry);
+      return [];
+    }
+    const { yaml, yamlLine } = located(entry);
+    const line = fieldLine(yaml, yamlLine, ['slug']) ?? fieldLine(yaml, yamlLine, ['date']);
+    const message = `publishes at /releases/${slug}/, like ${first.file}; rename one file or set slug: to another name`;
+    return [{ file: entry.file, line, field: 'slug', message }];
+  });
+}
+
+function linkProblems(
+  collections: Record<CollectionName, ContentEntry[]>,
+  listed: readonly ListedRelease[],
+  site: SiteRead,
+  publicDir: string,
+): Problem[] {
+  const published = listed.filter(({ data }) => !data.draft);
+  const context: Omit<LinkContext, 'onPage'> = {
+    pages: sitePages(
+      published.map(({ slug, data }) => ({
+        slug,
+        year: Number(data.date.slice(0, 4)),
+        categories: data.categories,
+        tags: data.tags,
+      })),
+      site.settings?.pageSize ?? 10,
+    ),
+    publicFiles: publicFiles(publicDir),
+    draftSlugs: new Set(listed.filter(({ data }) => data.draft).map(({ slug }) => slug)),
+    siteUrl: site.settings?.url ?? 'https://newsroom.invalid/',
+  };
+  const pageOf = new Map(listed.map(({ entry, slug }) => [entry, releasePath(slug)]));
+  const withBody = [...collections.releases, ...collections.boilerplates, ...collections.notices];
+  return withBody.flatMap((entry) => {
+    if (!entry.split) return [];
+    // A release that failed validation has no page; its links are still checked as if on the site root.
+    const onPage = entry.collection === 'releases' ? (pageOf.get(entry) ?? '') : undefined;
+    return findLinks(entry.split.body, entry.split.bodyLine).flatMap(({ href, line }) => {
+      const message = linkProblem(href, { ...context, onPage });
+      return message ? [{ file: entry.file, line, field: 'body', message }] : [];
+    });
+  });
+}

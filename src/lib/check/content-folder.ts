@@ -1,0 +1,111 @@
+/**
+ * The content folder as written on disk: which files each collection holds, their text, their
+ * frontmatter and their ids, with a problem for every file that cannot be read. Shared by
+ * `npm run check`, `npm run import` (to match existing entries) and the build's embargo notice.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import { entryId } from './entry-id';
+import { parseYaml, splitFrontmatter, type SplitSource } from './frontmatter-source';
+import type { Problem } from './problem';
+import { decodeSource } from './source-text';
+
+export type CollectionName = 'releases' | 'boilerplates' | 'notices' | 'contacts';
+
+/** What each collection's loader picks up (see src/content.config.ts). */
+export const COLLECTION_FILES: Record<CollectionName, { extensions: readonly string[]; frontmatter: boolean }> = {
+  releases: { extensions: ['.mdx'], frontmatter: true },
+  boilerplates: { extensions: ['.mdx'], frontmatter: true },
+  notices: { extensions: ['.mdx'], frontmatter: true },
+  contacts: { extensions: ['.yaml', '.yml'], frontmatter: false },
+};
+
+export interface ContentEntry {
+  collection: CollectionName;
+  /** Path shown to authors, relative to the working directory. */
+  file: string;
+  /** Path inside the collection folder, e.g. `2007/buyback.mdx`. */
+  relativePath: string;
+  /** The id the build gives the entry, which references use. */
+  id: string;
+  source?: string | undefined;
+  /** Frontmatter and body of an MDX entry. */
+  split?: SplitSource | undefined;
+  /** The YAML as parsed, before validation; undefined when the file could not be read. */
+  data?: Record<string, unknown> | undefined;
+  problems: Problem[];
+}
+
+/** A path as an author would type it: relative to the working folder when inside it, else absolute. */
+export function displayPath(path: string, root = process.cwd()): string {
+  const shown = relative(root, path);
+  return shown && !shown.startsWith('..') && !isAbsolute(shown) ? shown : path;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+
+/** Reads a text file strictly as UTF-8; an empty or unreadable file becomes a problem. */
+export function readSource(path: string, file: string): { source?: string; problem?: Problem } {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    return { problem: { file, field: '(file)', message: `cannot read the file: ${(error as Error).message}` } };
+  }
+  const decoded = decodeSource(bytes);
+  if ('message' in decoded) return { problem: { file, line: decoded.line, field: '(file)', message: decoded.message } };
+  if (!decoded.text.trim())
+    return { problem: { file, field: '(file)', message: 'expected content, found an empty file' } };
+  return { source: decoded.text };
+}
+
+/** The parsed YAML of a data file or of an MDX file's frontmatter, with its problems. */
+function readData(
+  source: string,
+  file: string,
+  frontmatter: boolean,
+): Pick<ContentEntry, 'split' | 'data' | 'problems'> {
+  const split = frontmatter ? splitFrontmatter(source) : undefined;
+  if (frontmatter && !split) {
+    const message = 'expected frontmatter between two --- lines at the top of the file, found none';
+    return { problems: [{ file, line: 1, field: '(frontmatter)', message }] };
+  }
+  const yaml = split ? split.yaml : source;
+  const parsed = parseYaml(yaml, split ? split.yamlLine : 1);
+  if ('message' in parsed) {
+    return { split, problems: [{ file, line: parsed.line, field: '(frontmatter)', message: parsed.message }] };
+  }
+  if (!isObject(parsed.data)) {
+    const message = 'expected fields written as "name: value" lines, found no fields';
+    return { split, problems: [{ file, line: split?.yamlLine ?? 1, field: '(frontmatter)', message }] };
+  }
+  return { split, data: parsed.data, problems: [] };
+}
+
+/** Every file of a collection folder (sub-folders included), read and parsed, in path order. */
+export function readCollection(contentDir: string, collection: CollectionName, displayRoot: string): ContentEntry[] {
+  const folder = join(contentDir, collection);
+  if (!existsSync(folder)) return [];
+  const { extensions, frontmatter } = COLLECTION_FILES[collection];
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .filter((path) => extensions.some((ext) => path.endsWith(ext)) && !path.split(sep).some((p) => p.startsWith('.')))
+    .sort()
+    .map((relativePath) => {
+      const path = join(folder, relativePath);
+      const file = displayPath(path, displayRoot);
+      const { source, problem } = readSource(path, file);
+      const read = source === undefined ? { problems: [] } : readData(source, file, frontmatter);
+      const posixPath = relativePath.split(sep).join('/');
+      return {
+        collection,
+        file,
+        relativePath: posixPath,
+        // Releases are keyed by file path (see src/content.config.ts), the others by Astro's default.
+        id: collection === 'releases' ? posixPath.replace(/\.mdx$/, '') : entryId(relativePath),
+        source,
+        ...read,
+        problems: problem ? [problem] : read.problems,
+      };
+    });
+}

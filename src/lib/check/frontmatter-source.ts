@@ -1,0 +1,109 @@
+/**
+ * Frontmatter as written: where it starts, how js-yaml reads it (the parser Astro uses), and which
+ * line of the file holds a field, so each problem points at the line to edit.
+ */
+import { load, YAMLException } from 'js-yaml';
+
+// The same opening rule as Astro's: the file starts with `---`, or with blank lines and `---`.
+const FRONTMATTER = /^(\uFEFF?\s*?\n?)---([\s\S]*?\n)---/;
+
+export interface SplitSource {
+  /** The YAML between the `---` lines. */
+  yaml: string;
+  /** File line (1-based) of the first character of `yaml`: the line of the opening `---`. */
+  yamlLine: number;
+  body: string;
+  /** File line of the first character of `body`: the line of the closing `---`. */
+  bodyLine: number;
+}
+
+const countLines = (text: string) => text.split('\n').length - 1;
+
+/** Splits an MDX source into frontmatter and body, or `undefined` when it has no frontmatter. */
+export function splitFrontmatter(source: string): SplitSource | undefined {
+  const m = FRONTMATTER.exec(source);
+  if (!m) return undefined;
+  const yamlLine = 1 + countLines(m[1]!);
+  return {
+    yaml: m[2]!,
+    yamlLine,
+    body: source.slice(m[0].length),
+    bodyLine: yamlLine + countLines(m[2]!),
+  };
+}
+
+export type ParsedYaml = { data: unknown } | { line: number; message: string };
+
+/** Parses YAML; a syntax error comes back with its file line (`firstLine` is the text's first). */
+export function parseYaml(yaml: string, firstLine = 1): ParsedYaml {
+  try {
+    return { data: load(yaml) };
+  } catch (error) {
+    if (!(error instanceof YAMLException)) throw error;
+    return {
+      line: firstLine + (error.mark?.line ?? 0),
+      message: `expected valid YAML, found a syntax error: ${error.reason} (check indentation, colons and quotes)`,
+    };
+  }
+}
+
+const indentOf = (line: string) => line.length - line.trimStart().length;
+const isContent = (line: string) => line.trim() !== '' && !line.trimStart().startsWith('#');
+const isItem = (line: string) => /^\s*-(\s|$)/.test(line);
+/** Column where a mapping key starts: after the indentation and any `- ` list markers. */
+const keyIndent = (line: string) => /^[\s-]*/.exec(line)![0].length;
+
+/**
+ * The file line that holds a field, e.g. `['contacts', 1]` → the line of the second contact.
+ * Follows block-style mappings and lists; in a flow list (`[a, b]`) it stops at the key's line.
+ * Falls back to the deepest part of the path it found.
+ */
+export function fieldLine(yaml: string, firstLine: number, path: readonly PropertyKey[]): number | undefined {
+  const lines = yaml.split('\n');
+  let from = 0;
+  let to = lines.length;
+  let found: number | undefined;
+  for (const key of path) {
+    const hit = typeof key === 'number' ? findItem(lines, from, to, key) : findKey(lines, from, to, String(key));
+    if (hit === undefined) break;
+    found = hit;
+    to = endOfNode(lines, hit, to);
+    // A list item's first field sits on the item's own line, after "- ".
+    from = typeof key === 'number' ? hit : hit + 1;
+  }
+  return found === undefined ? undefined : firstLine + found;
+}
+
+function contentLines(lines: string[], from: number, to: number): number[] {
+  const found: number[] = [];
+  for (let i = from; i < to; i++) if (isContent(lines[i]!)) found.push(i);
+  return found;
+}
+
+function findKey(lines: string[], from: number, to: number, key: string): number | undefined {
+  const candidates = contentLines(lines, from, to);
+  const level = Math.min(...candidates.map((i) => keyIndent(lines[i]!)));
+  const pattern = new RegExp(`^["']?${escapeRegExp(key)}["']?\\s*:`);
+  return candidates.find((i) => keyIndent(lines[i]!) === level && pattern.test(lines[i]!.slice(level)));
+}
+
+function findItem(lines: string[], from: number, to: number, n: number): number | undefined {
+  const items = contentLines(lines, from, to).filter((i) => isItem(lines[i]!));
+  const level = Math.min(...items.map((i) => indentOf(lines[i]!)));
+  return items.filter((i) => indentOf(lines[i]!) === level)[n];
+}
+
+/** The lines after `at` that belong to its value: deeper ones, and a key's list written flush. */
+function endOfNode(lines: string[], at: number, to: number): number {
+  const indent = indentOf(lines[at]!);
+  const flushItems = !isItem(lines[at]!);
+  for (let i = at + 1; i < to; i++) {
+    const line = lines[i]!;
+    if (!isContent(line)) continue;
+    if (indentOf(line) > indent || (flushItems && indentOf(line) === indent && isItem(line))) continue;
+    return i;
+  }
+  return to;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

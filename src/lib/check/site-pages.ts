@@ -1,0 +1,88 @@
+/**
+ * Which pages a built site will have, worked out from the content alone, so `npm run check` can
+ * say that a link inside a release points nowhere. The routes are the ones src/pages/ generates;
+ * their paths come from src/lib/urls.ts and src/lib/feeds.ts, so a moved page moves here too.
+ * When a page is added to or removed from src/pages/, change FIXED_PAGES or sitePages() here.
+ */
+import { feedFormats, feedPath, LATEST, type FeedScope } from '../feeds';
+import { categoryPath, listPagePath, releasePath, releasesPath, tagPath, yearPath } from '../urls';
+
+/** Pages that exist whatever the content says. Paths are site-relative, without the base. */
+export const FIXED_PAGES = ['', releasesPath, 'contacts/', 'about/', 'search/', 'feeds/'] as const;
+
+export interface ListedRelease {
+  slug: string;
+  year: number;
+  categories: readonly string[];
+  tags: readonly string[];
+}
+
+/** A list and its later pages (`releases/page/2/` …); an empty list has no page at all. */
+function listPages(path: string, count: number, pageSize: number): string[] {
+  return Array.from({ length: Math.ceil(count / pageSize) }, (_, i) => listPagePath(path, i + 1));
+}
+
+function countBy(values: readonly (string | number)[]): Map<string | number, number> {
+  const counts = new Map<string | number, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return counts;
+}
+
+/** Every page and feed of a site whose listed (not draft) releases are `releases`. */
+export function sitePages(releases: readonly ListedRelease[], pageSize: number): Set<string> {
+  const pages = new Set<string>(FIXED_PAGES);
+  const add = (paths: string[]) => paths.forEach((path) => pages.add(path));
+  add(listPages(releasesPath, releases.length, pageSize));
+  const scopes: FeedScope[] = [LATEST];
+  for (const release of releases) pages.add(releasePath(release.slug));
+  for (const [year, count] of countBy(releases.map((r) => r.year))) {
+    add(listPages(yearPath(Number(year)), count, pageSize));
+    scopes.push({ kind: 'year', year: Number(year) });
+  }
+  for (const [category, count] of countBy(releases.flatMap((r) => r.categories))) {
+    add(listPages(categoryPath(String(category)), count, pageSize));
+    scopes.push({ kind: 'category', category: String(category) });
+  }
+  for (const [tag, count] of countBy(releases.flatMap((r) => r.tags)))
+    add(listPages(tagPath(String(tag)), count, pageSize));
+  for (const scope of scopes) for (const format of feedFormats) pages.add(feedPath(scope, format));
+  return pages;
+}
+
+export interface LinkContext {
+  /** Every page of the site (see sitePages). */
+  pages: ReadonlySet<string>;
+  /** Files in public/, site-relative (`files/report.pdf`). */
+  publicFiles: ReadonlySet<string>;
+  /** Slugs of draft releases, which have no page in a production build. */
+  draftSlugs: ReadonlySet<string>;
+  /** The site's canonical URL (site.yaml `url`): absolute links to it are checked too. */
+  siteUrl: string;
+  /** The page the link is on (`releases/2007-03-30-x/`), for relative links; none for shared text. */
+  onPage?: string | undefined;
+}
+
+/** Why a link inside the content points at no page of the site, or undefined when it is fine. */
+export function linkProblem(href: string, context: LinkContext): string | undefined {
+  const site = new URL(context.siteUrl);
+  const isAbsolute = /^[a-z][a-z\d+.-]*:/i.test(href) || href.startsWith('//');
+  if (href.startsWith('#') || href === '') return undefined;
+  if (!isAbsolute && !href.startsWith('/') && context.onPage === undefined) {
+    return `expected a link starting with / (such as /about/), found the relative link "${href}", which changes meaning on every page this text appears on`;
+  }
+  let url: URL;
+  try {
+    url = new URL(href, new URL(`/${context.onPage ?? ''}`, site));
+  } catch {
+    return `expected a valid link, found "${href}"`;
+  }
+  if (url.host !== site.host || !/^https?:$/.test(url.protocol)) return undefined;
+  const path = decodeURI(url.pathname).replace(/^\/+/, '');
+  if (context.pages.has(path) || context.publicFiles.has(path)) return undefined;
+  if (context.pages.has(`${path}/`)) return `expected the link with a trailing slash (/${path}/), found "${href}"`;
+  const release = /^releases\/([^/]+)\/$/.exec(path)?.[1];
+  if (release && context.draftSlugs.has(release))
+    return `expected a link to a published page, found "${href}", a draft release, which has no page until draft: true is removed`;
+  const because = release ? `: no release publishes at /releases/${release}/` : '';
+  return `expected a link to a page of the site, found "${href}", which is not one${because}`;
+}

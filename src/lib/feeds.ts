@@ -1,0 +1,393 @@
+/**
+ * Feeds of releases: which feeds exist and where, what each item carries, and the RSS 2.0,
+ * Atom 1.0 and JSON Feed 1.1 documents. Pure: release text arrives as rendered HTML, and every
+ * date comes from content, never from the clock, so two builds of the same content write the
+ * same bytes.
+ */
+import { getRssString, type RSSOptions } from '@astrojs/rss';
+import { formatLongDate, zonedTime } from './dates';
+import { escapeHtml } from './html';
+import { categorySlug, tagSlug } from './taxonomy';
+import { absoluteUrl, categoryPath, releasePath, withBase, yearPath } from './urls';
+
+/** Which releases a feed carries: the newest ones, one year's, or one category's. */
+export type FeedScope = { kind: 'latest' } | { kind: 'year'; year: number } | { kind: 'category'; category: string };
+
+export const LATEST: FeedScope = { kind: 'latest' };
+
+export const FEED_FORMATS = {
+  rss: { file: 'rss.xml', type: 'application/rss+xml', name: 'RSS' },
+  atom: { file: 'atom.xml', type: 'application/atom+xml', name: 'Atom' },
+  json: { file: 'feed.json', type: 'application/feed+json', name: 'JSON Feed' },
+} as const;
+
+export type FeedFormat = keyof typeof FEED_FORMATS;
+export const feedFormats = Object.keys(FEED_FORMATS) as FeedFormat[];
+
+/**
+ * Site path of the folder holding a scope's three feeds. The main feeds sit at the site root,
+ * where readers look for them; archives sit under `feeds/` so they never collide with pages.
+ */
+export function feedFolder(scope: FeedScope): string {
+  switch (scope.kind) {
+    case 'latest':
+      return '';
+    case 'year':
+      return `feeds/${scope.year}/`;
+    case 'category':
+      return `feeds/categories/${categorySlug(scope.category)}/`;
+  }
+}
+
+/** Site path of one feed, e.g. `feeds/2007/atom.xml`. */
+export const feedPath = (scope: FeedScope, format: FeedFormat) => `${feedFolder(scope)}${FEED_FORMATS[format].file}`;
+
+/** Site path of the page a feed mirrors: the home page, a year's archive, a category's page. */
+export function scopePagePath(scope: FeedScope): string {
+  switch (scope.kind) {
+    case 'latest':
+      return '';
+    case 'year':
+      return yearPath(scope.year);
+    case 'category':
+      return categoryPath(scope.category);
+  }
+}
+
+/** What a reader's feed list shows, e.g. "Trend Micro Newsroom: 2007". */
+export function feedTitle(scope: FeedScope, siteTitle: string): string {
+  switch (scope.kind) {
+    case 'latest':
+      return siteTitle;
+    case 'year':
+      return `${siteTitle}: ${scope.year}`;
+    case 'category':
+      return `${siteTitle}: ${scope.category}`;
+  }
+}
+
+export function feedDescription(scope: FeedScope, siteDescription: string, publisher: string): string {
+  switch (scope.kind) {
+    case 'latest':
+      return siteDescription;
+    case 'year':
+      return `Every release issued by ${publisher} in ${scope.year}.`;
+    case 'category':
+      return `${scope.category} releases issued by ${publisher}.`;
+  }
+}
+
+export interface FeedLink {
+  title: string;
+  type: string;
+  /** Site-relative, with the base path. */
+  href: string;
+}
+
+/** The `<link rel="alternate">` targets announcing a scope's feeds to browsers and readers. */
+export function feedLinks(scope: FeedScope, siteTitle: string, base: string): FeedLink[] {
+  return feedFormats.map((format) => ({
+    title: `${feedTitle(scope, siteTitle)} (${FEED_FORMATS[format].name})`,
+    type: FEED_FORMATS[format].type,
+    href: withBase(base, feedPath(scope, format)),
+  }));
+}
+
+/** The site a feed belongs to, as feeds need it: absolute addresses, language, issuer. */
+export interface FeedSite {
+  /** Origin of the published site, e.g. `https://newsroom.example.com`. */
+  site: string;
+  /** Base path, e.g. `/` or `/newsroom/`. */
+  base: string;
+  title: string;
+  description: string;
+  language: string;
+  timeZone: string;
+  publisher: { name: string; url?: string | undefined };
+}
+
+/** The parts of a release a feed item is made from. */
+export interface FeedRelease {
+  slug: string;
+  /** ISO 8601 with the issuer's offset. */
+  isoDate: string;
+  summary: string;
+  data: {
+    headline: string;
+    subheadline?: string | undefined;
+    categories: readonly string[];
+    tags: readonly string[];
+    lang: string;
+    updated?: string | undefined;
+    correction?: string | undefined;
+  };
+}
+
+export interface FeedItem {
+  /** The permalink: it never changes, so readers never show a release twice. */
+  id: string;
+  url: string;
+  title: string;
+  summary: string;
+  /** The full release as HTML with absolute URLs. */
+  contentHtml: string;
+  /** ISO 8601 with the issuer's offset. */
+  published: string;
+  /** ISO 8601 with the issuer's offset; only for corrected releases. */
+  updated?: string | undefined;
+  categories: string[];
+  tags: string[];
+  language: string;
+}
+
+const later = (a: string, b: string) => (Date.parse(a) >= Date.parse(b) ? a : b);
+
+/**
+ * When a corrected release changed: 00:00 issuer time on the day of the correction. A correction
+ * made on the day of issue cannot precede the release, so it is never earlier than publication.
+ */
+export function correctedAt(
+  release: { isoDate: string; data: { updated?: string | undefined } },
+  timeZone: string,
+): string | undefined {
+  const { updated } = release.data;
+  return updated ? later(zonedTime(updated, undefined, timeZone).iso, release.isoDate) : undefined;
+}
+
+/** The newest publication or correction among `items`: a channel's last change. */
+export function lastChange(items: readonly Pick<FeedItem, 'published' | 'updated'>[]): string | undefined {
+  return items
+    .map((item) => item.updated ?? item.published)
+    .reduce<string | undefined>((newest, time) => (newest ? later(newest, time) : time), undefined);
+}
+
+const URL_ATTRIBUTE = /(\s(?:href|src|poster|cite)\s*=\s*)(["'])(.*?)\2/gi;
+const SRCSET_ATTRIBUTE = /(\ssrcset\s*=\s*)(["'])(.*?)\2/gi;
+const HAS_SCHEME = /^[a-z][a-z\d+.-]*:/i;
+// Build-only attributes (scoped-style ids, search-index hints) mean nothing in a reader.
+const BUILD_ATTRIBUTE = /\sdata-(?:astro-[\w-]+|pagefind-[\w-]+)(?:=(?:"[^"]*"|'[^']*'|[^\s>]*))?/g;
+// Characters XML 1.0 forbids; one stray control character would make the whole feed unreadable.
+const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+function resolveUrl(value: string, pageUrl: string): string {
+  const trimmed = value.trim();
+  if (!trimmed || HAS_SCHEME.test(trimmed)) return value;
+  return new URL(trimmed, pageUrl).href;
+}
+
+/**
+ * Makes every link and image address in `html` absolute, resolved against the release's own
+ * URL as a browser on the release page would, because a feed reader has no page to resolve
+ * against. `mailto:`, `tel:` and other absolute addresses are left alone.
+ */
+export function absoluteHtmlUrls(html: string, pageUrl: string): string {
+  return html
+    .replace(URL_ATTRIBUTE, (_, attr: string, quote: string, value: string) => {
+      return `${attr}${quote}${resolveUrl(value, pageUrl)}${quote}`;
+    })
+    .replace(SRCSET_ATTRIBUTE, (_, attr: string, quote: string, value: string) => {
+      const candidates = value.split(',').map((candidate) => {
+        const [url = '', ...descriptor] = candidate.trim().split(/\s+/);
+        return [resolveUrl(url, pageUrl), ...descriptor].join(' ');
+      });
+      return `${attr}${quote}${candidates.join(', ')}${quote}`;
+    });
+}
+
+/** Release HTML as a feed reader should get it: no build-only attributes, nothing XML forbids. */
+export function cleanFeedHtml(html: string): string {
+  return html.replace(BUILD_ATTRIBUTE, '').replace(XML_FORBIDDEN, '');
+}
+
+/**
+ * What the page shows above the release text but the release text itself lacks: the
+ * subheadline, and the correction note readers need when an item comes back as updated.
+ */
+export function itemPreface(release: FeedRelease): string {
+  const { subheadline, updated, correction, lang } = release.data;
+  const parts: string[] = [];
+  if (subheadline) parts.push(`<p><em>${escapeHtml(subheadline)}</em></p>`);
+  if (updated && correction) {
+    const when = `<time datetime="${updated}">${escapeHtml(formatLongDate(updated, lang))}</time>`;
+    parts.push(`<p><strong>Correction</strong> (updated ${when}): ${escapeHtml(correction)}</p>`);
+  }
+  return parts.join('');
+}
+
+/** One release as a feed item; `releaseHtml` is the rendered release text. */
+export function feedItem(release: FeedRelease, releaseHtml: string, site: FeedSite): FeedItem {
+  const url = absoluteUrl(site.site, site.base, releasePath(release.slug));
+  return {
+    id: url,
+    url,
+    title: release.data.headline,
+    summary: release.summary,
+    contentHtml: absoluteHtmlUrls(cleanFeedHtml(itemPreface(release) + releaseHtml), url),
+    published: release.isoDate,
+    updated: correctedAt(release, site.timeZone),
+    categories: [...release.data.categories],
+    tags: [...release.data.tags],
+    language: release.data.lang,
+  };
+}
+
+export interface Feed {
+  scope: FeedScope;
+  title: string;
+  description: string;
+  language: string;
+  /** The page the feed mirrors. */
+  pageUrl: string;
+  /** Each format's own address. */
+  self: Record<FeedFormat, string>;
+  /** Last change of the content in the feed; undefined only for a feed with no items. */
+  updated: string | undefined;
+  publisher: FeedSite['publisher'];
+  /** Absolute addresses of the category and tag indexes, naming the vocabulary of categories. */
+  schemes: { categories: string; tags: string };
+  items: FeedItem[];
+}
+
+/** A scope's feed: channel details and items, in the order given (newest first). */
+export function assembleFeed(scope: FeedScope, items: FeedItem[], site: FeedSite): Feed {
+  const url = (path: string) => absoluteUrl(site.site, site.base, path);
+  return {
+    scope,
+    title: feedTitle(scope, site.title),
+    description: feedDescription(scope, site.description, site.publisher.name),
+    language: site.language,
+    pageUrl: url(scopePagePath(scope)),
+    self: { rss: url(feedPath(scope, 'rss')), atom: url(feedPath(scope, 'atom')), json: url(feedPath(scope, 'json')) },
+    updated: lastChange(items),
+    publisher: site.publisher,
+    schemes: { categories: url('categories/'), tags: url('tags/') },
+    items,
+  };
+}
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|([+-]\d{2}):?(\d{2}))$/;
+
+/**
+ * RFC 822 date as RSS wants it, keeping the wall-clock time and offset of `iso`:
+ * `2007-03-30T00:00:00+09:00` → `Fri, 30 Mar 2007 00:00:00 +0900`. (`Date#toUTCString` would
+ * say 29 Mar 15:00 GMT: the same instant, but not the date the issuer printed.)
+ */
+export function rfc822(iso: string): string {
+  const m = ISO_WITH_OFFSET.exec(iso);
+  if (!m) throw new Error(`expected an ISO 8601 time with an offset, found ${JSON.stringify(iso)}`);
+  const [, y, mo, d, h, mi, s = '00', zulu, offsetHours, offsetMinutes] = m as unknown as string[];
+  const weekday = WEEKDAYS[new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d))).getUTCDay()];
+  const offset = zulu === 'Z' ? '+0000' : `${offsetHours}${offsetMinutes}`;
+  return `${weekday}, ${d} ${MONTHS[Number(mo) - 1]} ${y} ${h}:${mi}:${s} ${offset}`;
+}
+
+/** Escapes text for XML content and attribute values. */
+export function escapeXml(text: string): string {
+  return text
+    .replace(XML_FORBIDDEN, '')
+    .replace(/[&<>"]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c]};`);
+}
+
+const ATOM_NS = 'http://www.w3.org/2005/Atom';
+
+/** Options for `@astrojs/rss`, which writes the RSS 2.0 document. */
+export function rssOptions(feed: Feed): RSSOptions {
+  const channel = [
+    `<language>${escapeXml(feed.language)}</language>`,
+    feed.updated ? `<lastBuildDate>${rfc822(feed.updated)}</lastBuildDate>` : '',
+    `<atom:link href="${escapeXml(feed.self.rss)}" rel="self" type="${FEED_FORMATS.rss.type}"/>`,
+  ];
+  return {
+    title: feed.title,
+    description: feed.description,
+    site: feed.pageUrl,
+    xmlns: { atom: ATOM_NS },
+    customData: channel.join(''),
+    items: feed.items.map((item) => ({
+      title: item.title,
+      link: item.url,
+      description: item.summary,
+      content: item.contentHtml,
+      categories: [...item.categories, ...item.tags],
+      // Given as text, not as `pubDate`, which `@astrojs/rss` would write in GMT.
+      customData: [
+        `<pubDate>${rfc822(item.published)}</pubDate>`,
+        item.updated ? `<atom:updated>${item.updated}</atom:updated>` : '',
+      ].join(''),
+    })),
+  };
+}
+
+export const rssXml = (feed: Feed): Promise<string> => getRssString(rssOptions(feed));
+
+// RFC 4287 requires a feed-level <updated>; only a newsroom with no releases at all lacks one.
+const NO_CONTENT_YET = '1970-01-01T00:00:00Z';
+
+/** The Atom 1.0 document (RFC 4287). */
+export function atomXml(feed: Feed): string {
+  const { publisher, schemes } = feed;
+  const category = (scheme: string, slug: (name: string) => string) => (name: string) =>
+    `<category term="${escapeXml(slug(name))}" label="${escapeXml(name)}" scheme="${escapeXml(scheme)}"/>`;
+  const entries = feed.items.map((item) =>
+    [
+      `<entry xml:lang="${escapeXml(item.language)}">`,
+      `<id>${escapeXml(item.id)}</id>`,
+      `<title type="text">${escapeXml(item.title)}</title>`,
+      `<link rel="alternate" type="text/html" href="${escapeXml(item.url)}"/>`,
+      `<published>${item.published}</published>`,
+      `<updated>${item.updated ?? item.published}</updated>`,
+      ...item.categories.map(category(schemes.categories, categorySlug)),
+      ...item.tags.map(category(schemes.tags, tagSlug)),
+      `<summary type="text">${escapeXml(item.summary)}</summary>`,
+      `<content type="html">${escapeXml(item.contentHtml)}</content>`,
+      `</entry>`,
+    ].join('\n'),
+  );
+  return [
+    `<?xml version="1.0" encoding="utf-8"?>`,
+    `<feed xmlns="${ATOM_NS}" xml:lang="${escapeXml(feed.language)}">`,
+    `<id>${escapeXml(feed.self.atom)}</id>`,
+    `<title type="text">${escapeXml(feed.title)}</title>`,
+    `<subtitle type="text">${escapeXml(feed.description)}</subtitle>`,
+    `<link rel="self" type="${FEED_FORMATS.atom.type}" href="${escapeXml(feed.self.atom)}"/>`,
+    `<link rel="alternate" type="text/html" href="${escapeXml(feed.pageUrl)}"/>`,
+    `<updated>${feed.updated ?? NO_CONTENT_YET}</updated>`,
+    `<author><name>${escapeXml(publisher.name)}</name>${publisher.url ? `<uri>${escapeXml(publisher.url)}</uri>` : ''}</author>`,
+    ...entries,
+    `</feed>`,
+    '',
+  ].join('\n');
+}
+
+/** The JSON Feed 1.1 document (https://jsonfeed.org/version/1.1). */
+export function jsonFeed(feed: Feed): string {
+  const document = {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: feed.title,
+    home_page_url: feed.pageUrl,
+    feed_url: feed.self.json,
+    description: feed.description,
+    language: feed.language,
+    authors: [{ name: feed.publisher.name, url: feed.publisher.url }],
+    items: feed.items.map((item) => ({
+      id: item.id,
+      url: item.url,
+      title: item.title,
+      summary: item.summary,
+      content_html: item.contentHtml,
+      date_published: item.published,
+      date_modified: item.updated,
+      tags: [...item.categories, ...item.tags],
+      language: item.language,
+    })),
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+/** The feed in one format, served with its media type. */
+export async function feedResponse(format: FeedFormat, feed: Feed): Promise<Response> {
+  const body = format === 'rss' ? await rssXml(feed) : format === 'atom' ? atomXml(feed) : jsonFeed(feed);
+  return new Response(body, { headers: { 'Content-Type': `${FEED_FORMATS[format].type}; charset=utf-8` } });
+}

@@ -1,0 +1,63 @@
+/**
+ * The dateline that opens a legacy release, in the spellings issuers used over the years:
+ *   TOKYO, Japan, March 30, 2007 -- Trend Micro …
+ *   Tokyo, Japan – June 30, 2009 - Trend Micro …
+ *   Tokyo, Japan –September 7, 2012 - Trend Micro …
+ * The site prints the dateline from `location` and `date`, in the house style of site.yaml.
+ */
+
+export interface WrittenDateline {
+  location: string;
+  /** `YYYY-MM-DD`. */
+  date: string;
+  /** The dateline as written, up to and including the dash after the date. */
+  written: string;
+  /** The text after the dateline: the start of the lead paragraph. */
+  rest: string;
+}
+
+const MONTHS = [
+  ['january', 'jan'],
+  ['february', 'feb'],
+  ['march', 'mar'],
+  ['april', 'apr'],
+  ['may'],
+  ['june', 'jun'],
+  ['july', 'jul'],
+  ['august', 'aug'],
+  ['september', 'sept', 'sep'],
+  ['october', 'oct'],
+  ['november', 'nov'],
+  ['december', 'dec'],
+];
+
+const MONTH_NAMES = MONTHS.flat().join('|');
+const DASH = '(?:--|[-–—])';
+
+const DATELINE = new RegExp(
+  `^(?<location>\\S.*?)\\s*(?:,|${DASH})\\s*(?<month>${MONTH_NAMES})\\.?\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)?,?\\s+` +
+    `(?<year>\\d{4})\\s*${DASH}(?=\\s|$|[^-–—])\\s*`,
+  'i',
+);
+
+function isoDate(year: number, month: number, day: number): string | undefined {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const iso = date.toISOString().slice(0, 10);
+  return date.getUTCDate() === day && date.getUTCMonth() === month - 1 ? iso : undefined;
+}
+
+/** The dateline at the start of `text`, or undefined when the text does not open with one. */
+export function parseDateline(text: string): WrittenDateline | undefined {
+  const m = DATELINE.exec(text.trim());
+  if (!m?.groups) return undefined;
+  const { location, month, day, year } = m.groups;
+  const monthNumber = MONTHS.findIndex((names) => names.includes(month!.toLowerCase())) + 1;
+  const date = isoDate(Number(year), monthNumber, Number(day));
+  if (!date) return undefined;
+  return {
+    location: location!.trim(),
+    date,
+    written: m[0].trim(),
+    rest: text.trim().slice(m[0].length).trim(),
+  };
+}

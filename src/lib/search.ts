@@ -1,0 +1,129 @@
+/**
+ * Search over releases: the names the index and the /search/ page agree on, and how one search
+ * (words, filters, order) lives in the URL so it can be shared, reloaded and gone back to. Pure
+ * functions, used at build time by the page templates and in the browser by the search script.
+ */
+
+/** The folder of the built site that holds the index and Pagefind's browser script. */
+export const SEARCH_BUNDLE_DIR = 'pagefind';
+
+/** Filters recorded on every release page and offered on the search page, in that order. */
+export const SEARCH_FILTERS = ['year', 'category', 'language'] as const;
+export type SearchFilter = (typeof SEARCH_FILTERS)[number];
+
+/** The Pagefind sort key holding a release's instant of issue (UTC ISO 8601, so it sorts as text). */
+export const SORT_KEY = 'date';
+
+export const SEARCH_ORDERS = ['newest', 'relevance'] as const;
+export type SearchOrder = (typeof SEARCH_ORDERS)[number];
+/** Readers of a newsroom mostly want the latest release on a subject, so newest comes first. */
+export const DEFAULT_ORDER: SearchOrder = 'newest';
+
+export interface SearchState {
+  /** The words typed, trimmed; empty when the reader only browses by filter. */
+  q: string;
+  filters: Partial<Record<SearchFilter, string>>;
+  order: SearchOrder;
+}
+
+/** Reads a search from `?q=…&year=…&category=…&language=…&order=…`; unknown values fall back. */
+export function readSearchState(params: URLSearchParams): SearchState {
+  const filters: SearchState['filters'] = {};
+  for (const name of SEARCH_FILTERS) {
+    const value = params.get(name)?.trim();
+    if (value) filters[name] = value;
+  }
+  const order = params.get('order');
+  return {
+    q: (params.get('q') ?? '').trim(),
+    filters,
+    order: SEARCH_ORDERS.includes(order as SearchOrder) ? (order as SearchOrder) : DEFAULT_ORDER,
+  };
+}
+
+/** The query string for a search (`?q=buyback&year=2007`), leaving out empty values and defaults. */
+export function searchStateQuery(state: SearchState): string {
+  const params = new URLSearchParams();
+  if (state.q) params.set('q', state.q);
+  for (const name of SEARCH_FILTERS) {
+    const value = state.filters[name];
+    if (value) params.set(name, value);
+  }
+  if (state.order !== DEFAULT_ORDER) params.set('order', state.order);
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}
+
+/** True when there is something to search for: words, or at least one filter to browse by. */
+export function hasCriteria(state: SearchState): boolean {
+  return state.q !== '' || Object.keys(state.filters).length > 0;
+}
+
+export interface PagefindSearchOptions {
+  filters: Record<string, string>;
+  sort?: Record<string, 'asc' | 'desc'>;
+}
+
+/** The options Pagefind's `search()` takes for a search: no sort means Pagefind's relevance order. */
+export function pagefindOptions(state: SearchState): PagefindSearchOptions {
+  const filters: Record<string, string> = {};
+  for (const [name, value] of Object.entries(state.filters)) if (value) filters[name] = value;
+  return state.order === 'newest' ? { filters, sort: { [SORT_KEY]: 'desc' } } : { filters };
+}
+
+/**
+ * The sentence that sums up a search for sighted readers and screen readers alike, e.g.
+ * `2 results for “buyback” in 2007, newest first.` `filterLabels` are the chosen filters as shown.
+ */
+export function searchSummary(count: number, state: SearchState, filterLabels: string[]): string {
+  const words = state.q ? ` for “${state.q}”` : '';
+  const within = filterLabels.length > 0 ? ` in ${filterLabels.join(', ')}` : '';
+  if (count === 0) return `No results${words}${within}.`;
+  const order = state.order === 'newest' ? 'newest first' : 'best match first';
+  return `${count} ${count === 1 ? 'result' : 'results'}${words}${within}, ${order}.`;
+}
+
+/** Languages of the given releases: the newsroom's default first, then the others by code. */
+export function releaseLanguages(releases: readonly { data: { lang: string } }[], defaultLanguage: string): string[] {
+  const others = new Set(releases.map((release) => release.data.lang));
+  const first = others.delete(defaultLanguage) ? [defaultLanguage] : [];
+  return [...first, ...[...others].sort()];
+}
+
+/** Groups Pagefind results by the language their id starts with (`en_6fceec9`), keeping their order. */
+export function groupByLanguage<T extends { id: string }>(results: readonly T[]): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const result of results) {
+    const language = result.id.slice(0, result.id.lastIndexOf('_'));
+    groups.set(language, [...(groups.get(language) ?? []), result]);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * Merges lists that are each newest first into one newest-first sequence. Pagefind sorts within
+ * one language's index only: results merged from several are ordered by score, which under a sort
+ * is just the rank within each index. `keyOf` (the instant of issue, sortable as text) is awaited
+ * only for the item at the front of each list, so taking ten results costs about ten loads.
+ */
+export async function* mergeNewestFirst<T>(
+  lists: readonly (readonly T[])[],
+  keyOf: (item: T) => Promise<string>,
+): AsyncGenerator<T> {
+  const next = lists.map(() => 0);
+  const keyAt = (list: number) => {
+    const item = lists[list]![next[list]!];
+    return item === undefined ? undefined : keyOf(item);
+  };
+  const fronts = await Promise.all(lists.map((_, list) => keyAt(list)));
+  for (;;) {
+    let newest = -1;
+    for (const [list, key] of fronts.entries()) {
+      if (key !== undefined && (newest === -1 || key > fronts[newest]!)) newest = list;
+    }
+    if (newest === -1) return;
+    yield lists[newest]![next[newest]!]!;
+    next[newest]! += 1;
+    fronts[newest] = await keyAt(newest);
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * Sitemaps: last-modified dates of release pages for `@astrojs/sitemap` (set up in
+ * astro.config.mjs), and the Google News sitemap of the releases of the last two days.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import type { SitemapOptions } from '@astrojs/sitemap';
+import { zonedTime } from './dates';
+import { correctedAt, escapeXml } from './feeds';
+import { writtenFields } from './frontmatter';
+import { releaseSlug } from './releases';
+import { absoluteUrl } from './urls';
+
+/** When a release page last changed: its correction, else its issue (ISO 8601, issuer's offset). */
+export function lastModified(
+  release: { isoDate: string; data: { updated?: string | undefined } },
+  timeZone: string,
+): string {
+  return correctedAt(release, timeZone) ?? release.isoDate;
+}
+
+function mdxFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.mdx'))
+    .sort();
+}
+
+/**
+ * Last-modified time of every release, by slug, read from the frontmatter as written. The
+ * sitemap is written after the build by an integration that cannot see the content collections,
+ * so it reads the few fields it needs itself.
+ */
+export function releaseLastModified(releasesDir: string, timeZone: string): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const file of mdxFiles(releasesDir)) {
+    const fields = Object.fromEntries(
+      writtenFields(readFileSync(join(releasesDir, file), 'utf8'), ['date', 'time', 'updated', 'slug']).map((field) => [
+        field.field,
+        field.value,
+      ]),
+    );
+    if (!fields.date) continue; // the content schema reports it
+    // The id is the file path without extension, as src/content.config.ts has the loader make it.
+    const id = file
+      .replace(/\.mdx$/, '')
+      .split(sep)
+      .join('/');
+    const isoDate = zonedTime(fields.date, fields.time, timeZone).iso;
+    found.set(releaseSlug(id, fields.date, fields.slug), lastModified({ isoDate, data: fields }, timeZone));
+  }
+  return found;
+}
+
+const RELEASE_URL = /\/releases\/((\d{4}-\d{2}-\d{2})-[^/]+)\/$/;
+
+/**
+ * Options for `@astrojs/sitemap`: release pages carry their last-modified time (from content, so
+ * builds are repeatable), and the sitemap index lists the Google News sitemap too.
+ */
+export function sitemapOptions(options: {
+  releasesDir: string;
+  timeZone: string;
+  site: string;
+  base: string;
+}): NonNullable<SitemapOptions> {
+  let modified: Map<string, string> | undefined;
+  return {
+    customSitemaps: [absoluteUrl(options.site, options.base, 'news-sitemap.xml')],
+    // Plain page URLs only: no image, video, news or hreflang entries to declare.
+    namespaces: { news: false, xhtml: false, image: false, video: false },
+    serialize(item) {
+      const m = RELEASE_URL.exec(item.url);
+      if (!m) return item;
+      modified ??= releaseLastModified(options.releasesDir, options.timeZone);
+      // URLs arrive percent-encoded; slugs are kept as written. Should a slug ever fail to match,
+      // the date of issue in the URL is still right.
+      const lastmod = modified.get(decodeURIComponent(m[1]!)) ?? zonedTime(m[2]!, undefined, options.timeZone).iso;
+      return { ...item, lastmod };
+    },
+  };
+}
+
+/** Releases published in the `hours` before `now`: what a Google News sitemap lists. */
+export function recentReleases<T extends { instant: Date }>(releases: readonly T[], now: Date, hours = 48): T[] {
+  const since = now.getTime() - hours * 3_600_000;
+  return releases.filter((release) => release.instant.getTime() >= since && release.instant <= now);
+}
+
+export interface NewsEntry {
+  url: string;
+  title: string;
+  /** ISO 8601 with the issuer's offset. */
+  published: string;
+  language: string;
+}
+
+/** A Google News sitemap (https://www.google.com/schemas/sitemap-news/0.9). */
+export function newsSitemapXml(publication: string, entries: readonly NewsEntry[]): string {
+  const urls = entries.map((entry) =>
+    [
+      '<url>',
+      `<loc>${escapeXml(entry.url)}</loc>`,
+      '<news:news>',
+      `<news:publication><news:name>${escapeXml(publication)}</news:name><news:language>${escapeXml(entry.language)}</news:language></news:publication>`,
+      `<news:publication_date>${entry.published}</news:publication_date>`,
+      `<news:title>${escapeXml(entry.title)}</news:title>`,
+      '</news:news>',
+      '</url>',
+    ].join('\n'),
+  );
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">',
+    ...urls,
+    '</urlset>',
+    '',
+  ].join('\n');
+}
+
+/** robots.txt: every page may be crawled; both sitemaps are named. */
+export function robotsTxt(sitemaps: readonly string[]): string {
+  return ['User-agent: *', 'Allow: /', '', ...sitemaps.map((url) => `Sitemap: ${url}`), ''].join('\n');
+}

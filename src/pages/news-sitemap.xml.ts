@@ -1,0 +1,22 @@
+/**
+ * The Google News sitemap: releases published in the two days before the build's clock
+ * (NEWSROOM_NOW in tests and scheduled rebuilds), so a rebuild keeps it current.
+ */
+import type { APIRoute } from 'astro';
+import { newsSitemapXml, recentReleases } from '../lib/sitemap';
+import { absoluteUrl, releasePath } from '../lib/urls';
+import { buildClock, getNewsroom } from '../newsroom';
+import { settings } from '../settings';
+
+export const GET: APIRoute = async ({ site }) => {
+  const { releases } = await getNewsroom();
+  const entries = recentReleases(releases, buildClock()).map((release) => ({
+    url: absoluteUrl(site!, import.meta.env.BASE_URL, releasePath(release.slug)),
+    title: release.data.headline,
+    published: release.isoDate,
+    language: release.data.lang,
+  }));
+  return new Response(newsSitemapXml(settings.title, entries), {
+    headers: { 'Content-Type': 'application/xml; charset=utf-8' },
+  });
+};

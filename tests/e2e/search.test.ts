@@ -1,0 +1,371 @@
+/**
+ * Search in headless Chromium against built sites: the real content (one year, one language) and a
+ * fixture built under the base path /newsroom/ with releases in four years and two languages, so
+ * filters and the newest-first order have something to narrow and reorder.
+ */
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeViolations } from '../support/axe';
+import { launchBrowser } from '../support/browser';
+import { buildSite } from '../support/build';
+import { fixtureContent, frontmatter } from '../support/fixture-content';
+import { serveStatic, type StaticServer } from '../support/serve';
+
+const BUYBACK = 'releases/2007-03-30-results-of-share-buyback/';
+const FINAL_TERMS = 'releases/2007-11-26-final-terms-stock-acquisition-rights/';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A fresh page that records dialogs (an executed alert() would show here) and page errors. */
+async function openPage(options: Parameters<Browser['newContext']>[0] = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const dialogs: string[] = [];
+  const errors: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { context, page, dialogs, errors };
+}
+
+const summary = (page: Page) => page.locator('[data-search-summary]');
+const resultLinks = (page: Page) => page.locator('[data-search-results] .search-result-title a');
+const hrefs = (page: Page) => resultLinks(page).evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+
+/** Opens /search/ with a query string and waits until the summary of that search is shown. */
+async function searchFor(page: Page, siteUrl: string, query: string): Promise<string> {
+  const response = await page.goto(new URL(`search/${query}`, siteUrl).href);
+  expect(response?.status()).toBe(200);
+  await summary(page).waitFor({ state: 'visible' });
+  return summary(page).innerText();
+}
+
+/** Waits for the summary to change after an action on the page. */
+async function summaryAfter(page: Page, action: () => Promise<unknown>): Promise<string> {
+  const before = await summary(page).innerText();
+  await action();
+  await page.waitForFunction((previous) => {
+    const now = document.querySelector<HTMLElement>('[data-search-summary]');
+    return now && !now.hidden && now.innerText !== previous;
+  }, before);
+  return summary(page).innerText();
+}
+
+describe('search over the real content', () => {
+  const siteUrl = () => inject('siteUrl');
+  let context: BrowserContext;
+  let page: Page;
+  let dialogs: string[];
+  let errors: string[];
+  beforeAll(async () => {
+    ({ context, page, dialogs, errors } = await openPage());
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it('finds the share-buyback release first for "buyback", with date and highlighted excerpt', async () => {
+    expect(await searchFor(page, siteUrl(), '?q=buyback')).toMatch(/^1 result for “buyback”, newest first\.$/);
+    expect((await hrefs(page))[0]).toBe(`/${BUYBACK}`);
+    const first = page.locator('[data-search-results] > li').first();
+    expect(await first.locator('h3').innerText()).toBe('Trend Micro Announces Results of Share Buyback');
+    expect(await first.locator('time').getAttribute('datetime')).toBe('2007-03-30');
+    expect(await first.locator('time').innerText()).toBe('March 30, 2007');
+    expect(await first.locator('.search-result-excerpt mark').allInnerTexts()).toContainEqual(
+      expect.stringMatching(/^buyback\b/i),
+    );
+  });
+
+  it('finds the final-terms release for "stock acquisition rights"', async () => {
+    expect(await searchFor(page, siteUrl(), '?q=stock+acquisition+rights')).toMatch(/^\d+ results? for/);
+    expect((await hrefs(page))[0]).toBe(`/${FINAL_TERMS}`);
+  });
+
+  it('leads the boilerplate phrase "Smart Protection Network" to the About page and to no release', async () => {
+    for (const order of ['', '&order=relevance']) {
+      expect(await searchFor(page, siteUrl(), `?q=Smart+Protection+Network${order}`)).toMatch(/^1 result for/);
+      expect(await hrefs(page)).toEqual(['/about/']);
+    }
+  });
+
+  it('shows a helpful empty state for a word no release contains', async () => {
+    expect(await searchFor(page, siteUrl(), '?q=xylophonequark')).toBe('No results for “xylophonequark”.');
+    const empty = page.locator('[data-search-empty]');
+    expect(await empty.isVisible()).toBe(true);
+    expect(await empty.innerText()).toContain('Check the spelling');
+    expect(await empty.getByRole('link', { name: 'Browse every release' }).getAttribute('href')).toBe('/releases/');
+    expect(await resultLinks(page).count()).toBe(0);
+  });
+
+  it('keeps the search in the URL: it survives a reload', async () => {
+    await searchFor(page, siteUrl(), '?q=buyback&order=relevance');
+    await page.reload();
+    await summary(page).waitFor({ state: 'visible' });
+    expect(await page.inputValue('#search-q')).toBe('buyback');
+    expect(await page.inputValue('#search-order')).toBe('relevance');
+    expect(await summary(page).innerText()).toBe('1 result for “buyback”, best match first.');
+    expect(await page.title()).toMatch(/^“buyback” – Search releases/);
+  });
+
+  it('adds each search to the history, so Back returns to the previous one', async () => {
+    await searchFor(page, siteUrl(), '?q=buyback');
+    await page.fill('#search-q', 'stock acquisition rights');
+    await summaryAfter(page, () => page.press('#search-q', 'Enter'));
+    expect(new URL(page.url()).search).toBe('?q=stock+acquisition+rights');
+    expect((await hrefs(page))[0]).toBe(`/${FINAL_TERMS}`);
+    await summaryAfter(page, () => page.goBack());
+    expect(new URL(page.url()).search).toBe('?q=buyback');
+    expect(await page.inputValue('#search-q')).toBe('buyback');
+    expect((await hrefs(page))[0]).toBe(`/${BUYBACK}`);
+  });
+
+  it('works from the keyboard: focus moves to the summary, Tab reaches the results, and the result is announced', async () => {
+    await page.goto(new URL('search/', siteUrl()).href);
+    await page.focus('#search-q');
+    await page.keyboard.type('buyback');
+    await summaryAfter(page, () => page.keyboard.press('Enter'));
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-summary');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(`/${BUYBACK}`);
+    // A filter change keeps focus on the filter and speaks the new summary through the live region.
+    await page.focus('#search-order');
+    await summaryAfter(page, () => page.selectOption('#search-order', 'relevance'));
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-order');
+    const announcer = page.locator('[data-search-announcer]');
+    expect(await announcer.getAttribute('role')).toBe('status');
+    await expect.poll(() => announcer.innerText()).toBe('1 result for “buyback”, best match first.');
+  });
+
+  it('shows a query containing HTML as text and never runs it', async () => {
+    const attack = '<script>alert(1)</script><img src=x onerror=alert(2)>';
+    await searchFor(page, siteUrl(), `?q=${encodeURIComponent(attack)}`);
+    // Pagefind may well match some of its words ("1", "x"); what matters is how the query is shown.
+    expect(await summary(page).innerText()).toContain(`for “${attack}”`);
+    expect(await page.inputValue('#search-q')).toBe(attack);
+    expect(await page.title()).toContain(attack);
+    // Typed into the box, too.
+    await page.fill('#search-q', '<script>alert(1)</script>');
+    await summaryAfter(page, () => page.press('#search-q', 'Enter'));
+    expect(await summary(page).innerText()).toContain('for “<script>alert(1)</script>”');
+    expect(await page.locator('main img, main script:not([src]):not([type="application/ld+json"])').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('has no axe violations with results shown, in light and dark colour schemes', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await searchFor(page, siteUrl(), '?q=trend+micro');
+      expect(await resultLinks(page).count()).toBeGreaterThan(1);
+      expect(await axeViolations(page), colorScheme).toEqual([]);
+    }
+    await page.emulateMedia({ colorScheme: null });
+  });
+
+  it('says so, instead of failing silently, when the index cannot be loaded (as under astro dev)', async () => {
+    const { context, page } = await openPage();
+    await page.route('**/pagefind/**', (route) => route.fulfill({ status: 404, body: 'Not found' }));
+    await page.goto(new URL('search/?q=buyback', siteUrl()).href);
+    const notice = page.locator('[data-search-unavailable]');
+    await notice.waitFor({ state: 'visible' });
+    expect(await notice.innerText()).toContain('Search could not be loaded');
+    await expect.poll(() => page.locator('[data-search-announcer]').innerText()).toContain('could not be loaded');
+    await context.close();
+  });
+
+  it('loads its script from a file, with no inline script code for a strict CSP to block', async () => {
+    await page.goto(new URL('search/', siteUrl()).href);
+    const inline = await page.$$eval('script:not([src])', (scripts) =>
+      scripts.filter((s) => s.getAttribute('type') !== 'application/ld+json').map((s) => s.outerHTML.slice(0, 80)),
+    );
+    expect(inline).toEqual([]);
+    expect(await page.locator('script[type="module"][src]').count()).toBeGreaterThan(0);
+  });
+
+  it('loads Pagefind on the search page only', async () => {
+    const requested = async (path: string) => {
+      const { context, page } = await openPage();
+      const urls: string[] = [];
+      page.on('request', (request) => urls.push(new URL(request.url()).pathname));
+      await page.goto(new URL(path, siteUrl()).href, { waitUntil: 'networkidle' });
+      await context.close();
+      return urls.filter((url) => url.startsWith('/pagefind/'));
+    };
+    for (const path of ['', BUYBACK, 'about/', 'releases/']) expect(await requested(path), path).toEqual([]);
+    expect(await requested('search/')).toContain('/pagefind/pagefind.js');
+  });
+});
+
+describe('the search box in the header and on the 404 page', () => {
+  const siteUrl = () => inject('siteUrl');
+
+  it('is a plain GET form to /search/?q=… that works without JavaScript', async () => {
+    const { context, page } = await openPage({ javaScriptEnabled: false });
+    await page.goto(siteUrl());
+    const box = page.getByRole('search', { name: 'Site search' }).getByRole('searchbox', { name: 'Search releases' });
+    await box.fill('share buyback');
+    await Promise.all([page.waitForURL(/\/search\/\?q=/), box.press('Enter')]);
+    expect(new URL(page.url()).pathname).toBe('/search/');
+    expect(new URL(page.url()).searchParams.get('q')).toBe('share buyback');
+    // Without JavaScript the page says what to do instead.
+    expect(await page.locator('noscript').count()).toBe(1);
+    await context.close();
+  });
+
+  it('shows the results once the script runs', async () => {
+    const { context, page } = await openPage();
+    await page.goto(new URL(BUYBACK, siteUrl()).href);
+    await page.getByRole('search', { name: 'Site search' }).getByRole('searchbox').fill('stock acquisition rights');
+    await page.getByRole('search', { name: 'Site search' }).getByRole('button', { name: 'Search' }).click();
+    await summary(page).waitFor({ state: 'visible' });
+    expect((await hrefs(page))[0]).toBe(`/${FINAL_TERMS}`);
+    expect(await page.inputValue('#search-q')).toBe('stock acquisition rights');
+    await context.close();
+  });
+
+  it('is on the 404 page too', async () => {
+    const { context, page } = await openPage();
+    await page.goto(new URL('no-such-page/', siteUrl()).href);
+    const form = page.getByRole('search', { name: 'Search the newsroom' });
+    expect(await form.getAttribute('action')).toBe('/search/');
+    expect(await form.getByRole('searchbox').getAttribute('name')).toBe('q');
+    await context.close();
+  });
+
+  it('fits a 320px screen without sideways scrolling', async () => {
+    const { context, page } = await openPage({ viewport: { width: 320, height: 640 } });
+    for (const path of ['', 'search/?q=buyback', BUYBACK]) {
+      await page.goto(new URL(path, siteUrl()).href);
+      const box = await page.getByRole('search', { name: 'Site search' }).boundingBox();
+      expect(box!.x + box!.width, path).toBeLessThanOrEqual(320);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(320);
+    }
+    await context.close();
+  });
+});
+
+describe('search in a newsroom with four years and two languages, under the base path /newsroom/', () => {
+  const outDir = join(tmpdir(), `newsroom-search-${process.pid}`);
+  let server: StaticServer;
+  let context: BrowserContext;
+  let page: Page;
+  beforeAll(async () => {
+    const content = fixtureContent({
+      releases: [
+        {
+          file: '2008-05-15-share-buyback-program.mdx',
+          frontmatter: frontmatter('Trend Micro Announces Share Buyback Program', '2008-05-15'),
+          body: 'Trend Micro today announced that its Board of Directors approved a share buyback program.',
+        },
+        {
+          file: '2009-07-01-jisha-kabushiki.mdx',
+          frontmatter: frontmatter('自己株式の取得に関するお知らせ', '2009-07-01', 'lang: ja'),
+          body: 'トレンドマイクロ株式会社は、本日開催の取締役会において、自己株式の取得（share buyback）を決議いたしました。',
+        },
+        // More than a page of results for "dividend".
+        ...Array.from({ length: 11 }, (_, i) => {
+          const date = `2010-${String(i + 1).padStart(2, '0')}-15`;
+          return {
+            file: `${date}-dividend.mdx`,
+            frontmatter: frontmatter(`Trend Micro Announces Dividend No. ${i + 1}`, date),
+            body: `Trend Micro today announced dividend number ${i + 1}.`,
+          };
+        }),
+      ],
+    });
+    const result = buildSite({ outDir, content, base: '/newsroom/' });
+    rmSync(content, { recursive: true, force: true });
+    expect(result.status, result.output).toBe(0);
+    server = await serveStatic(outDir, '/newsroom/');
+    ({ context, page } = await openPage());
+  });
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    rmSync(outDir, { recursive: true, force: true });
+  });
+
+  it('links results under the base path', async () => {
+    await searchFor(page, server.url, '?q=buyback');
+    const links = await hrefs(page);
+    expect(links.length).toBe(3);
+    for (const link of links) expect(link).toMatch(/^\/newsroom\/releases\//);
+    const response = await page.goto(new URL(links[0]!, server.url).href);
+    expect(response?.status()).toBe(200);
+  });
+
+  it('lists newest first across languages, and by relevance on request', async () => {
+    await searchFor(page, server.url, '?q=buyback');
+    const dates = await page
+      .locator('[data-search-results] time')
+      .evaluateAll((times) => times.map((t) => t.getAttribute('datetime')));
+    expect(dates).toEqual(['2009-07-01', '2008-05-15', '2007-03-30']);
+    await summaryAfter(page, () => page.selectOption('#search-order', 'relevance'));
+    expect(new URL(page.url()).searchParams.get('order')).toBe('relevance');
+    expect(await summary(page).innerText()).toBe('3 results for “buyback”, best match first.');
+  });
+
+  it('narrows the results by year, in the URL', async () => {
+    expect(await searchFor(page, server.url, '?q=buyback')).toMatch(/^3 results/);
+    const narrowed = await summaryAfter(page, () => page.selectOption('#search-year', '2008'));
+    expect(narrowed).toBe('1 result for “buyback” in 2008, newest first.');
+    expect(await hrefs(page)).toEqual(['/newsroom/releases/2008-05-15-share-buyback-program/']);
+    expect(new URL(page.url()).search).toBe('?q=buyback&year=2008');
+    await page.reload();
+    await summary(page).waitFor({ state: 'visible' });
+    expect(await page.inputValue('#search-year')).toBe('2008');
+    expect(await resultLinks(page).count()).toBe(1);
+  });
+
+  it('offers a language filter once releases come in more than one language', async () => {
+    expect(await searchFor(page, server.url, '?q=buyback&language=ja')).toBe(
+      '1 result for “buyback” in Japanese, newest first.',
+    );
+    expect(await hrefs(page)).toEqual(['/newsroom/releases/2009-07-01-jisha-kabushiki/']);
+    const options = await page.locator('#search-language option').allInnerTexts();
+    expect(options).toEqual(['All languages', 'English', 'Japanese']);
+    expect(await searchFor(page, server.url, '?q=' + encodeURIComponent('自己株式'))).toMatch(/^1 result/);
+  });
+
+  it('submits the header box to /newsroom/search/', async () => {
+    await page.goto(server.url);
+    const form = page.getByRole('search', { name: 'Site search' });
+    expect(await form.getAttribute('action')).toBe('/newsroom/search/');
+    await form.getByRole('searchbox').fill('buyback');
+    await Promise.all([
+      page.waitForURL(/\/newsroom\/search\/\?q=buyback$/),
+      form.getByRole('searchbox').press('Enter'),
+    ]);
+    await summary(page).waitFor({ state: 'visible' });
+    expect(await resultLinks(page).count()).toBe(3);
+  });
+
+  it('lists ten results at a time, and moves focus to the first of the next ten', async () => {
+    expect(await searchFor(page, server.url, '?q=dividend')).toBe('11 results for “dividend”, newest first.');
+    expect(await resultLinks(page).count()).toBe(10);
+    const more = page.getByRole('button', { name: 'Show 1 more result' });
+    await more.click();
+    await expect.poll(() => resultLinks(page).count()).toBe(11);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Trend Micro Announces Dividend No. 1');
+    expect(await more.isHidden()).toBe(true);
+  });
+
+  it('offers to drop the filters when nothing matches them', async () => {
+    expect(await searchFor(page, server.url, '?q=acquisition&year=2008')).toBe('No results for “acquisition” in 2008.');
+    const clear = page.getByRole('button', { name: 'Search again without the filters' });
+    await summaryAfter(page, () => clear.click());
+    expect(new URL(page.url()).search).toBe('?q=acquisition');
+    expect(await resultLinks(page).count()).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,186 @@
+/**
+ * `npm run check`: every kind of problem in a broken fixture folder (tests/fixtures/check/broken/),
+ * one line each with file, line, field and message; the real content passes; thousands of
+ * releases take seconds. Then the pieces: lines of fields, file encodings, ids, links.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { entryId } from '../../src/lib/check/entry-id';
+import { fieldLine, splitFrontmatter } from '../../src/lib/check/frontmatter-source';
+import { findLinks } from '../../src/lib/check/links';
+import { linkProblem, sitePages } from '../../src/lib/check/site-pages';
+import { decodeSource } from '../../src/lib/check/source-text';
+import { ROOT } from '../support/build';
+
+function check(content: string) {
+  return spawnSync(
+    process.execPath,
+    ['--import', './scripts/support/resolve-ts.ts', 'scripts/check.ts', '--content', content],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+}
+
+describe('npm run check', () => {
+  it('reports each problem of the broken fixture on its own line, and fails', () => {
+    const result = check('tests/fixtures/check/broken');
+    expect(result.status).toBe(1);
+    const at = 'tests/fixtures/check/broken/';
+    const ids = (collection: string, list: string) => `expected the id of an entry in ${at}${collection}/ (${list})`;
+    expect(result.stdout.trimEnd().split('\n')).toEqual([
+      `${at}boilerplates/example.mdx:3: since: expected a real calendar date YYYY-MM-DD, found 2007-02-30, which does not exist`,
+      `${at}boilerplates/example.mdx:6: body: expected the link with a trailing slash (/about/), found "/about"`,
+      `${at}contacts/empty.yaml: (file): expected content, found an empty file`,
+      `${at}contacts/no-email.yaml:2: email: expected an email address such as ir@example.com, found string "john at example.com"`,
+      `${at}notices/forward-looking-statements.mdx:5: body: expected a link starting with / (such as /about/), found the relative link "../releases/", which changes meaning on every page this text appears on`,
+      `${at}releases/2007-01-12-broken-links.mdx:8: body: expected a link to a page of the site, found "/releases/2007-01-01-nothing/", which is not one: no release publishes at /releases/2007-01-01-nothing/`,
+      `${at}releases/2007-01-12-broken-links.mdx:8: body: expected a link to a published page, found "/releases/2007-01-13-draft/", a draft release, which has no page until draft: true is removed`,
+      `${at}releases/2007-01-12-broken-links.mdx:10: body: expected a link to a page of the site, found "/tags/nope/", which is not one`,
+      `${at}releases/2007-01-12-broken-links.mdx:10: body: expected a link to a page of the site, found "https://newsroom.example.com/nope/", which is not one`,
+      `${at}releases/2007-01-12-broken-links.mdx:11: body: expected the link with a trailing slash (/releases/), found "/releases"`,
+      `${at}releases/2007-01-14-undeclared-category.mdx:7: categories[1]: expected one of the categories declared in content/site.yaml (Financial, Corporate), found string "Product"`,
+      `${at}releases/2007-01-15-embargo-without-offset.mdx:6: embargo: expected the embargo time in quotes with its UTC offset, e.g. "2007-03-30T15:00:00+09:00", found string "2007-01-15T09:00:00"`,
+      `${at}releases/2007-01-16-unknown-references.mdx:6: boilerplate: ${ids('boilerplates', 'example')}, found "example-1999"`,
+      `${at}releases/2007-01-16-unknown-references.mdx:9: contacts[1]: ${ids('contacts', 'empty, jane-doe, no-email')}, found "john-roe"`,
+      `${at}releases/2007-01-16-unknown-references.mdx:10: notices[1]: ${ids('notices', 'forward-looking-statements')}, found "safe-harbor"`,
+      `${at}releases/2007-01-17-invalid-yaml.mdx:2: (frontmatter): expected valid YAML, found a syntax error: bad indentation of a mapping entry (check indentation, colons and quotes)`,
+      `${at}releases/2007-01-18-empty.mdx: (file): expected content, found an empty file`,
+      `${at}releases/2007-01-19-windows-1252.mdx:8: (file): expected UTF-8 text, found the byte 0x93, which is not UTF-8 (save the file as UTF-8)`,
+      `${at}releases/2007-01-20-no-frontmatter.mdx:1: (frontmatter): expected frontmatter between two --- lines at the top of the file, found none`,
+      `${at}releases/2007-01-21-fields.mdx:1: headline: expected the headline as text, found nothing`,
+      `${at}releases/2007-01-21-fields.mdx:5: author: unknown field(s) author; expected only the fields listed in the README`,
+      `${at}releases/2007-02-30-impossible-date.mdx:3: date: expected a real calendar date YYYY-MM-DD, found 2007-02-30, which does not exist`,
+      `${at}releases/good-again.mdx:6: slug: publishes at /releases/2007-01-10-good/, like ${at}releases/2007-01-10-good.mdx; rename one file or set slug: to another name`,
+      `${at}site.yaml:11: defaultBoilerplate: ${ids('boilerplates', 'example')}, found "example-2006"`,
+    ]);
+    expect(result.stderr).toContain('24 problem(s) in tests/fixtures/check/broken');
+  });
+
+  it('passes the newsroom’s own content', () => {
+    const result = check('content');
+    expect(result.stdout).toContain('No problems in content');
+    expect(result.status).toBe(0);
+  });
+
+  it('checks 3,000 releases in seconds', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'newsroom-check-'));
+    try {
+      for (const part of ['site.yaml', 'boilerplates', 'notices', 'contacts']) {
+        cpSync(join(ROOT, 'content', part), join(dir, part), { recursive: true });
+      }
+      mkdirSync(join(dir, 'releases'));
+      for (let i = 0; i < 3000; i++) {
+        const date = new Date(Date.UTC(2000, 0, 1 + i)).toISOString().slice(0, 10);
+        const link =
+          i > 0
+            ? ` See [the previous one](/releases/${new Date(Date.UTC(2000, 0, i)).toISOString().slice(0, 10)}-release-${i - 1}/).`
+            : '';
+        writeFileSync(
+          join(dir, 'releases', `${date}-release-${i}.mdx`),
+          `---\nheadline: Release ${i}\ndate: ${date}\nlocation: TOKYO, Japan\ncategories: [Financial]\ntags: [tag ${i % 50}]\nnotices: [forward-looking-statements]\n---\n\nText of release ${i}.${link}\n\n<Terms>\n  <Term label="Purchase period">From March 22</Term>\n</Terms>\n`,
+        );
+      }
+      const started = performance.now();
+      const result = check(dir);
+      const seconds = (performance.now() - started) / 1000;
+      expect(result.stdout, result.stdout).toContain('No problems');
+      expect(seconds).toBeLessThan(10);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('reading files as written', () => {
+  it('finds the line of a field, of a list item and of a nested field', () => {
+    const yaml =
+      '\nheadline: x\ncategories:\n- Financial\n- Product\ncontacts:\n  - a\n  - b\ncompany:\n  name: X\n  tickers:\n    - TSE: 1\n';
+    expect(fieldLine(yaml, 1, ['headline'])).toBe(2);
+    expect(fieldLine(yaml, 1, ['categories', 1])).toBe(5);
+    expect(fieldLine(yaml, 1, ['contacts', 1])).toBe(8);
+    expect(fieldLine(yaml, 1, ['company', 'tickers', 0])).toBe(12);
+    expect(fieldLine(yaml, 1, ['missing'])).toBeUndefined();
+  });
+
+  it('splits frontmatter from the body and knows where each starts', () => {
+    expect(splitFrontmatter('\n---\ntitle: x\n---\nbody')).toEqual({
+      yaml: '\ntitle: x\n',
+      yamlLine: 2,
+      body: '\nbody',
+      bodyLine: 4,
+    });
+    expect(splitFrontmatter('no frontmatter')).toBeUndefined();
+  });
+
+  it('names the line of the first byte that is not UTF-8, and reads UTF-8 with or without a byte-order mark', () => {
+    expect(decodeSource(Buffer.from('one\ntwo \x93\n', 'latin1'))).toMatchObject({ line: 2 });
+    expect(decodeSource(Buffer.from([0xef, 0xbb, 0xbf, 0x61, 0xe2, 0x84, 0xa2]))).toEqual({ text: 'a™' });
+    expect(decodeSource(Buffer.from([0xed, 0xa0, 0x80]))).toMatchObject({ line: 1 }); // a lone surrogate
+  });
+
+  it('gives entries the ids the build gives them', () => {
+    expect(entryId('trend-micro.mdx')).toBe('trend-micro');
+    expect(entryId('Mahendra Negi.yaml')).toBe('mahendra-negi');
+    expect(entryId('2007/index.mdx')).toBe('2007');
+  });
+});
+
+describe('links inside the content', () => {
+  it('finds Markdown links, reference definitions and hrefs, on their lines', () => {
+    const body = '\nSee [a](/releases/) and \\[not a link](/x/).\n\n[ref]: /about/\n<a href="/contacts/">c</a>\n';
+    expect(findLinks(body, 10)).toEqual([
+      { href: '/releases/', line: 11 },
+      { href: '/about/', line: 13 },
+      { href: '/contacts/', line: 14 },
+    ]);
+  });
+
+  const pages = sitePages(
+    [{ slug: '2007-03-30-buyback', year: 2007, categories: ['Financial'], tags: ['Share Buyback'] }],
+    10,
+  );
+  const context = {
+    pages,
+    publicFiles: new Set(['files/report.pdf']),
+    draftSlugs: new Set(['2007-04-01-draft']),
+    siteUrl: 'https://newsroom.example.com',
+    onPage: 'releases/2007-03-30-buyback/',
+  };
+
+  it('knows the pages the content makes: releases, years, categories, tags, feeds and the fixed pages', () => {
+    for (const path of [
+      '',
+      'releases/',
+      'releases/2007-03-30-buyback/',
+      'releases/2007/',
+      'categories/financial/',
+      'tags/share-buyback/',
+      'about/',
+      'contacts/',
+      'search/',
+      'rss.xml',
+      'feeds/2007/atom.xml',
+    ]) {
+      expect(linkProblem(`/${path}`, context), path).toBeUndefined();
+    }
+    expect(linkProblem('/files/report.pdf', context)).toBeUndefined();
+    expect(linkProblem('../2007/', context)).toBeUndefined();
+    expect(linkProblem('https://newsroom.example.com/releases/2007-03-30-buyback/#terms', context)).toBeUndefined();
+  });
+
+  it('leaves other sites, mail and fragments alone', () => {
+    for (const href of ['https://www.trendmicro.com/x', 'mailto:ir@example.com', 'tel:+81', '#terms', '#']) {
+      expect(linkProblem(href, context)).toBeUndefined();
+    }
+  });
+
+  it('says what is wrong with a link to a page that will not exist', () => {
+    expect(linkProblem('/releases/2008/', context)).toContain('which is not one');
+    expect(linkProblem('/categories/product/', context)).toContain('which is not one');
+    expect(linkProblem('/releases/2007-04-01-draft/', context)).toContain('a draft release');
+    expect(linkProblem('/about', context)).toBe('expected the link with a trailing slash (/about/), found "/about"');
+    expect(linkProblem('other/', { ...context, onPage: undefined })).toContain('relative link');
+  });
+});

@@ -1,0 +1,41 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { embargoedReleases, embargoNotice, embargoNoticeText } from '../../src/integrations/embargo-notice';
+import { ROOT } from '../support/build';
+
+const RELEASES = join(ROOT, 'tests/fixtures/embargo/releases');
+
+describe('the embargo notice printed after a build', () => {
+  const releases = embargoedReleases(RELEASES, 'Asia/Tokyo');
+
+  it('reads the embargoes from the files as written, leaving drafts out', () => {
+    expect(releases.map((r) => r.embargo?.toISOString()).sort()).toEqual([
+      '2007-03-30T06:00:00.000Z',
+      '2007-04-02T00:00:00.000Z',
+    ]);
+  });
+
+  it('names the next lift in the issuer’s zone and in UTC, then the one after, then none', () => {
+    expect(embargoNoticeText(releases, new Date('2007-03-30T05:59:59Z'), 'Asia/Tokyo')).toMatch(
+      /^Next embargo lifts at 2007-03-30T15:00:00\+09:00 \(2007-03-30T06:00:00\.000Z\): .*2007-03-30-embargoed-results\.mdx\. Build again then to publish it\.$/,
+    );
+    expect(embargoNoticeText(releases, new Date('2007-03-30T06:00:00Z'), 'Asia/Tokyo')).toContain(
+      'Next embargo lifts at 2007-04-02T09:00:00+09:00',
+    );
+    expect(embargoNoticeText(releases, new Date('2007-04-02T00:00:00Z'), 'Asia/Tokyo')).toBe(
+      'No embargoed release is waiting to be published.',
+    );
+  });
+
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it('logs it when the build is done, on the build clock (NEWSROOM_NOW)', () => {
+    vi.stubEnv('NEWSROOM_NOW', '2007-03-30T00:00:00Z');
+    const info = vi.fn();
+    const hook = embargoNotice({ releasesDir: RELEASES, timeZone: 'Asia/Tokyo' }).hooks['astro:build:done']!;
+    hook({ logger: { info } } as unknown as Parameters<typeof hook>[0]);
+    expect(info).toHaveBeenCalledWith(expect.stringContaining('Next embargo lifts at 2007-03-30T15:00:00+09:00'));
+  });
+});

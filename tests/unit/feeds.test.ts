@@ -1,0 +1,244 @@
+import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
+import { describe, expect, it } from 'vitest';
+import {
+  absoluteHtmlUrls,
+  assembleFeed,
+  atomXml,
+  cleanFeedHtml,
+  correctedAt,
+  feedFolder,
+  feedItem,
+  feedLinks,
+  feedPath,
+  jsonFeed,
+  lastChange,
+  rfc822,
+  rssXml,
+  type FeedRelease,
+  type FeedSite,
+} from '../../src/lib/feeds';
+import { categorySlug, tagSlug } from '../../src/lib/taxonomy';
+
+const site: FeedSite = {
+  site: 'https://newsroom.example.com',
+  base: '/newsroom/',
+  title: 'Example Newsroom',
+  description: 'Releases & notices.',
+  language: 'en',
+  timeZone: 'Asia/Tokyo',
+  publisher: { name: 'Example Incorporated', url: 'https://www.example.com/' },
+};
+
+const release = (over: Partial<FeedRelease['data']> = {}, isoDate = '2007-03-30T00:00:00+09:00'): FeedRelease => ({
+  slug: `${isoDate.slice(0, 10)}-results-of-share-buyback`,
+  isoDate,
+  summary: 'Results of the share buyback <program>.',
+  data: {
+    headline: 'Results of Share Buyback & More',
+    categories: ['Financial'],
+    tags: ['share buyback'],
+    lang: 'en',
+    ...over,
+  },
+});
+
+describe('feed locations', () => {
+  it('puts the main feeds at the root and archives under feeds/', () => {
+    expect(feedPath({ kind: 'latest' }, 'rss')).toBe('rss.xml');
+    expect(feedPath({ kind: 'latest' }, 'atom')).toBe('atom.xml');
+    expect(feedPath({ kind: 'latest' }, 'json')).toBe('feed.json');
+    expect(feedPath({ kind: 'year', year: 2007 }, 'atom')).toBe('feeds/2007/atom.xml');
+    expect(feedFolder({ kind: 'category', category: 'Investor Relations' })).toBe(
+      'feeds/categories/investor-relations/',
+    );
+  });
+  it('announces each feed with its media type, under the base path', () => {
+    expect(feedLinks({ kind: 'category', category: 'Financial' }, 'Example Newsroom', '/newsroom/')).toEqual([
+      {
+        title: 'Example Newsroom: Financial (RSS)',
+        type: 'application/rss+xml',
+        href: '/newsroom/feeds/categories/financial/rss.xml',
+      },
+      {
+        title: 'Example Newsroom: Financial (Atom)',
+        type: 'application/atom+xml',
+        href: '/newsroom/feeds/categories/financial/atom.xml',
+      },
+      {
+        title: 'Example Newsroom: Financial (JSON Feed)',
+        type: 'application/feed+json',
+        href: '/newsroom/feeds/categories/financial/feed.json',
+      },
+    ]);
+  });
+  it('slugs categories and tags lower-case and hyphenated', () => {
+    expect(categorySlug('Investor Relations')).toBe('investor-relations');
+    expect(tagSlug('Share Buyback')).toBe('share-buyback');
+  });
+});
+
+describe('dates', () => {
+  it('writes RSS dates with the issuer offset, never shifted to the previous day', () => {
+    expect(rfc822('2007-03-30T00:00:00+09:00')).toBe('Fri, 30 Mar 2007 00:00:00 +0900');
+    expect(rfc822('2007-11-26T15:30:00+09:00')).toBe('Mon, 26 Nov 2007 15:30:00 +0900');
+    expect(rfc822('2009-06-30T09:00:00-04:00')).toBe('Tue, 30 Jun 2009 09:00:00 -0400');
+    expect(rfc822('2012-09-07T00:00:00Z')).toBe('Fri, 07 Sep 2012 00:00:00 +0000');
+    expect(() => rfc822('2007-03-30')).toThrow(/ISO 8601 time with an offset/);
+  });
+  it('dates a correction at 00:00 issuer time, never before the release itself', () => {
+    expect(correctedAt(release(), 'Asia/Tokyo')).toBeUndefined();
+    expect(correctedAt(release({ updated: '2007-04-02', correction: 'Fixed.' }), 'Asia/Tokyo')).toBe(
+      '2007-04-02T00:00:00+09:00',
+    );
+    const sameDay = release({ updated: '2007-03-30', correction: 'Fixed.' }, '2007-03-30T15:00:00+09:00');
+    expect(correctedAt(sameDay, 'Asia/Tokyo')).toBe('2007-03-30T15:00:00+09:00');
+  });
+  it('takes the channel date from the newest publication or correction', () => {
+    expect(lastChange([])).toBeUndefined();
+    expect(
+      lastChange([
+        { published: '2007-11-26T00:00:00+09:00' },
+        { published: '2007-03-30T00:00:00+09:00', updated: '2007-12-01T00:00:00+09:00' },
+      ]),
+    ).toBe('2007-12-01T00:00:00+09:00');
+    // Instants compare, not strings: 23:00 in New York is after 09:00 in Tokyo the next day.
+    expect(lastChange([{ published: '2007-03-30T09:00:00+09:00' }, { published: '2007-03-29T23:00:00-04:00' }])).toBe(
+      '2007-03-29T23:00:00-04:00',
+    );
+  });
+});
+
+describe('item content', () => {
+  const page = 'https://newsroom.example.com/newsroom/releases/2007-03-30-results-of-share-buyback/';
+  it('makes relative links and images absolute, as the release page resolves them', () => {
+    const html =
+      '<a href="/newsroom/about/">About</a><a href="../2007-11-26-x/">Next</a><a href="#terms">Terms</a>' +
+      '<img src="chart.png" srcset="chart.png 1x, /newsroom/chart@2x.png 2x"><a href=\'//cdn.example.com/a\'>cdn</a>';
+    expect(absoluteHtmlUrls(html, page)).toBe(
+      '<a href="https://newsroom.example.com/newsroom/about/">About</a>' +
+        '<a href="https://newsroom.example.com/newsroom/releases/2007-11-26-x/">Next</a>' +
+        `<a href="${page}#terms">Terms</a>` +
+        `<img src="${page}chart.png" srcset="${page}chart.png 1x, https://newsroom.example.com/newsroom/chart@2x.png 2x">` +
+        "<a href='https://cdn.example.com/a'>cdn</a>",
+    );
+  });
+  it('leaves mailto:, tel: and absolute links alone', () => {
+    const html = '<a href="mailto:ir@example.com">m</a><a href="tel:+81353343618">t</a><a href="https://x.test/">x</a>';
+    expect(absoluteHtmlUrls(html, page)).toBe(html);
+  });
+  it('drops build-only attributes and characters XML forbids', () => {
+    expect(cleanFeedHtml('<div class="a" data-astro-cid-x1y2 data-pagefind-ignore>x\u0001y</div>')).toBe(
+      '<div class="a">xy</div>',
+    );
+    expect(cleanFeedHtml('<p data-pagefind-filter="year:2007">ok</p>')).toBe('<p>ok</p>');
+  });
+  it('builds an item from a release: permalink as id, offset dates, categories, full content', () => {
+    const item = feedItem(
+      release({ subheadline: 'Sub <head>', updated: '2007-04-02', correction: 'Cost corrected.' }),
+      '<p>819,000 shares, see <a href="/newsroom/contacts/">contacts</a></p>',
+      site,
+    );
+    expect(item).toMatchObject({
+      id: page,
+      url: page,
+      title: 'Results of Share Buyback & More',
+      published: '2007-03-30T00:00:00+09:00',
+      updated: '2007-04-02T00:00:00+09:00',
+      categories: ['Financial'],
+      tags: ['share buyback'],
+      language: 'en',
+    });
+    expect(item.contentHtml).toContain('<p><em>Sub &lt;head&gt;</em></p>');
+    expect(item.contentHtml).toContain('Cost corrected.');
+    expect(item.contentHtml).toContain('April 2, 2007');
+    expect(item.contentHtml).toContain('819,000 shares');
+    expect(item.contentHtml).toContain('href="https://newsroom.example.com/newsroom/contacts/"');
+  });
+});
+
+describe('documents', () => {
+  const content = '<p>Amount: 2,120,000 yen per Option &amp; more</p><table><tr><td>819,000 shares</td></tr></table>';
+  const items = [
+    feedItem(release({ updated: '2007-12-03', correction: 'Typo.' }, '2007-11-26T00:00:00+09:00'), content, site),
+    feedItem(release(), '<p>Only this</p>', site),
+  ];
+  const feed = assembleFeed({ kind: 'year', year: 2007 }, items, site);
+
+  it('describes the channel from content, not from the clock', () => {
+    expect(feed.updated).toBe('2007-12-03T00:00:00+09:00');
+    expect(feed.pageUrl).toBe('https://newsroom.example.com/newsroom/releases/2007/');
+    expect(feed.self.rss).toBe('https://newsroom.example.com/newsroom/feeds/2007/rss.xml');
+  });
+
+  it('writes RSS 2.0 that a feed parser reads back', async () => {
+    const xml = await rssXml(feed);
+    const parsed = parseRssFeed(xml);
+    expect(parsed.title).toBe('Example Newsroom: 2007');
+    expect(parsed.link).toBe('https://newsroom.example.com/newsroom/releases/2007/');
+    expect(parsed.language).toBe('en');
+    expect(parsed.lastBuildDate).toBe('Mon, 03 Dec 2007 00:00:00 +0900');
+    expect(parsed.atom?.links?.[0]).toMatchObject({ href: feed.self.rss, rel: 'self', type: 'application/rss+xml' });
+    expect(parsed.items).toHaveLength(2);
+    const [first, second] = parsed.items!;
+    expect(first?.guid).toMatchObject({ value: items[0]!.id, isPermaLink: true });
+    expect(first?.pubDate).toBe('Mon, 26 Nov 2007 00:00:00 +0900');
+    expect(first?.content?.encoded).toContain('2,120,000 yen per Option &amp; more');
+    expect(first?.content?.encoded).toContain('<td>819,000 shares</td>');
+    expect(first?.categories?.map((c) => c.name)).toEqual(['Financial', 'share buyback']);
+    expect(first?.atom?.updated).toBe('2007-12-03T00:00:00+09:00');
+    expect(second?.pubDate).toBe('Fri, 30 Mar 2007 00:00:00 +0900');
+    expect(second?.title).toBe('Results of Share Buyback & More');
+    expect(second?.atom?.updated).toBeUndefined();
+  });
+
+  it('writes Atom 1.0 that a feed parser reads back', () => {
+    const parsed = parseAtomFeed(atomXml(feed));
+    expect(parsed.id).toBe(feed.self.atom);
+    expect(parsed.updated).toBe('2007-12-03T00:00:00+09:00');
+    expect(parsed.links).toContainEqual(expect.objectContaining({ rel: 'self', href: feed.self.atom }));
+    expect(parsed.authors?.[0]?.name).toBe('Example Incorporated');
+    const [first, second] = parsed.entries!;
+    expect(first).toMatchObject({
+      id: items[0]!.id,
+      title: { value: 'Results of Share Buyback & More' },
+      published: '2007-11-26T00:00:00+09:00',
+      updated: '2007-12-03T00:00:00+09:00',
+      content: { type: 'html' },
+    });
+    expect(first?.content?.value).toContain('2,120,000 yen per Option &amp; more');
+    expect(first?.categories).toContainEqual(
+      expect.objectContaining({
+        term: 'financial',
+        label: 'Financial',
+        scheme: 'https://newsroom.example.com/newsroom/categories/',
+      }),
+    );
+    expect(second?.updated).toBe(second?.published);
+  });
+
+  it('writes JSON Feed 1.1 that a feed parser reads back', () => {
+    const parsed = parseJsonFeed(JSON.parse(jsonFeed(feed)));
+    expect(parsed).toMatchObject({ title: 'Example Newsroom: 2007', feed_url: feed.self.json, language: 'en' });
+    expect(parsed.items?.[0]).toMatchObject({
+      id: items[0]!.id,
+      date_published: '2007-11-26T00:00:00+09:00',
+      date_modified: '2007-12-03T00:00:00+09:00',
+      tags: ['Financial', 'share buyback'],
+    });
+    expect(parsed.items?.[0]?.content_html).toContain('819,000 shares');
+    expect(parsed.items?.[1]?.date_modified).toBeUndefined();
+  });
+
+  it('escapes author text in XML, so a headline cannot break the feed', () => {
+    const hostile = feedItem(release({ headline: '</title><script>x</script> & "q"' }), '<p>ok</p>', site);
+    const xml = atomXml(assembleFeed({ kind: 'latest' }, [hostile], site));
+    expect(parseAtomFeed(xml).entries?.[0]?.title?.value).toBe('</title><script>x</script> & "q"');
+  });
+
+  it('writes the same bytes for the same content', async () => {
+    const again = assembleFeed({ kind: 'year', year: 2007 }, [...items], site);
+    expect(await rssXml(again)).toBe(await rssXml(feed));
+    expect(atomXml(again)).toBe(atomXml(feed));
+    expect(jsonFeed(again)).toBe(jsonFeed(feed));
+  });
+});

@@ -1,0 +1,139 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { newsSitemapXml, recentReleases, releaseLastModified, robotsTxt, sitemapOptions } from '../../src/lib/sitemap';
+import { breadcrumbList, jsonLdText, newsArticle, organization, webSite } from '../../src/lib/structured-data';
+
+describe('JSON-LD', () => {
+  const issuer = organization(
+    {
+      name: 'Example Inc.',
+      url: 'https://www.example.com/',
+      tickers: [
+        { exchange: 'TSE', symbol: '4704' },
+        { exchange: 'Nasdaq', symbol: 'TMIC' },
+      ],
+    },
+    'https://newsroom.example.com/#organization',
+  );
+
+  it('names the issuer with its ticker symbols', () => {
+    expect(issuer).toEqual({
+      '@type': 'Organization',
+      '@id': 'https://newsroom.example.com/#organization',
+      name: 'Example Inc.',
+      url: 'https://www.example.com/',
+      tickerSymbol: ['TSE 4704', 'Nasdaq TMIC'],
+    });
+  });
+
+  it('describes a release as a NewsArticle, unmodified unless corrected', () => {
+    const article = newsArticle({
+      headline: 'Results',
+      description: 'Summary',
+      url: 'https://newsroom.example.com/releases/x/',
+      published: '2007-03-30T00:00:00+09:00',
+      language: 'en',
+      sections: ['Financial'],
+      keywords: [],
+      issuer,
+    });
+    expect(article).toMatchObject({
+      '@type': 'NewsArticle',
+      datePublished: '2007-03-30T00:00:00+09:00',
+      dateModified: '2007-03-30T00:00:00+09:00',
+      articleSection: ['Financial'],
+      author: issuer,
+      publisher: issuer,
+    });
+    expect(article).not.toHaveProperty('keywords');
+  });
+
+  it('points the search action at the search page', () => {
+    const site = webSite({
+      name: 'Newsroom',
+      url: 'https://newsroom.example.com/',
+      language: 'en',
+      publisherId: 'https://newsroom.example.com/#organization',
+      searchUrlTemplate: 'https://newsroom.example.com/search/?q={search_term_string}',
+    });
+    expect(site.potentialAction).toEqual({
+      '@type': 'SearchAction',
+      target: { '@type': 'EntryPoint', urlTemplate: 'https://newsroom.example.com/search/?q={search_term_string}' },
+      'query-input': 'required name=search_term_string',
+    });
+  });
+
+  it('numbers breadcrumbs from 1', () => {
+    expect(breadcrumbList([{ name: 'Home', url: 'https://x.test/' }, { name: 'Here' }])).toEqual({
+      '@type': 'BreadcrumbList',
+      itemListElement: [
+        { '@type': 'ListItem', position: 1, name: 'Home', item: 'https://x.test/' },
+        { '@type': 'ListItem', position: 2, name: 'Here' },
+      ],
+    });
+  });
+
+  it('escapes author text so it cannot close the script, and parses back unchanged', () => {
+    const headline = 'A </script><script>alert(1)</script> & <!-- \u2028 "q"';
+    const text = jsonLdText({ '@type': 'NewsArticle', headline });
+    expect(text).not.toMatch(/[<>&\u2028]/);
+    expect(JSON.parse(text)).toEqual({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline });
+  });
+});
+
+describe('sitemaps', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'newsroom-sitemap-unit-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  mkdirSync(join(dir, '2007'));
+  writeFileSync(join(dir, '2007-03-30-buyback.mdx'), '---\nheadline: A\ndate: 2007-03-30\n---\nText\n');
+  writeFileSync(
+    join(dir, '2007', '2007-11-26-terms.mdx'),
+    '---\nheadline: B\ndate: "2007-11-26"\ntime: "15:00"\nupdated: 2007-12-03 # corrected\ncorrection: Typo.\nslug: final-terms\n---\n',
+  );
+
+  it('reads last-modified times from content: the correction, else the issue', () => {
+    expect(releaseLastModified(dir, 'Asia/Tokyo')).toEqual(
+      new Map([
+        ['2007-11-26-final-terms', '2007-12-03T00:00:00+09:00'],
+        ['2007-03-30-buyback', '2007-03-30T00:00:00+09:00'],
+      ]),
+    );
+  });
+
+  it('gives release pages their lastmod and leaves other pages alone', async () => {
+    const options = sitemapOptions({ releasesDir: dir, timeZone: 'Asia/Tokyo', site: 'https://n.test', base: '/nr/' });
+    expect(options.customSitemaps).toEqual(['https://n.test/nr/news-sitemap.xml']);
+    expect(await options.serialize!({ url: 'https://n.test/nr/releases/2007-11-26-final-terms/' })).toEqual({
+      url: 'https://n.test/nr/releases/2007-11-26-final-terms/',
+      lastmod: '2007-12-03T00:00:00+09:00',
+    });
+    expect(await options.serialize!({ url: 'https://n.test/nr/releases/2007/' })).toEqual({
+      url: 'https://n.test/nr/releases/2007/',
+    });
+  });
+
+  it('lists in the news sitemap only releases of the last two days', () => {
+    const at = (iso: string) => ({ instant: new Date(iso) });
+    const now = new Date('2007-11-28T00:00:00+09:00');
+    const releases = [
+      at('2007-11-28T00:00:01+09:00'),
+      at('2007-11-26T00:00:00+09:00'),
+      at('2007-11-25T23:59:59+09:00'),
+    ];
+    expect(recentReleases(releases, now)).toEqual([releases[1]]);
+  });
+
+  it('writes a Google News sitemap and robots.txt naming both sitemaps', () => {
+    const xml = newsSitemapXml('News & Co', [
+      { url: 'https://n.test/r/', title: 'A < B', published: '2007-11-26T00:00:00+09:00', language: 'en' },
+    ]);
+    expect(xml).toContain('<news:name>News &amp; Co</news:name>');
+    expect(xml).toContain('<news:title>A &lt; B</news:title>');
+    expect(xml).toContain('<news:publication_date>2007-11-26T00:00:00+09:00</news:publication_date>');
+    expect(robotsTxt(['https://n.test/sitemap-index.xml', 'https://n.test/news-sitemap.xml'])).toBe(
+      'User-agent: *\nAllow: /\n\nSitemap: https://n.test/sitemap-index.xml\nSitemap: https://n.test/news-sitemap.xml\n',
+    );
+  });
+});

@@ -1,0 +1,120 @@
+/** `npm run new`: a release file dated today in the issuer's zone, with guidance for every field. */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { load } from 'js-yaml';
+import { z } from 'astro/zod';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { releaseFileSlug } from '../../src/lib/authoring/release-name';
+import { releaseSchema } from '../../src/schemas/release';
+import { ROOT } from '../support/build';
+
+let content: string;
+// 15:30 UTC on March 30 is already March 31 in Tokyo (and still March 30 in this test's Honolulu).
+const NOW = '2007-03-30T15:30:00Z';
+
+function script(name: string, args: string[], env: Record<string, string> = {}) {
+  return spawnSync(process.execPath, ['--import', './scripts/support/resolve-ts.ts', `scripts/${name}.ts`, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NEWSROOM_CONTENT: content, NEWSROOM_NOW: NOW, ...env },
+  });
+}
+const newRelease = (...args: string[]) => script('new', args);
+const releases = () => readdirSync(join(content, 'releases')).sort();
+
+beforeEach(() => {
+  content = join(mkdtempSync(join(tmpdir(), 'newsroom-new-')), 'content');
+  cpSync(join(ROOT, 'content'), content, { recursive: true });
+});
+afterEach(() => rmSync(join(content, '..'), { recursive: true, force: true }));
+
+describe('npm run new', () => {
+  it('creates a dated, slugged file for today in the issuer’s time zone and prints where to preview it', () => {
+    const result = newRelease('Trend Micro Announces Q1 Results: Revenue Up 10%');
+    expect(result.status, result.stderr).toBe(0);
+    const name = '2007-03-31-trend-micro-announces-q1-results-revenue-up-10';
+    expect(releases()).toContain(`${name}.mdx`);
+    expect(result.stdout).toContain(`Created ${join(content, 'releases', `${name}.mdx`)}`);
+    expect(result.stdout).toContain(`Preview: http://localhost:4321/releases/${name}/`);
+  });
+
+  it('fills in the headline exactly, the date, the usual location and the default boilerplate and contacts', () => {
+    newRelease('Trend Micro: "Quoted" #1 Headline');
+    const file = releases().find((f) => f.startsWith('2007-03-31-'))!;
+    const data = load(/^---\n([\s\S]*?)\n---/.exec(readFileSync(join(content, 'releases', file), 'utf8'))![1]!);
+    expect(data).toEqual({
+      headline: 'Trend Micro: "Quoted" #1 Headline',
+      date: new Date('2007-03-31T00:00:00Z'),
+      location: 'TOKYO, Japan',
+      categories: ['Financial'],
+      tags: [],
+      boilerplate: 'trend-micro',
+      contacts: ['mahendra-negi'],
+      draft: true,
+    });
+  });
+
+  it('explains every field the release schema knows, in a comment when it is optional', () => {
+    newRelease('Guidance');
+    const text = readFileSync(join(content, 'releases', '2007-03-31-guidance.mdx'), 'utf8');
+    const schema = releaseSchema({
+      categories: ['Financial'],
+      boilerplate: z.string(),
+      contact: z.string(),
+      notice: z.string(),
+    });
+    const fields = Object.keys(schema.shape);
+    expect(fields.length).toBeGreaterThan(15);
+    for (const field of fields) {
+      const at = text.search(new RegExp(`^(# )?${field}:`, 'm'));
+      expect(at, `no line for ${field}`).toBeGreaterThan(0);
+      // The line above each field is its comment.
+      expect(text.slice(0, at).trimEnd().split('\n').at(-1)).toMatch(/^# /);
+    }
+  });
+
+  it('passes npm run check as it is', () => {
+    newRelease('A release that checks');
+    const check = script('check', []);
+    expect(check.stdout).toContain('No problems');
+    expect(check.status).toBe(0);
+  });
+
+  it('refuses to overwrite a file, or to take the address of another release', () => {
+    expect(newRelease('Twice').status).toBe(0);
+    const path = join(content, 'releases', '2007-03-31-twice.mdx');
+    writeFileSync(path, 'edited');
+    const again = newRelease('Twice');
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('2007-03-31-twice.mdx: not created: the file already exists');
+    expect(readFileSync(path, 'utf8')).toBe('edited');
+
+    mkdirSync(join(content, 'releases', '2007'));
+    writeFileSync(join(content, 'releases', '2007', 'buyback.mdx'), '---\ndate: 2007-03-31\n---\n');
+    const clash = newRelease('Buyback');
+    expect(clash.status).toBe(1);
+    expect(clash.stderr).toContain('releases/2007/buyback.mdx already publishes at /releases/2007-03-31-buyback/');
+  });
+
+  it('takes --slug for a headline that makes no file name, and asks for one when needed', () => {
+    expect(newRelease('!!!').stderr).toContain('pass --slug NAME');
+    expect(newRelease('!!!', '--slug', 'exclamations').status).toBe(0);
+    expect(releases()).toContain('2007-03-31-exclamations.mdx');
+    expect(newRelease().status).toBe(2);
+  });
+});
+
+describe('file names from headlines', () => {
+  it('are lower-case words of at most 60 characters, cut at a word', () => {
+    expect(releaseFileSlug('Trend Micro Announces Results of Share Buyback')).toBe(
+      'trend-micro-announces-results-of-share-buyback',
+    );
+    const long = releaseFileSlug(
+      'Trend Micro Announces Final Terms of Stock Acquisition Rights to be issued as Stock Options',
+    );
+    expect(long).toBe('trend-micro-announces-final-terms-of-stock-acquisition');
+    expect(long.length).toBeLessThanOrEqual(60);
+  });
+});

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import {
+  groupByLanguage,
+  hasCriteria,
+  mergeNewestFirst,
+  pagefindOptions,
+  readSearchState,
+  releaseLanguages,
+  searchStateQuery,
+  searchSummary,
+} from '../../src/lib/search';
+
+const read = (query: string) => readSearchState(new URLSearchParams(query));
+
+describe('a search in the URL', () => {
+  it('reads words, filters and order, trimming and dropping empty values', () => {
+    expect(read('?q=+share+buyback+&year=2007&category=&order=relevance')).toEqual({
+      q: 'share buyback',
+      filters: { year: '2007' },
+      order: 'relevance',
+    });
+  });
+
+  it('falls back to newest first for a missing or unknown order, and ignores unknown parameters', () => {
+    expect(read('?q=x&order=sideways&colour=red')).toEqual({ q: 'x', filters: {}, order: 'newest' });
+  });
+
+  it('writes a short, stable query string that reads back the same', () => {
+    const state = read('?order=newest&category=Financial&q=stock+options&year=2007');
+    expect(searchStateQuery(state)).toBe('?q=stock+options&year=2007&category=Financial');
+    expect(read(searchStateQuery(state))).toEqual(state);
+    expect(searchStateQuery(read(''))).toBe('');
+  });
+
+  it('keeps HTML in a query as text', () => {
+    const state = read(`?q=${encodeURIComponent('<script>alert(1)</script>')}`);
+    expect(state.q).toBe('<script>alert(1)</script>');
+    expect(searchSummary(0, state, [])).toBe('No results for “<script>alert(1)</script>”.');
+  });
+
+  it('has criteria with words or with a filter alone', () => {
+    expect(hasCriteria(read(''))).toBe(false);
+    expect(hasCriteria(read('?order=relevance'))).toBe(false);
+    expect(hasCriteria(read('?q=buyback'))).toBe(true);
+    expect(hasCriteria(read('?year=2007'))).toBe(true);
+  });
+});
+
+describe('Pagefind options', () => {
+  it('sorts newest first by the date key, and leaves relevance to Pagefind', () => {
+    expect(pagefindOptions(read('?q=x&year=2007'))).toEqual({ filters: { year: '2007' }, sort: { date: 'desc' } });
+    expect(pagefindOptions(read('?q=x&order=relevance'))).toEqual({ filters: {} });
+  });
+});
+
+describe('the summary of a search', () => {
+  it('counts results and names the words, filters and order', () => {
+    expect(searchSummary(1, read('?q=buyback'), [])).toBe('1 result for “buyback”, newest first.');
+    expect(searchSummary(3, read('?q=shares&order=relevance'), ['2008', 'Financial'])).toBe(
+      '3 results for “shares” in 2008, Financial, best match first.',
+    );
+    expect(searchSummary(2, read('?year=2007'), ['2007'])).toBe('2 results in 2007, newest first.');
+    expect(searchSummary(0, read('?q=xyzzy&year=2008'), ['2008'])).toBe('No results for “xyzzy” in 2008.');
+  });
+});
+
+describe('languages', () => {
+  it('lists the default language first, then the others by code', () => {
+    const releases = ['ja', 'en', 'de', 'ja'].map((lang) => ({ data: { lang } }));
+    expect(releaseLanguages(releases, 'en')).toEqual(['en', 'de', 'ja']);
+    expect(releaseLanguages([{ data: { lang: 'ja' } }], 'en')).toEqual(['ja']);
+  });
+
+  it('groups results by the language in their id, keeping their order', () => {
+    const ids = ['en_3', 'ja_9', 'en_1', 'pt-br_2', 'ja_4'].map((id) => ({ id }));
+    expect(groupByLanguage(ids).map((group) => group.map(({ id }) => id))).toEqual([
+      ['en_3', 'en_1'],
+      ['ja_9', 'ja_4'],
+      ['pt-br_2'],
+    ]);
+  });
+});
+
+describe('merging newest-first lists', () => {
+  const collect = async <T>(items: AsyncIterable<T>, limit = Infinity) => {
+    const out: T[] = [];
+    for await (const item of items) {
+      out.push(item);
+      if (out.length >= limit) break;
+    }
+    return out;
+  };
+
+  it('interleaves lists by date, newest first', async () => {
+    const en = ['2009-01-01', '2007-03-30', '2007-01-01'];
+    const ja = ['2010-05-05', '2008-01-01'];
+    const merged = await collect(mergeNewestFirst([en, ja], async (date) => date));
+    expect(merged).toEqual(['2010-05-05', '2009-01-01', '2008-01-01', '2007-03-30', '2007-01-01']);
+  });
+
+  it('loads dates only for the items it has to compare', async () => {
+    const loaded: string[] = [];
+    const key = async (date: string) => {
+      loaded.push(date);
+      return date;
+    };
+    const lists = [
+      ['2009', '2008', '2007', '2006'],
+      ['2005', '2004'],
+    ];
+    expect(await collect(mergeNewestFirst(lists, key), 2)).toEqual(['2009', '2008']);
+    expect(loaded.sort()).toEqual(['2005', '2008', '2009']);
+  });
+
+  it('ends at once for no results', async () => {
+    expect(await collect(mergeNewestFirst<string>([[], []], async (date) => date))).toEqual([]);
+  });
+});
