@@ -24,6 +24,33 @@ export default defineConfig({
   // NEWSROOM_BASE publishes the site under a sub-path, e.g. /newsroom/ on GitHub Pages.
   base: process.env.NEWSROOM_BASE || '/',
   trailingSlash: 'always',
+  // The default language at the root, every other one below its code (/ja/…); pages read the
+  // language as Astro.currentLocale.
+  i18n: {
+    locales: settings.languages,
+    defaultLocale: settings.defaultLanguage,
+    routing: { prefixDefaultLocale: false },
+  },
+  // A Content-Security-Policy <meta> on every page: scripts and styles only from the site itself
+  // (Astro adds the hash of any inline one it emits), nothing from another origin, no inline
+  // script. Pagefind compiles WebAssembly in its worker, which a page's <meta> does not govern;
+  // public/_headers gives hosts that read it the same policy with 'wasm-unsafe-eval' for that
+  // worker, plus the headers a <meta> cannot carry.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
   // Releases are reproduced as issued: no typographic quotes replacing the issuer's own.
   markdown: { processor: satteri({ features: { smartPunctuation: false } }) },
   integrations: [
@@ -35,6 +62,7 @@ export default defineConfig({
         timeZone: settings.timeZone,
         site: settings.url,
         base: process.env.NEWSROOM_BASE || '/',
+        languages: settings.languages,
       }),
     ),
     // Last, so the index is written over the finished site.

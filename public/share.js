@@ -10,9 +10,9 @@ for (const button of document.querySelectorAll('[data-copy-link]')) {
     const status = button.closest('.share')?.querySelector('.share-status');
     try {
       await navigator.clipboard.writeText(button.dataset.copyLink);
-      if (status) status.textContent = 'Link copied.';
+      if (status) status.textContent = button.dataset.copied;
     } catch {
-      if (status) status.textContent = 'Could not copy; copy the address from the address bar.';
+      if (status) status.textContent = button.dataset.copyFailed;
     }
   });
 }

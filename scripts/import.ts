@@ -152,6 +152,7 @@ for (const file of positionals) {
       categories: settings.categories,
       companyNames: [settings.company.name, settings.company.shortName].filter((n): n is string => !!n),
       datelineSeparator: settings.datelineSeparator,
+      languages: settings.languages,
     },
     existing,
     category: values.category,

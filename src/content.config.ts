@@ -4,7 +4,8 @@
  */
 import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { withStrictDates } from './loaders/strict-dates';
+import { releaseComponents } from './components/release';
+import { checkedFiles } from './loaders/checked-files';
 import { boilerplateSchema } from './schemas/boilerplate';
 import { contactSchema } from './schemas/contact';
 import { noticeSchema } from './schemas/notice';
@@ -12,9 +13,12 @@ import { releaseSchema } from './schemas/release';
 import { CONTENT_DIR, settings } from './settings';
 
 const [firstCategory, ...otherCategories] = settings.categories;
+// What an MDX body may use without importing it, checked when each file loads.
+const components = Object.keys(releaseComponents);
+const [defaultLanguage, ...otherLanguages] = settings.languages;
 
 const releases = defineCollection({
-  loader: withStrictDates(
+  loader: checkedFiles(
     glob({
       pattern: '**/*.mdx',
       base: `${CONTENT_DIR}/releases`,
@@ -22,28 +26,33 @@ const releases = defineCollection({
       // merging two releases that share a slug; src/lib/releases.ts refuses those by name.)
       generateId: ({ entry }) => entry.replace(/\.mdx$/, ''),
     }),
-    ['date', 'updated'],
+    { dates: ['date', 'updated'], components },
   ),
   schema: releaseSchema({
     categories: [firstCategory!, ...otherCategories],
+    languages: [defaultLanguage!, ...otherLanguages],
     boilerplate: reference('boilerplates'),
     contact: reference('contacts'),
     notice: reference('notices'),
+    release: reference('releases'),
   }),
 });
 
 const boilerplates = defineCollection({
-  loader: withStrictDates(glob({ pattern: '**/*.mdx', base: `${CONTENT_DIR}/boilerplates` }), ['since']),
+  loader: checkedFiles(glob({ pattern: '**/*.mdx', base: `${CONTENT_DIR}/boilerplates` }), {
+    dates: ['since'],
+    components,
+  }),
   schema: boilerplateSchema,
 });
 
 const notices = defineCollection({
-  loader: glob({ pattern: '**/*.mdx', base: `${CONTENT_DIR}/notices` }),
+  loader: checkedFiles(glob({ pattern: '**/*.mdx', base: `${CONTENT_DIR}/notices` }), { components }),
   schema: noticeSchema,
 });
 
 const contacts = defineCollection({
-  loader: glob({ pattern: '**/*.{yaml,yml}', base: `${CONTENT_DIR}/contacts` }),
+  loader: checkedFiles(glob({ pattern: '**/*.{yaml,yml}', base: `${CONTENT_DIR}/contacts` })),
   schema: contactSchema,
 });
 

@@ -1,9 +1,11 @@
 /**
- * The newsroom's feeds as the site publishes them: the newest releases, one feed per year of
- * issue and one per category, each in RSS, Atom and JSON Feed. Every feed takes its releases
- * from getNewsroom(), so drafts and embargoed releases never reach a reader.
+ * The newsroom's feeds as the site publishes them, in every language: the newest releases, one
+ * feed per year of issue and one per category, each in RSS, Atom and JSON Feed. Every feed takes
+ * its releases from the language's edition (src/newsroom.ts), so drafts and embargoed releases
+ * never reach a reader.
  */
 import type { APIRoute } from 'astro';
+import { dictionary, langParam, siteIn } from './i18n';
 import {
   assembleFeed,
   feedItem,
@@ -14,76 +16,118 @@ import {
   type FeedSite,
   LATEST,
 } from './lib/feeds';
-import { renderReleaseHtml } from './lib/render-release';
+import { renderReleaseHtml } from './render-release';
 import { categorySlug } from './lib/taxonomy';
-import { getNewsroom, type Release } from './newsroom';
+import { localePath, withBase } from './lib/urls';
+import { getEdition, type Release } from './newsroom';
 import { settings } from './settings';
 
-const feedSite: FeedSite = {
-  site: import.meta.env.SITE,
-  base: import.meta.env.BASE_URL,
-  title: settings.title,
-  description: settings.description,
-  language: settings.defaultLanguage,
-  timeZone: settings.timeZone,
-  publisher: { name: settings.company.name, url: settings.company.url },
-};
+/**
+ * The site as a language's feeds see it. Its base path includes the language prefix, so every
+ * address in a Japanese feed (items, self links, pages) points into the Japanese site.
+ */
+export function feedSite(lang: string): FeedSite {
+  const site = siteIn(lang);
+  const t = dictionary(lang).feeds;
+  return {
+    site: import.meta.env.SITE,
+    base: withBase(import.meta.env.BASE_URL, localePath(lang, settings.defaultLanguage, '')),
+    title: site.title,
+    description: site.description,
+    language: lang,
+    timeZone: settings.timeZone,
+    publisher: { name: site.companyName, url: settings.company.url },
+    describe: (scope) =>
+      scope.kind === 'year'
+        ? t.yearDescription(site.companyName, scope.year)
+        : scope.kind === 'category'
+          ? t.categoryDescription(site.companyName, site.category(scope.category))
+          : site.description,
+  };
+}
 
-async function releasesOf(scope: FeedScope): Promise<Release[]> {
-  const newsroom = await getNewsroom();
+async function releasesOf(scope: FeedScope, lang: string): Promise<Release[]> {
+  const edition = await getEdition(lang);
   switch (scope.kind) {
     case 'latest':
-      return newsroom.releases.slice(0, settings.feedSize);
+      return edition.releases.slice(0, settings.feedSize);
     case 'year':
-      return newsroom.byYear.get(scope.year) ?? [];
+      return edition.byYear.get(scope.year) ?? [];
     case 'category':
-      return newsroom.byCategory.get(scope.category) ?? [];
+      return edition.byCategory.get(scope.category) ?? [];
   }
 }
 
-/** One feed per year with releases, newest year first: the whole archive, year by year. */
-export async function yearScopes(): Promise<Extract<FeedScope, { kind: 'year' }>[]> {
-  return [...(await getNewsroom()).byYear.keys()].map((year) => ({ kind: 'year', year }));
+/** One feed per year with releases in `lang`, newest year first: the whole archive, year by year. */
+export async function yearScopes(lang: string): Promise<Extract<FeedScope, { kind: 'year' }>[]> {
+  return [...(await getEdition(lang)).byYear.keys()].map((year) => ({ kind: 'year', year }));
 }
 
-/** One feed per category with releases, in the order site.yaml declares them. */
-export async function categoryScopes(): Promise<Extract<FeedScope, { kind: 'category' }>[]> {
-  return [...(await getNewsroom()).byCategory.keys()].map((category) => ({ kind: 'category', category }));
+/** One feed per category with releases in `lang`, in the order site.yaml declares them. */
+export async function categoryScopes(lang: string): Promise<Extract<FeedScope, { kind: 'category' }>[]> {
+  return [...(await getEdition(lang)).byCategory.keys()].map((category) => ({ kind: 'category', category }));
 }
 
 const feeds = new Map<string, Promise<Feed>>();
 
-/** A scope's feed, assembled once per build and shared by its three formats. */
-export function getFeed(scope: FeedScope): Promise<Feed> {
-  const key = JSON.stringify(scope);
+/** A scope's feed in a language, assembled once per build and shared by its three formats. */
+export function getFeed(scope: FeedScope, lang: string): Promise<Feed> {
+  const key = JSON.stringify([scope, lang]);
   let feed = feeds.get(key);
   // Under `astro dev` content changes between requests: rebuild, as getNewsroom() does.
   if (!feed || import.meta.env.NEWSROOM_PREVIEW === true) {
-    feed = releasesOf(scope).then(async (releases) => {
+    const site = feedSite(lang);
+    feed = releasesOf(scope, lang).then(async (releases) => {
       const items = await Promise.all(
-        releases.map(async (release) => feedItem(release, await renderReleaseHtml(release), feedSite)),
+        releases.map(async (release) => feedItem(release, await renderReleaseHtml(release), site)),
       );
-      return assembleFeed(scope, items, feedSite);
+      return assembleFeed(scope, items, site);
     });
     feeds.set(key, feed);
   }
   return feed;
 }
 
-/** The GET handler of a feed route; archive routes pass their scope as a prop. */
+interface FeedProps {
+  lang: string;
+  scope?: FeedScope;
+}
+
+/** The GET handler of a feed route; routes pass their language and scope as props. */
 export function feedEndpoint(format: FeedFormat): APIRoute {
-  return async ({ props }) => feedResponse(format, await getFeed((props as { scope?: FeedScope }).scope ?? LATEST));
+  return async ({ props }) => {
+    const { lang, scope = LATEST } = props as FeedProps;
+    return feedResponse(format, await getFeed(scope, lang));
+  };
+}
+
+/** Static paths of the main feed routes: one per language. */
+export function latestFeedPaths() {
+  return settings.languages.map((lang) => ({ params: { lang: langParam(lang) }, props: { lang } }));
 }
 
 /** Static paths of the per-year feed routes. */
 export async function yearFeedPaths() {
-  return (await yearScopes()).map((scope) => ({ params: { year: String(scope.year) }, props: { scope } }));
+  const paths = await Promise.all(
+    settings.languages.map(async (lang) =>
+      (await yearScopes(lang)).map((scope) => ({
+        params: { lang: langParam(lang), year: String(scope.year) },
+        props: { lang, scope },
+      })),
+    ),
+  );
+  return paths.flat();
 }
 
 /** Static paths of the per-category feed routes, by category slug. */
 export async function categoryFeedPaths() {
-  return (await categoryScopes()).map((scope) => ({
-    params: { category: categorySlug(scope.category) },
-    props: { scope },
-  }));
+  const paths = await Promise.all(
+    settings.languages.map(async (lang) =>
+      (await categoryScopes(lang)).map((scope) => ({
+        params: { lang: langParam(lang), category: categorySlug(scope.category) },
+        props: { lang, scope },
+      })),
+    ),
+  );
+  return paths.flat();
 }

@@ -1,4 +1,11 @@
-/** Site paths joined with the configured base path, for links in templates. */
-import { withBase } from './lib/urls';
+/** Site paths joined with the base path and a language prefix, for links in templates. */
+import { localePath, withBase } from './lib/urls';
+import { settings } from './settings';
 
-export const href = (path: string) => withBase(import.meta.env.BASE_URL, path);
+/** A site path (e.g. `releases/`) as a link in `lang` (default: the site's default language). */
+export const href = (path: string, lang: string = settings.defaultLanguage) =>
+  withBase(import.meta.env.BASE_URL, localePath(lang, settings.defaultLanguage, path));
+
+/** The same path below the base in `lang`, without the base: for canonical and feed URLs. */
+export const sitePath = (path: string, lang: string = settings.defaultLanguage) =>
+  localePath(lang, settings.defaultLanguage, path);

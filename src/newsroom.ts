@@ -1,13 +1,15 @@
 /**
  * The newsroom as the site sees it: every collection read once per build, references resolved,
- * and the list of published releases (drafts and embargoes removed, newest first) computed once.
- * Every page, feed and index takes its releases from here.
+ * and the list of published releases (drafts and embargoes removed, newest first) computed once,
+ * with one edition per language derived from it. Every page, feed and index takes its releases
+ * from here.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { groupBy, neighbours, relatedReleases, type Neighbours } from './lib/archive';
 import { buildClock } from './lib/clock';
 import { calendarDateInZone, zonedTime } from './lib/dates';
 import { assertUniqueSlugs, compareNewestFirst, isPublished, releaseSlug, summaryFromBody } from './lib/releases';
+import { localePath, releasePath } from './lib/urls';
 import type { Ticker } from './schemas/fields';
 import { settings } from './settings';
 
@@ -19,9 +21,12 @@ export interface Release {
   id: string;
   /** `2007-03-30-results-of-share-buyback` */
   slug: string;
+  /** Where the page lives below the base path, language prefix included: `ja/releases/…/`. */
+  path: string;
   filePath: string;
   entry: CollectionEntry<'releases'>;
   data: CollectionEntry<'releases'>['data'];
+  lang: string;
   /** Calendar date of issue, `YYYY-MM-DD`, in the issuer's zone. */
   date: string;
   instant: Date;
@@ -37,27 +42,40 @@ export interface Release {
   boilerplate: Boilerplate;
   contacts: Contact[];
   notices: Notice[];
+  /** The published versions of this release in other languages. */
+  translations: Release[];
+}
+
+/** The newsroom in one language: what its home page, lists, archives and feeds show. */
+export interface Edition {
+  lang: string;
+  /** Published releases in this language, newest first. */
+  releases: Release[];
+  /** By year of issue; years newest first. */
+  byYear: Map<number, Release[]>;
+  /** By category, in the order categories are declared in site.yaml. */
+  byCategory: Map<string, Release[]>;
+  /** By tag, tags in alphabetical order. */
+  byTag: Map<string, Release[]>;
+  /** The pinned release for the home page: the newest published one marked `featured`. */
+  featured?: Release | undefined;
+  /** The boilerplate in force at build time: the newest one in this language whose `since` has come. */
+  currentBoilerplate: Boilerplate;
+  /** The contacts in this language (the default language's when it has none). */
+  contacts: Contact[];
 }
 
 export interface Newsroom {
-  /** Published releases, newest first. */
+  /** Published releases in every language, newest first. */
   releases: Release[];
   /** Every release, including drafts and embargoed ones. */
   all: Release[];
-  /** Published releases by year of issue; years newest first. */
-  byYear: Map<number, Release[]>;
-  /** Published releases by category, in the order categories are declared in site.yaml. */
-  byCategory: Map<string, Release[]>;
-  /** Published releases by tag, tags in alphabetical order. */
-  byTag: Map<string, Release[]>;
-  /** The releases issued just before and after each release. */
+  /** One edition per language of content/site.yaml, the default language first. */
+  editions: Map<string, Edition>;
+  /** The releases issued just before and after each release, in its language. */
   neighbours: Map<string, Neighbours<Release>>;
-  /** Up to three related releases for each release, same category first. */
+  /** Up to three related releases for each release, in its language, same category first. */
   related: Map<string, Release[]>;
-  /** The pinned release for the home page: the newest published one marked `featured`. */
-  featured?: Release | undefined;
-  /** The boilerplate in force at build time: the newest one whose `since` has come. */
-  currentBoilerplate: Boilerplate;
   boilerplates: Boilerplate[];
   contacts: Contact[];
   notices: Notice[];
@@ -67,10 +85,14 @@ export interface Newsroom {
 
 export { buildClock };
 
+/**
+ * Finds entries by id; for a release in another language, the version in that language
+ * (`ja/trend-micro` for `trend-micro`) comes first when it exists.
+ */
 function resolver<T extends { id: string }>(items: T[], collection: string) {
   const byId = new Map(items.map((item) => [item.id, item]));
-  return (id: string, where: string): T => {
-    const found = byId.get(id);
+  return (id: string, lang: string, where: string): T => {
+    const found = (lang !== settings.defaultLanguage && byId.get(`${lang}/${id}`)) || byId.get(id);
     if (!found) {
       const known = [...byId.keys()].join(', ') || 'none';
       throw new Error(`${where}: expected the id of an entry in content/${collection}/ (${known}), found "${id}"`);
@@ -92,14 +114,18 @@ async function load(): Promise<Newsroom> {
 
   const all = entries.map((entry): Release => {
     const { data } = entry;
+    const { lang } = data;
     const filePath = entry.filePath ?? `content/releases/${entry.id}.mdx`;
     const { instant, iso } = zonedTime(data.date, data.time, settings.timeZone);
+    const slug = releaseSlug(entry.id, data.date, data.slug);
     return {
       id: entry.id,
-      slug: releaseSlug(entry.id, data.date, data.slug),
+      slug,
+      path: localePath(lang, settings.defaultLanguage, releasePath(slug)),
       filePath,
       entry,
       data,
+      lang,
       date: data.date,
       instant,
       isoDate: iso,
@@ -111,12 +137,13 @@ async function load(): Promise<Newsroom> {
       draft: data.draft,
       embargo: data.embargo,
       boilerplate: data.boilerplate
-        ? boilerplate(data.boilerplate.id, `${filePath}: boilerplate`)
-        : boilerplate(settings.defaultBoilerplate, 'content/site.yaml: defaultBoilerplate'),
+        ? boilerplate(data.boilerplate.id, lang, `${filePath}: boilerplate`)
+        : boilerplate(settings.defaultBoilerplate, lang, 'content/site.yaml: defaultBoilerplate'),
       contacts: data.contacts
-        ? data.contacts.map((ref, i) => contact(ref.id, `${filePath}: contacts[${i}]`))
-        : settings.defaultContacts.map((id, i) => contact(id, `content/site.yaml: defaultContacts[${i}]`)),
-      notices: data.notices.map((ref, i) => notice(ref.id, `${filePath}: notices[${i}]`)),
+        ? data.contacts.map((ref, i) => contact(ref.id, lang, `${filePath}: contacts[${i}]`))
+        : settings.defaultContacts.map((id, i) => contact(id, lang, `content/site.yaml: defaultContacts[${i}]`)),
+      notices: data.notices.map((ref, i) => notice(ref.id, lang, `${filePath}: notices[${i}]`)),
+      translations: [],
     };
   });
   assertUniqueSlugs(all);
@@ -126,25 +153,76 @@ async function load(): Promise<Newsroom> {
   const releases = all.filter((release) =>
     isPublished(release, { now, includeDrafts: import.meta.env.NEWSROOM_PREVIEW === true }),
   );
-  const byCategory = groupBy(releases, (r) => r.categories);
+  linkTranslations(releases, all);
+
   const today = calendarDateInZone(now, settings.timeZone);
-  const inForce = boilerplates
-    .filter((b) => b.data.lang === settings.defaultLanguage && b.data.since <= today)
-    .sort((a, b) => (a.data.since < b.data.since ? 1 : -1));
+  const editions = new Map(
+    settings.languages.map((lang) => [lang, edition(lang, releases, { boilerplates, contacts, today, boilerplate })]),
+  );
+  const perLanguage = [...editions.values()];
   return {
     releases,
     all,
-    byYear: groupBy(releases, (r) => [r.year]),
-    byCategory: new Map(settings.categories.flatMap((c) => (byCategory.has(c) ? [[c, byCategory.get(c)!]] : []))),
-    byTag: new Map([...groupBy(releases, (r) => r.tags)].sort(([a], [b]) => a.localeCompare(b, 'en'))),
-    neighbours: neighbours(releases),
-    related: relatedReleases(releases),
-    featured: releases.find((r) => r.data.featured),
-    currentBoilerplate: inForce[0] ?? boilerplate(settings.defaultBoilerplate, 'content/site.yaml: defaultBoilerplate'),
+    editions,
+    neighbours: new Map(perLanguage.flatMap((e) => [...neighbours(e.releases)])),
+    related: new Map(perLanguage.flatMap((e) => [...relatedReleases(e.releases)])),
     boilerplates,
     contacts,
     notices,
     now,
+  };
+}
+
+/**
+ * Links the language versions of each release: a translation names its original
+ * (`translationOf`), and every published version lists the other published ones.
+ */
+function linkTranslations(published: Release[], all: Release[]): void {
+  const byId = new Map(all.map((r) => [r.id, r]));
+  const groups = new Map<string, Release[]>();
+  for (const release of published) {
+    const original = release.data.translationOf?.id ?? release.id;
+    if (release.data.translationOf && !byId.has(original)) {
+      throw new Error(`${release.filePath}: translationOf: expected the id of a release, found "${original}"`);
+    }
+    const group = groups.get(original);
+    if (group) group.push(release);
+    else groups.set(original, [release]);
+  }
+  for (const group of groups.values()) {
+    for (const release of group) release.translations = group.filter((other) => other !== release);
+  }
+}
+
+function edition(
+  lang: string,
+  published: Release[],
+  from: {
+    boilerplates: Boilerplate[];
+    contacts: Contact[];
+    today: string;
+    boilerplate: ReturnType<typeof resolver<Boilerplate>>;
+  },
+): Edition {
+  const releases = published.filter((r) => r.lang === lang);
+  const byCategory = groupBy(releases, (r) => r.categories);
+  const inLanguage = <T extends { data: { lang: string } }>(items: T[]) => {
+    const own = items.filter((item) => item.data.lang === lang);
+    return own.length ? own : items.filter((item) => item.data.lang === settings.defaultLanguage);
+  };
+  const inForce = inLanguage(from.boilerplates)
+    .filter((b) => b.data.since <= from.today)
+    .sort((a, b) => (a.data.since < b.data.since ? 1 : -1));
+  return {
+    lang,
+    releases,
+    byYear: groupBy(releases, (r) => [r.year]),
+    byCategory: new Map(settings.categories.flatMap((c) => (byCategory.has(c) ? [[c, byCategory.get(c)!]] : []))),
+    byTag: new Map([...groupBy(releases, (r) => r.tags)].sort(([a], [b]) => a.localeCompare(b, lang))),
+    featured: releases.find((r) => r.data.featured),
+    currentBoilerplate:
+      inForce[0] ?? from.boilerplate(settings.defaultBoilerplate, lang, 'content/site.yaml: defaultBoilerplate'),
+    contacts: inLanguage(from.contacts),
   };
 }
 
@@ -154,4 +232,12 @@ let newsroom: Promise<Newsroom> | undefined;
 export function getNewsroom(): Promise<Newsroom> {
   if (!newsroom || import.meta.env.NEWSROOM_PREVIEW === true) newsroom = load();
   return newsroom;
+}
+
+/** The newsroom in one language (the default language when none is given). */
+export async function getEdition(lang: string | undefined = settings.defaultLanguage): Promise<Edition> {
+  const found = (await getNewsroom()).editions.get(lang);
+  if (!found)
+    throw new Error(`No edition in "${lang}": languages in content/site.yaml are ${settings.languages.join(', ')}`);
+  return found;
 }

@@ -1,6 +1,12 @@
 /** English interface strings. Every language has a dictionary of this shape (see ./index.ts). */
 export const en = {
   languageName: 'English',
+  /** How a release's dateline reads; {location}, {date} and {separator} are filled in. */
+  datelinePattern: '{location}, {date} {separator}',
+  /** The label of a <Note> when the author gives none. */
+  noteLabel: 'Note:',
+  languageSwitcher: 'Language',
+  inLanguage: 'This page in English',
   skipToContent: 'Skip to content',
   nav: {
     main: 'Main',
@@ -39,8 +45,8 @@ export const en = {
   pagination: { label: 'Pages', newer: '← Newer', older: 'Older →', page: 'Page ' },
   breadcrumb: 'Breadcrumb',
   release: {
-    category: (n: number) => (n === 1 ? 'Category' : 'Categories'),
-    tag: (n: number) => (n === 1 ? 'Tag' : 'Tags'),
+    category: (n: number): string => (n === 1 ? 'Category' : 'Categories'),
+    tag: (n: number): string => (n === 1 ? 'Tag' : 'Tags'),
     contactsHeading: 'Information',
     phone: 'Phone:',
     fax: 'Fax:',
@@ -61,7 +67,6 @@ export const en = {
     related: 'Related releases',
     table: 'Table (scrolls sideways when wide)',
     tableHint: ' (scroll sideways for more)',
-    translation: 'This release in English',
   },
   contacts: {
     title: 'Contacts',
@@ -76,8 +81,68 @@ export const en = {
     browseRest: ', newest first, by year or by category.',
     home: 'Go to the newsroom home page',
   },
+  search: {
+    title: 'Search releases',
+    description: (company: string) => `Search the press releases of ${company}.`,
+    crumb: 'Search',
+    formLabel: 'Search releases',
+    headerLandmark: 'Site search',
+    button: 'Search',
+    words: 'Words to find',
+    hint: 'Searches headlines, datelines and the full text of every release.',
+    refine: 'Narrow and order the results',
+    year: 'Year',
+    allYears: 'All years',
+    category: 'Category',
+    allCategories: 'All categories',
+    language: 'Language',
+    allLanguages: 'All languages',
+    order: 'Order',
+    newest: 'Newest first',
+    relevance: 'Best match first',
+    noscriptBefore: 'Search needs JavaScript, which is turned off or blocked in this browser. You can still',
+    browseEvery: 'browse every release',
+    noscriptAfter: ', newest first, by year or by category.',
+    devTitle: 'Search works only in a built site.',
+    devText:
+      'Pagefind writes the search index when the site is built, so the development server has none. Run npm run build, then npm run preview, to try search.',
+    failedTitle: 'Search could not be loaded.',
+    failedText: 'Please try again later, or browse every release by year or by category.',
+    results: 'Results',
+    tryThings: 'Some things to try:',
+    trySpelling: 'Check the spelling, or try a word with the same meaning.',
+    tryFewer: 'Use fewer words, or more general ones: “shares” rather than “share repurchase programme”.',
+    clearFilters: 'Search again without the filters',
+    /** Sentences the browser script fills in: {count}, {q}, {filters}, {order}. */
+    sentences: {
+      none: 'No results{words}{within}.',
+      one: '1 result{words}{within}, {order}.',
+      many: '{count} results{words}{within}, {order}.',
+      words: ' for “{q}”',
+      within: ' in {filters}',
+      newest: 'newest first',
+      relevance: 'best match first',
+      moreOne: 'Show 1 more result',
+      moreMany: 'Show {count} more results',
+    },
+  },
+  feeds: {
+    title: 'Feeds',
+    description: (company: string) => `Subscribe to ${company} releases in a feed reader: RSS, Atom and JSON Feed.`,
+    intro:
+      'A feed is a list of releases in a standard format that a feed reader (Feedly, Inoreader, NetNewsWire, Outlook, Thunderbird and many others) checks for you. Subscribe once, by pasting a feed’s address into your reader, and every new release arrives there in full — terms, tables, notes, notices, boilerplate and contacts — without a visit to this site.',
+    formats:
+      'Each feed comes in three formats with the same releases: RSS, Atom and JSON Feed. Most readers accept all three; when in doubt, choose RSS. Times are given with the issuer’s offset from UTC, so a release is dated as it was issued. A corrected release carries its correction note, and in Atom and JSON Feed its time of update.',
+    latest: 'Latest releases',
+    newest: (n: number) => `The newest releases (up to ${n})`,
+    newestLabel: 'newest releases',
+    byYear: 'By year',
+    byCategory: 'By category',
+    feedLabel: (format: string, label: string) => `${format} feed: ${label}`,
+    yearDescription: (company: string, year: number) => `Every release issued by ${company} in ${year}.`,
+    categoryDescription: (company: string, category: string) => `${category} releases issued by ${company}.`,
+  },
   draftBadge: 'Draft',
-  language: 'Language',
 };
 
 export type Dictionary = typeof en;

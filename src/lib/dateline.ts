@@ -8,15 +8,25 @@ export interface DatelineParts {
   isoDate: string;
   lang: string;
   separator: string;
+  /** The language's order, e.g. `{location}, {date} {separator}` (src/i18n/). */
+  pattern?: string;
 }
 
-export function datelineText({ location, date, lang, separator }: DatelineParts): string {
-  return `${location}, ${formatLongDate(date, lang)} ${separator}`;
+const ENGLISH = '{location}, {date} {separator}';
+
+function fillDateline(pattern: string, parts: Record<'location' | 'date' | 'separator', string>): string {
+  return pattern.replace(/\{(location|date|separator)\}/g, (_, name: 'location' | 'date' | 'separator') => parts[name]);
 }
 
-export function datelineHtml({ location, date, isoDate, lang, separator }: DatelineParts): string {
-  return (
-    `<span class="dateline">${escapeHtml(location)}, ` +
-    `<time datetime="${isoDate}">${escapeHtml(formatLongDate(date, lang))}</time> ${escapeHtml(separator)}</span>`
-  );
+export function datelineText({ location, date, lang, separator, pattern = ENGLISH }: DatelineParts): string {
+  return fillDateline(pattern, { location, date: formatLongDate(date, lang), separator });
+}
+
+export function datelineHtml({ location, date, isoDate, lang, separator, pattern = ENGLISH }: DatelineParts): string {
+  const html = fillDateline(pattern, {
+    location: escapeHtml(location),
+    date: `<time datetime="${isoDate}">${escapeHtml(formatLongDate(date, lang))}</time>`,
+    separator: escapeHtml(separator),
+  });
+  return `<span class="dateline">${html}</span>`;
 }

@@ -5,9 +5,27 @@
 
 const LONG_OFFSET = /GMT([+-])(\d{2}):?(\d{2})?/;
 
+/**
+ * Creating an Intl.DateTimeFormat costs far more than using one (it loads locale data); a build
+ * formats tens of thousands of dates, so each formatter is made once and reused.
+ */
+function memoised(create: (key: string) => Intl.DateTimeFormat): (key: string) => Intl.DateTimeFormat {
+  const made = new Map<string, Intl.DateTimeFormat>();
+  return (key) => {
+    let format = made.get(key);
+    if (!format) made.set(key, (format = create(key)));
+    return format;
+  };
+}
+
+const offsetFormat = memoised(
+  (zone) => new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' }),
+);
+const longDateFormat = memoised((lang) => new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }));
+
 /** Minutes east of UTC of `zone` at `instant` (540 for Asia/Tokyo). */
 export function zoneOffsetMinutes(zone: string, instant: Date): number {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
+  const name = offsetFormat(zone)
     .formatToParts(instant)
     .find((part) => part.type === 'timeZoneName')?.value;
   const m = name ? LONG_OFFSET.exec(name) : null;
@@ -60,7 +78,7 @@ export function calendarDateInZone(instant: Date, zone: string): string {
  */
 export function formatLongDate(date: string, lang: string): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+  return longDateFormat(lang).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 /** The year of a calendar date. */

@@ -104,6 +104,8 @@ export interface FeedSite {
   language: string;
   timeZone: string;
   publisher: { name: string; url?: string | undefined };
+  /** A year's or category's description in the site's language (default: English). */
+  describe?: ((scope: FeedScope) => string) | undefined;
 }
 
 /** The parts of a release a feed item is made from. */
@@ -254,7 +256,10 @@ export function assembleFeed(scope: FeedScope, items: FeedItem[], site: FeedSite
   return {
     scope,
     title: feedTitle(scope, site.title),
-    description: feedDescription(scope, site.description, site.publisher.name),
+    description:
+      scope.kind !== 'latest' && site.describe
+        ? site.describe(scope)
+        : feedDescription(scope, site.description, site.publisher.name),
     language: site.language,
     pageUrl: url(scopePagePath(scope)),
     self: { rss: url(feedPath(scope, 'rss')), atom: url(feedPath(scope, 'atom')), json: url(feedPath(scope, 'json')) },

@@ -49,15 +49,14 @@ export function releaseSlug(id: string, date: string, override?: string): string
   return `${date}-${name}`;
 }
 
-/** Fails with both file names when two releases would share a URL. */
-export function assertUniqueSlugs(releases: readonly { slug: string; filePath: string }[]): void {
+/** Fails with both file names when two releases would share a URL (`path`, below the base). */
+export function assertUniqueSlugs(releases: readonly { path: string; filePath: string }[]): void {
   const seen = new Map<string, string>();
   const clashes: string[] = [];
-  for (const { slug, filePath } of releases) {
-    const other = seen.get(slug);
-    if (other)
-      clashes.push(`${other} and ${filePath} both publish at /releases/${slug}/ (rename one file or set slug:)`);
-    else seen.set(slug, filePath);
+  for (const { path, filePath } of releases) {
+    const other = seen.get(path);
+    if (other) clashes.push(`${other} and ${filePath} both publish at /${path} (rename one file or set slug:)`);
+    else seen.set(path, filePath);
   }
   if (clashes.length) throw new Error(`Duplicate release URL:\n${clashes.join('\n')}`);
 }

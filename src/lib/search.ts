@@ -75,19 +75,72 @@ export function pagefindOptions(state: SearchState): PagefindSearchOptions {
  * The sentence that sums up a search for sighted readers and screen readers alike, e.g.
  * `2 results for “buyback” in 2007, newest first.` `filterLabels` are the chosen filters as shown.
  */
-export function searchSummary(count: number, state: SearchState, filterLabels: string[]): string {
-  const words = state.q ? ` for “${state.q}”` : '';
-  const within = filterLabels.length > 0 ? ` in ${filterLabels.join(', ')}` : '';
-  if (count === 0) return `No results${words}${within}.`;
-  const order = state.order === 'newest' ? 'newest first' : 'best match first';
-  return `${count} ${count === 1 ? 'result' : 'results'}${words}${within}, ${order}.`;
+export interface SummarySentences {
+  none: string;
+  one: string;
+  many: string;
+  words: string;
+  within: string;
+  newest: string;
+  relevance: string;
+  moreOne: string;
+  moreMany: string;
 }
 
-/** Languages of the given releases: the newsroom's default first, then the others by code. */
+/** The English sentences; other languages bring theirs from src/i18n/. */
+export const ENGLISH_SENTENCES: SummarySentences = {
+  none: 'No results{words}{within}.',
+  one: '1 result{words}{within}, {order}.',
+  many: '{count} results{words}{within}, {order}.',
+  words: ' for “{q}”',
+  within: ' in {filters}',
+  newest: 'newest first',
+  relevance: 'best match first',
+  moreOne: 'Show 1 more result',
+  moreMany: 'Show {count} more results',
+};
+
+/** Fills `{name}` placeholders, once each, with plain text (a query can never add placeholders). */
+export function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
+export function searchSummary(
+  count: number,
+  state: SearchState,
+  filterLabels: string[],
+  sentences: SummarySentences = ENGLISH_SENTENCES,
+): string {
+  const words = state.q ? fill(sentences.words, { q: state.q }) : '';
+  const within = filterLabels.length > 0 ? fill(sentences.within, { filters: filterLabels.join(', ') }) : '';
+  const order = state.order === 'newest' ? sentences.newest : sentences.relevance;
+  const template = count === 0 ? sentences.none : count === 1 ? sentences.one : sentences.many;
+  return fill(template, { count: String(count), words, within, order });
+}
+
+/** The label of the "show more" button for `left` results not yet shown, `pageSize` at a time. */
+export function moreLabel(left: number, pageSize: number, sentences: SummarySentences = ENGLISH_SENTENCES): string {
+  const count = Math.min(left, pageSize);
+  return count === 1 ? sentences.moreOne : fill(sentences.moreMany, { count: String(count) });
+}
+
+const languagesOf = new WeakMap<readonly unknown[], Map<string, string[]>>();
+
+/**
+ * Languages of the given releases: the newsroom's default first, then the others by code.
+ * Every release page asks this of the same (never modified) list of all releases, so the answer
+ * is kept per list: scanning 10,000 releases for each of 10,000 pages made the build O(n²).
+ */
 export function releaseLanguages(releases: readonly { data: { lang: string } }[], defaultLanguage: string): string[] {
-  const others = new Set(releases.map((release) => release.data.lang));
-  const first = others.delete(defaultLanguage) ? [defaultLanguage] : [];
-  return [...first, ...[...others].sort()];
+  let byDefault = languagesOf.get(releases);
+  if (!byDefault) languagesOf.set(releases, (byDefault = new Map()));
+  let languages = byDefault.get(defaultLanguage);
+  if (!languages) {
+    const others = new Set(releases.map((release) => release.data.lang));
+    const first = others.delete(defaultLanguage) ? [defaultLanguage] : [];
+    byDefault.set(defaultLanguage, (languages = [...first, ...[...others].sort()]));
+  }
+  return languages;
 }
 
 /** Groups Pagefind results by the language their id starts with (`en_6fceec9`), keeping their order. */

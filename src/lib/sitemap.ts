@@ -62,12 +62,19 @@ export function sitemapOptions(options: {
   timeZone: string;
   site: string;
   base: string;
+  /** The site's languages, the default first: each page's versions become hreflang alternates. */
+  languages: readonly string[];
 }): NonNullable<SitemapOptions> {
   let modified: Map<string, string> | undefined;
+  const [defaultLocale = 'en'] = options.languages;
+  const multilingual = options.languages.length > 1;
   return {
     customSitemaps: [absoluteUrl(options.site, options.base, 'news-sitemap.xml')],
-    // Plain page URLs only: no image, video, news or hreflang entries to declare.
-    namespaces: { news: false, xhtml: false, image: false, video: false },
+    // Plain page URLs, plus hreflang alternates (xhtml:link) when there are several languages.
+    namespaces: { news: false, xhtml: multilingual, image: false, video: false },
+    ...(multilingual && {
+      i18n: { defaultLocale, locales: Object.fromEntries(options.languages.map((lang) => [lang, lang])) },
+    }),
     serialize(item) {
       const m = RELEASE_URL.exec(item.url);
       if (!m) return item;

@@ -15,6 +15,14 @@ export function absoluteUrl(site: string | URL, base: string, path: string): str
   return new URL(withBase(base, path), site).href;
 }
 
+/**
+ * A site path in a language: the default language at the root, every other one below its code
+ * (`releases/` in Japanese is `ja/releases/`).
+ */
+export function localePath(lang: string, defaultLanguage: string, path: string): string {
+  return lang === defaultLanguage ? path : `${lang}/${path.replace(/^\/+/, '')}`;
+}
+
 export const releasesPath = 'releases/';
 export const releasePath = (slug: string) => `releases/${slug}/`;
 export const yearPath = (year: number) => `releases/${year}/`;

@@ -6,11 +6,18 @@ import { calendarDate, describe, instantWithOffset, language, list, slug, text, 
  * Built as a function because what is valid depends on the site settings (declared categories)
  * and on the other collections (references), both supplied by src/content.config.ts.
  */
-export function releaseSchema<B extends z.ZodType, C extends z.ZodType, N extends z.ZodType>(options: {
+export function releaseSchema<
+  B extends z.ZodType,
+  C extends z.ZodType,
+  N extends z.ZodType,
+  R extends z.ZodType,
+>(options: {
   categories: readonly [string, ...string[]];
+  languages: readonly [string, ...string[]];
   boilerplate: B;
   contact: C;
   notice: N;
+  release: R;
 }) {
   const category = z.enum(options.categories, {
     error: (issue) =>
@@ -33,7 +40,14 @@ export function releaseSchema<B extends z.ZodType, C extends z.ZodType, N extend
           .min(1, { error: 'expected at least one contact (or leave the field out to use the defaults)' })
           .optional(),
         notices: list('the notices', options.notice).default([]),
-        lang: language.default('en'),
+        lang: language
+          .refine((lang) => options.languages.includes(lang), {
+            error: (issue) =>
+              `expected one of the languages declared in content/site.yaml (${options.languages.join(', ')}), found ${describe(issue.input)}`,
+          })
+          .default(options.languages[0]),
+        /** The release this one translates (its id: the file path without .mdx). */
+        translationOf: options.release.optional(),
         draft: z
           .boolean({ error: (issue) => `expected draft: true or false, found ${describe(issue.input)}` })
           .default(false),

@@ -146,14 +146,32 @@ describe('the feeds of the newsroom', () => {
   const seeds = readdirSync(SEEDS).filter((file) => file.endsWith('.txt'));
 
   it('publishes the main, per-year and per-category feeds in three formats, all listed on the Feeds page', () => {
+    // The same feeds again below ja/ for the Japanese edition.
     expect(filesUnder(dir(), (path) => /(rss\.xml|atom\.xml|feed\.json)$/.test(path))).toEqual(
-      FOLDERS.flatMap((folder) => FORMATS.map((format) => `${folder}${FILES[format]}`)).sort(),
+      [...FOLDERS, ...FOLDERS.map((folder) => `ja/${folder}`)]
+        .flatMap((folder) => FORMATS.map((format) => `${folder}${FILES[format]}`))
+        .sort(),
     );
     const feedsPage = readFileSync(join(dir(), 'feeds/index.html'), 'utf8');
     for (const folder of FOLDERS) {
       for (const format of FORMATS) expect(feedsPage).toContain(`href="/${folder}${FILES[format]}"`);
     }
     expect(feedsPage).toMatch(/A feed is a list of releases/);
+  });
+
+  it.each(FORMATS)('%s: the Japanese feeds carry the Japanese releases, in Japanese, in full', (format) => {
+    const feed = readFeed(dir(), 'ja/', format);
+    expect(feed.language).toBe('ja');
+    expect(feed.title).toBe('トレンドマイクロ ニュースルーム');
+    expect(feed.self).toBe(`${SITE}ja/${FILES[format]}`);
+    expect(feed.items.map((item) => item.id)).toEqual([
+      `${SITE}ja/releases/2007-11-26-final-terms-stock-acquisition-rights/`,
+      `${SITE}ja/releases/2007-03-30-results-of-share-buyback/`,
+    ]);
+    expect(feed.items[1]!.title).toBe('自己株式の取得結果に関するお知らせ');
+    expect(feed.items[1]!.content).toContain('819,000株');
+    expect(feed.items[0]!.content).toContain('新株予約権1個当たり2,120,000円');
+    expect(feed.items[1]!.content).toContain('本件に関するお問い合わせ先');
   });
 
   it.each(FOLDERS)('feed %s carries the same releases in every format, newest first, permalinks as ids', (folder) => {
@@ -362,7 +380,7 @@ describe('under a base path', () => {
     const html = readFileSync(join(dir(), 'index.html'), 'utf8');
     await page.setContent(html, { waitUntil: 'domcontentloaded' });
     const alternates = await page.evaluate(() =>
-      [...document.querySelectorAll('link[rel="alternate"]')].map((link) => link.getAttribute('href')),
+      [...document.querySelectorAll('link[rel="alternate"][type]')].map((link) => link.getAttribute('href')),
     );
     expect(alternates).toEqual(['/newsroom/rss.xml', '/newsroom/atom.xml', '/newsroom/feed.json']);
     const robots = readFileSync(join(dir(), 'robots.txt'), 'utf8');

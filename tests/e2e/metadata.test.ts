@@ -50,7 +50,8 @@ async function readHead(page: Page, url: string): Promise<Head> {
     return {
       canonical: document.head.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null,
       meta,
-      alternates: [...document.head.querySelectorAll('link[rel="alternate"]')].map((link) => ({
+      // Feeds: alternates with a media type (language versions carry hreflang instead).
+      alternates: [...document.head.querySelectorAll('link[rel="alternate"][type]')].map((link) => ({
         type: link.getAttribute('type'),
         title: link.getAttribute('title'),
         href: link.getAttribute('href'),
@@ -74,19 +75,25 @@ describe('every page', () => {
     expect(pages.length).toBeGreaterThan(10);
     for (const { path } of pages) {
       const head = await readHead(page, new URL(path, inject('siteUrl')).href);
-      expect(head.canonical, path).toBe(`${SITE}${path}`);
+      // The Japanese edition lives below ja/ with its own name and feeds.
+      const ja = path.startsWith('ja/');
+      const title = ja ? settings.localized.ja!.title! : settings.title;
+      const feeds = ja ? '/ja/' : '/';
+      expect(decodeURI(head.canonical!), path).toBe(`${SITE}${path}`);
       expect(head.meta.description, path).toBeTruthy();
       expect(head.meta['og:url'], path).toBe(head.canonical);
       expect(head.meta['og:title'], path).toBeTruthy();
       expect(head.meta['og:description'], path).toBe(head.meta.description);
-      expect(head.meta['og:site_name'], path).toBe(settings.title);
-      expect(head.meta['og:type'], path).toBe(path.match(/^releases\/\d{4}-\d{2}-\d{2}-/) ? 'article' : 'website');
+      expect(head.meta['og:site_name'], path).toBe(title);
+      expect(head.meta['og:type'], path).toBe(
+        path.match(/^(ja\/)?releases\/\d{4}-\d{2}-\d{2}-/) ? 'article' : 'website',
+      );
       expect(head.meta['twitter:card'], path).toBe('summary');
       expect(head.meta['twitter:title'], path).toBe(head.meta['og:title']);
       expect(head.alternates.slice(0, 3), path).toEqual([
-        { type: 'application/rss+xml', title: `${settings.title} (RSS)`, href: '/rss.xml' },
-        { type: 'application/atom+xml', title: `${settings.title} (Atom)`, href: '/atom.xml' },
-        { type: 'application/feed+json', title: `${settings.title} (JSON Feed)`, href: '/feed.json' },
+        { type: 'application/rss+xml', title: `${title} (RSS)`, href: `${feeds}rss.xml` },
+        { type: 'application/atom+xml', title: `${title} (Atom)`, href: `${feeds}atom.xml` },
+        { type: 'application/feed+json', title: `${title} (JSON Feed)`, href: `${feeds}feed.json` },
       ]);
       for (const { href } of head.alternates) expect(existsSync(join(inject('siteDir'), href!)), href!).toBe(true);
     }

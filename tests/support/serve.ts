@@ -28,8 +28,14 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveStatic(dir: string, base = '/'): Promise<StaticServer> {
+/** `headers` are sent with every response, as a host configured by public/_headers would. */
+export async function serveStatic(
+  dir: string,
+  base = '/',
+  { headers = {} }: { headers?: Record<string, string> } = {},
+): Promise<StaticServer> {
   const server: Server = createServer((request, response) => {
+    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     const send404 = () => {
       const page = join(dir, '404.html');

@@ -67,3 +67,11 @@ describe('URLs', () => {
     expect(withBase('/', '')).toBe('/');
   });
 });
+
+describe('taxonomy slugs', () => {
+  it('keep Japanese tags whole and drop Latin accents', async () => {
+    const { tagSlug } = await import('../../src/lib/taxonomy');
+    expect(tagSlug('ストックオプション')).toBe('ストックオプション');
+    expect(tagSlug('Résumé & Results')).toBe('resume-results');
+  });
+});

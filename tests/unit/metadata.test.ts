@@ -103,7 +103,13 @@ describe('sitemaps', () => {
   });
 
   it('gives release pages their lastmod and leaves other pages alone', async () => {
-    const options = sitemapOptions({ releasesDir: dir, timeZone: 'Asia/Tokyo', site: 'https://n.test', base: '/nr/' });
+    const options = sitemapOptions({
+      releasesDir: dir,
+      timeZone: 'Asia/Tokyo',
+      site: 'https://n.test',
+      base: '/nr/',
+      languages: ['en'],
+    });
     expect(options.customSitemaps).toEqual(['https://n.test/nr/news-sitemap.xml']);
     expect(await options.serialize!({ url: 'https://n.test/nr/releases/2007-11-26-final-terms/' })).toEqual({
       url: 'https://n.test/nr/releases/2007-11-26-final-terms/',

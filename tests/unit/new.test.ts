@@ -64,6 +64,8 @@ describe('npm run new', () => {
       boilerplate: z.string(),
       contact: z.string(),
       notice: z.string(),
+      languages: ['en'],
+      release: z.string(),
     });
     const fields = Object.keys(schema.shape);
     expect(fields.length).toBeGreaterThan(15);

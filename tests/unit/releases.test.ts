@@ -52,8 +52,14 @@ describe('slugs', () => {
   it('names both files when two releases share a URL', () => {
     expect(() =>
       assertUniqueSlugs([
-        { slug: '2007-03-30-x', filePath: 'content/releases/a.mdx' },
-        { slug: '2007-03-30-x', filePath: 'content/releases/b.mdx' },
+        { path: 'releases/2007-03-30-x/', filePath: 'content/releases/a.mdx' },
+        { path: 'ja/releases/2007-03-30-x/', filePath: 'content/releases/ja/a.mdx' },
+      ]),
+    ).not.toThrow();
+    expect(() =>
+      assertUniqueSlugs([
+        { path: 'releases/2007-03-30-x/', filePath: 'content/releases/a.mdx' },
+        { path: 'releases/2007-03-30-x/', filePath: 'content/releases/b.mdx' },
       ]),
     ).toThrow('content/releases/a.mdx and content/releases/b.mdx both publish at /releases/2007-03-30-x/');
   });

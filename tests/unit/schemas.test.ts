@@ -17,6 +17,8 @@ const release = releaseSchema({
   boilerplate: z.string(),
   contact: z.string(),
   notice: z.string(),
+  languages: ['en', 'ja'],
+  release: z.string(),
 });
 
 function problems(schema: z.ZodType, yaml: string): string {

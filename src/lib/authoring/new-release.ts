@@ -69,6 +69,9 @@ draft: true
 # correction: The purchase period in term 1 was corrected.
 # Optional: the language of the release when it is not the site's.
 # lang: ja
+# Optional: for a translation, the release it translates (its file name without .mdx, with the
+# folder if any); both pages then link to each other.
+# translationOf: 2007-03-30-results-of-share-buyback
 # Optional: another address for the page than the one from the file name.
 # slug: share-buyback-results
 ---`;

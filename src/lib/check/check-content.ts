@@ -10,7 +10,7 @@ import type { z } from 'astro/zod';
 import { impossibleDate, writtenFields } from '../frontmatter';
 import { fieldName } from '../problems';
 import { releaseSlug } from '../releases';
-import { releasePath } from '../urls';
+import { localePath, releasePath } from '../urls';
 import { boilerplateSchema } from '../../schemas/boilerplate';
 import { contactSchema } from '../../schemas/contact';
 import { text } from '../../schemas/fields';
@@ -88,6 +88,9 @@ function referencesOf(
       : [{ path: ['boilerplate'], collection: 'boilerplates' as const, id: data.boilerplate }]),
     ...list('contacts', 'contacts'),
     ...list('notices', 'notices'),
+    ...(data.translationOf === undefined
+      ? []
+      : [{ path: ['translationOf'], collection: 'releases' as const, id: data.translationOf }]),
   ];
 }
 
@@ -121,6 +124,11 @@ function declaredCategories(site: SiteRead): [string, ...string[]] {
   return names.length ? (names as [string, ...string[]]) : ['(no categories declared in site.yaml)'];
 }
 
+function declaredLanguages(site: SiteRead): [string, ...string[]] {
+  const languages = site.settings?.languages;
+  return languages?.length ? (languages as [string, ...string[]]) : ['en'];
+}
+
 function publicFiles(publicDir: string): Set<string> {
   if (!existsSync(publicDir)) return new Set();
   return new Set(readdirSync(publicDir, { recursive: true, encoding: 'utf8' }).map((p) => p.split(sep).join('/')));
@@ -146,6 +154,8 @@ type ReleaseData = z.output<ReturnType<typeof releaseSchema>>;
 interface ListedRelease {
   entry: ContentEntry;
   slug: string;
+  /** The page below the base path, language prefix included (`ja/releases/…/`). */
+  path: string;
   data: ReleaseData;
 }
 
@@ -173,6 +183,7 @@ function checkEntry(
   entry: ContentEntry,
   schema: z.ZodType,
   references: ReferenceCheck,
+  defaultLanguage: string,
 ): { problems: Problem[]; listed?: ListedRelease } {
   if (!entry.data) return { problems: entry.problems };
   const { yaml, yamlLine } = located(entry);
@@ -189,7 +200,8 @@ function checkEntry(
   }
   if (entry.collection !== 'releases' || !result.success || dates.length) return { problems };
   const data = result.data as ReleaseData;
-  return { problems, listed: { entry, data, slug: releaseSlug(entry.id, data.date, data.slug) } };
+  const slug = releaseSlug(entry.id, data.date, data.slug);
+  return { problems, listed: { entry, data, slug, path: localePath(data.lang, defaultLanguage, releasePath(slug)) } };
 }
 
 export function checkContent({ contentDir, publicDir, displayRoot = process.cwd() }: CheckOptions): Problem[] {
@@ -212,9 +224,11 @@ export function checkContent({ contentDir, publicDir, displayRoot = process.cwd(
   const schemas: Record<CollectionName, z.ZodType> = {
     releases: releaseSchema({
       categories: declaredCategories(site),
+      languages: declaredLanguages(site),
       boilerplate: text('the boilerplate id'),
       contact: text('a contact id'),
       notice: text('a notice id'),
+      release: text('the id of the translated release'),
     }),
     boilerplates: boilerplateSchema,
     notices: noticeSchema,
@@ -226,7 +240,7 @@ export function checkContent({ contentDir, publicDir, displayRoot = process.cwd(
   for (const entries of Object.values(collections)) {
     problems.push(...duplicateIds(entries));
     for (const entry of entries) {
-      const checked = checkEntry(entry, schemas[entry.collection], references);
+      const checked = checkEntry(entry, schemas[entry.collection], references, declaredLanguages(site)[0]);
       problems.push(...checked.problems);
       if (checked.listed) listed.push(checked.listed);
     }
@@ -236,17 +250,17 @@ export function checkContent({ contentDir, publicDir, displayRoot = process.cwd(
   return problems.sort(compareProblems);
 }
 
-function duplicateSlugs(listed: readonly { entry: ContentEntry; slug: string }[]): Problem[] {
+function duplicateSlugs(listed: readonly { entry: ContentEntry; path: string }[]): Problem[] {
   const seen = new Map<string, ContentEntry>();
-  return listed.flatMap(({ entry, slug }) => {
-    const first = seen.get(slug);
+  return listed.flatMap(({ entry, path }) => {
+    const first = seen.get(path);
     if (!first) {
-      seen.set(slug, entry);
+      seen.set(path, entry);
       return [];
     }
     const { yaml, yamlLine } = located(entry);
     const line = fieldLine(yaml, yamlLine, ['slug']) ?? fieldLine(yaml, yamlLine, ['date']);
-    const message = `publishes at /releases/${slug}/, like ${first.file}; rename one file or set slug: to another name`;
+    const message = `publishes at /${path}, like ${first.file}; rename one file or set slug: to another name`;
     return [{ file: entry.file, line, field: 'slug', message }];
   });
 }
@@ -258,21 +272,29 @@ function linkProblems(
   publicDir: string,
 ): Problem[] {
   const published = listed.filter(({ data }) => !data.draft);
-  const context: Omit<LinkContext, 'onPage'> = {
-    pages: sitePages(
-      published.map(({ slug, data }) => ({
+  // Each language has the same pages, below its prefix (ja/releases/…), for its own releases.
+  const [defaultLanguage, ...otherLanguages] = declaredLanguages(site);
+  const pages = new Set<string>();
+  for (const lang of [defaultLanguage, ...otherLanguages]) {
+    const inLanguage = published.filter(({ data }) => data.lang === lang);
+    const own = sitePages(
+      inLanguage.map(({ slug, data }) => ({
         slug,
         year: Number(data.date.slice(0, 4)),
         categories: data.categories,
         tags: data.tags,
       })),
       site.settings?.pageSize ?? 10,
-    ),
+    );
+    for (const page of own) pages.add(localePath(lang, defaultLanguage, page));
+  }
+  const context: Omit<LinkContext, 'onPage'> = {
+    pages,
     publicFiles: publicFiles(publicDir),
     draftSlugs: new Set(listed.filter(({ data }) => data.draft).map(({ slug }) => slug)),
     siteUrl: site.settings?.url ?? 'https://newsroom.invalid/',
   };
-  const pageOf = new Map(listed.map(({ entry, slug }) => [entry, releasePath(slug)]));
+  const pageOf = new Map(listed.map(({ entry, path }) => [entry, path]));
   const withBody = [...collections.releases, ...collections.boilerplates, ...collections.notices];
   return withBody.flatMap((entry) => {
     if (!entry.split) return [];

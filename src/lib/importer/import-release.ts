@@ -29,6 +29,8 @@ export interface ImportSettings {
   companyNames: readonly string[];
   /** The separator the site prints after the dateline's date. */
   datelineSeparator: string;
+  /** Languages declared in site.yaml; imported releases are in the first (the default). */
+  languages: readonly string[];
 }
 
 export interface ExistingEntries {
@@ -298,9 +300,11 @@ function frontmatterLines(
   ].filter(Boolean);
   const checked = releaseSchema({
     categories: input.settings.categories as [string, ...string[]],
+    languages: input.settings.languages as [string, ...string[]],
     boilerplate: text('the boilerplate id'),
     contact: text('a contact id'),
     notice: text('a notice id'),
+    release: text('the id of the translated release'),
   }).safeParse(load(lines.join('\n')));
   return checked.success
     ? lines

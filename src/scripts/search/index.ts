@@ -10,8 +10,10 @@ import {
   readSearchState,
   SEARCH_FILTERS,
   searchStateQuery,
+  moreLabel,
   searchSummary,
   type SearchState,
+  type SummarySentences,
 } from '../../lib/search';
 import { loadPagefind, type Pagefind } from './pagefind';
 import { resultItem } from './render';
@@ -42,6 +44,8 @@ function start(root: HTMLElement) {
   const more = required<HTMLButtonElement>(root, '[data-search-more]');
   const unavailable = required<HTMLElement>(root, '[data-search-unavailable]');
   const languages = (root.dataset.languages ?? '').split(' ').filter(Boolean);
+  // The page's language brings its sentences (src/i18n/), written into the page at build time.
+  const sentences = JSON.parse(root.dataset.sentences ?? '{}') as SummarySentences;
   const pageTitle = document.title;
 
   let pagefind: Promise<Pagefind> | undefined;
@@ -101,7 +105,7 @@ function start(root: HTMLElement) {
     shown += items.length;
     const left = found.total - shown;
     more.hidden = left <= 0;
-    more.textContent = `Show ${Math.min(left, PAGE_SIZE)} more ${left === 1 ? 'result' : 'results'}`;
+    more.textContent = moreLabel(left, PAGE_SIZE, sentences);
     return items[0]?.querySelector('a') ?? undefined;
   }
 
@@ -126,7 +130,7 @@ function start(root: HTMLElement) {
     const labels = filters.flatMap(({ select }) =>
       select.value ? [select.selectedOptions[0]?.text ?? select.value] : [],
     );
-    summary.textContent = searchSummary(found.total, state, labels);
+    summary.textContent = searchSummary(found.total, state, labels, sentences);
     summary.hidden = false;
     empty.hidden = found.total > 0;
     clearFilters.hidden = labels.length === 0;

@@ -1,0 +1,56 @@
+/**
+ * Interface strings, one dictionary per language. Adding a language means adding its dictionary
+ * here (and its content and settings), never editing templates.
+ */
+import { settings } from '../settings';
+import { en, type Dictionary } from './en';
+import { ja } from './ja';
+
+const dictionaries: Record<string, Dictionary> = { en, ja };
+
+for (const lang of settings.languages) {
+  if (!dictionaries[lang]) {
+    throw new Error(
+      `content/site.yaml: languages: no interface dictionary for "${lang}"; add src/i18n/${lang}.ts and register it in src/i18n/index.ts (available: ${Object.keys(dictionaries).join(', ')})`,
+    );
+  }
+}
+
+export type { Dictionary };
+
+/** The interface strings of a language (the default language's when none is given). */
+export function dictionary(lang: string | undefined): Dictionary {
+  return dictionaries[lang ?? settings.defaultLanguage] ?? dictionaries[settings.defaultLanguage]!;
+}
+
+/** The site's name, description, company name and category names as shown in a language. */
+export function siteIn(lang: string | undefined) {
+  const localized = settings.localized[lang ?? settings.defaultLanguage] ?? {};
+  return {
+    title: localized.title ?? settings.title,
+    description: localized.description ?? settings.description,
+    companyName: localized.companyName ?? settings.company.name,
+    companyShortName: localized.companyShortName ?? settings.company.shortName ?? settings.company.name,
+    category: (category: string) => localized.categories?.[category] ?? category,
+  };
+}
+
+/**
+ * Static paths for a page that exists in every language: the default language at the root
+ * (`lang` parameter left out), the others below their code. Each page gets its `lang` as a prop.
+ */
+export function languageRoutes() {
+  return settings.languages.map((lang) => ({
+    params: { lang: lang === settings.defaultLanguage ? undefined : lang },
+    props: { lang },
+  }));
+}
+
+/** The `[...lang]` route parameter of a language. */
+export const langParam = (lang: string) => (lang === settings.defaultLanguage ? undefined : lang);
+
+/** One language version of a page: its language and its path below the base path. */
+export interface LanguageVersion {
+  lang: string;
+  path: string;
+}

@@ -1,5 +1,0 @@
-/** Every release of one year, full text, as ATOM: the archive, reachable by feed readers. */
-import { feedEndpoint, yearFeedPaths } from '../../../feeds';
-
-export const getStaticPaths = yearFeedPaths;
-export const GET = feedEndpoint('atom');

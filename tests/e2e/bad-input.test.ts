@@ -1,0 +1,358 @@
+/**
+ * The bad-input corpus (tests/fixtures/bad-input/): each folder holds files laid over a copy of
+ * `content/`, one broken input each. `npm run build` (scripts/build.ts) must refuse every one with
+ * a message an author can act on — the file (and line, where known), the field, what was
+ * expected and what was found — and so must `npm run check` where it reads that kind of problem.
+ * Markup in frontmatter and a 5 MB release are not errors: they build, escaped and whole.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../support/build';
+
+const CORPUS = join(ROOT, 'tests/fixtures/bad-input');
+const work = mkdtempSync(join(tmpdir(), 'newsroom-bad-input-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/**
+ * A copy of `content/` with a corpus folder laid over it. A `site-lines.yaml` replaces, line for
+ * line, the settings of the same name and indentation in site.yaml.
+ */
+function contentWith(name: string): string {
+  const dir = join(work, name);
+  cpSync(join(ROOT, 'content'), dir, { recursive: true });
+  cpSync(join(CORPUS, name), dir, { recursive: true, filter: (path) => !path.endsWith('site-lines.yaml') });
+  const lines = join(CORPUS, name, 'site-lines.yaml');
+  if (existsSync(lines)) {
+    let site = readFileSync(join(dir, 'site.yaml'), 'utf8');
+    for (const line of readFileSync(lines, 'utf8').split('\n')) {
+      const key = /^(\s*[\w-]+:)/.exec(line)?.[1];
+      if (key) site = site.replace(new RegExp(`^${key}.*$`, 'm'), line);
+    }
+    writeFileSync(join(dir, 'site.yaml'), site);
+  }
+  return dir;
+}
+
+function env(content: string): NodeJS.ProcessEnv {
+  const { NODE_ENV: _n, BASE_URL: _b, MODE: _m, DEV: _d, PROD: _p, SSR: _s, ...rest } = process.env;
+  return {
+    ...rest,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    NO_COLOR: '1',
+    TZ: 'Pacific/Honolulu',
+    NEWSROOM_CONTENT: content,
+    NEWSROOM_CACHE_DIR: join(content, '.astro-cache'),
+  };
+}
+
+/** `npm run build`, as scripts/build.ts runs it. */
+function build(content: string, outDir: string) {
+  const result = spawnSync(process.execPath, ['scripts/build.ts', '--outDir', outDir], {
+    cwd: ROOT,
+    env: env(content),
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+/** `npm run check`. */
+function check(content: string) {
+  const result = spawnSync(
+    process.execPath,
+    ['--import', './scripts/support/resolve-ts.ts', 'scripts/check.ts', '--content', content],
+    { cwd: ROOT, env: env(content), encoding: 'utf8' },
+  );
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+interface BadInput {
+  /** Folder in tests/fixtures/bad-input/. */
+  name: string;
+  /** The file the message must name, inside the content folder. */
+  file: string;
+  /** The field as the build names it (Astro writes `categories.0`, the check `categories[0]`). */
+  field: string | RegExp;
+  expected: string;
+  found: string;
+  /** The line the build names, where it knows it. */
+  buildLine?: number;
+  /** The line `npm run check` names; undefined when the check does not read this problem. */
+  checkLine?: number | null;
+}
+
+const BAD_INPUTS: BadInput[] = [
+  {
+    name: 'missing-headline',
+    file: 'releases/2008-01-01-missing-headline.mdx',
+    field: 'headline',
+    expected: 'expected the headline as text',
+    found: 'found nothing',
+    checkLine: 1,
+  },
+  {
+    name: 'unparseable-date',
+    file: 'releases/2008-01-02-unparseable-date.mdx',
+    field: 'date',
+    expected: 'expected the date of issue as a calendar date YYYY-MM-DD',
+    found: 'found string "next Tuesday"',
+    checkLine: 3,
+  },
+  {
+    name: 'date-wrong-format',
+    file: 'releases/2008-01-03-date-wrong-format.mdx',
+    field: 'date',
+    expected: 'expected the date of issue as a calendar date YYYY-MM-DD',
+    found: 'found string "01/03/2008"',
+    checkLine: 3,
+  },
+  {
+    name: 'unknown-category',
+    file: 'releases/2008-01-04-unknown-category.mdx',
+    field: /categories(\.0|\[0\])/,
+    expected: 'expected one of the categories declared in content/site.yaml',
+    found: 'found string "Finance"',
+    checkLine: 5,
+  },
+  {
+    name: 'missing-boilerplate',
+    file: 'releases/2008-01-05-missing-boilerplate.mdx',
+    field: 'boilerplate',
+    expected: 'expected the id of an entry in',
+    found: 'found "trend-micro-1999"',
+    checkLine: 6,
+  },
+  {
+    name: 'missing-contact',
+    file: 'releases/2008-01-06-missing-contact.mdx',
+    field: 'contacts[0]',
+    expected: 'expected the id of an entry in',
+    found: 'found "jane-doe"',
+    checkLine: 6,
+  },
+  {
+    name: 'missing-notice',
+    file: 'releases/2008-01-07-missing-notice.mdx',
+    field: 'notices[0]',
+    expected: 'expected the id of an entry in',
+    found: 'found "safe-harbor"',
+    checkLine: 6,
+  },
+  {
+    // Both files are named: the message says which two releases ask for one address.
+    name: 'duplicate-slug',
+    file: 'releases/2008-01-09-second.mdx',
+    field: 'slug',
+    expected: 'publish',
+    found: 'releases/2008-01-08-first.mdx',
+    checkLine: 6,
+  },
+  {
+    name: 'mdx-syntax-error',
+    file: 'releases/2008-01-10-mdx-syntax-error.mdx',
+    field: 'body',
+    expected: 'expected valid MDX',
+    found: 'found a syntax error at column 48',
+    buildLine: 8,
+  },
+  {
+    name: 'unclosed-component',
+    file: 'releases/2008-01-11-unclosed-component.mdx',
+    field: 'body',
+    expected: 'expected valid MDX',
+    found: 'Expected a closing tag for `<Terms>`',
+    buildLine: 10,
+  },
+  {
+    name: 'unknown-component',
+    file: 'releases/2008-01-12-unknown-component.mdx',
+    field: 'body',
+    expected: 'expected one of the release components (<Terms>, <Term>',
+    found: 'found <Footnote>',
+    buildLine: 14,
+  },
+  {
+    name: 'invalid-yaml',
+    file: 'releases/2008-01-13-invalid-yaml.mdx',
+    field: '(frontmatter)',
+    expected: 'expected valid YAML',
+    found: 'found a syntax error: bad indentation of a mapping entry',
+    buildLine: 2,
+    checkLine: 2,
+  },
+  {
+    name: 'not-utf8',
+    file: 'releases/2008-01-14-not-utf8.mdx',
+    field: '(file)',
+    expected: 'expected UTF-8 text',
+    found: 'found the byte 0x96',
+    buildLine: 2,
+    checkLine: 2,
+  },
+  {
+    name: 'empty-file',
+    file: 'releases/2008-01-15-empty-file.mdx',
+    field: '(file)',
+    expected: 'expected content',
+    found: 'found an empty file',
+    checkLine: null,
+  },
+  {
+    name: 'embargo-without-offset',
+    file: 'releases/2008-01-16-embargo-without-offset.mdx',
+    field: 'embargo',
+    expected: 'expected the embargo time in quotes with its UTC offset',
+    found: 'found string "2008-01-16T15:00:00"',
+    checkLine: 6,
+  },
+  {
+    name: 'invalid-email',
+    file: 'contacts/jane-doe.yaml',
+    field: 'email',
+    expected: 'expected an email address such as ir@example.com',
+    found: 'found string "jane.doe(at)trendmicro.co.jp"',
+    checkLine: 4,
+  },
+  {
+    name: 'javascript-url-site',
+    file: 'site.yaml',
+    field: 'url',
+    expected: 'expected the canonical site URL as an http(s) URL',
+    found: 'found string "javascript:alert(document.domain)"',
+    checkLine: null,
+  },
+  {
+    name: 'javascript-url-company',
+    file: 'site.yaml',
+    field: 'company.url',
+    expected: 'expected the company website as an http(s) URL',
+    found: 'found string "JavaScript:alert(1)//https://www.trendmicro.com/"',
+    checkLine: null,
+  },
+];
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const fieldPattern = (field: string | RegExp) => (typeof field === 'string' ? escapeRegExp(field) : field.source);
+
+it('has a case for every folder of the corpus', () => {
+  const folders = readdirSync(CORPUS).filter((name) => name !== 'html-in-frontmatter');
+  expect(folders.sort()).toEqual(BAD_INPUTS.map(({ name }) => name).sort());
+});
+
+describe.each(BAD_INPUTS)('$name', (input) => {
+  const content = contentWith(input.name);
+  const outDir = join(work, `${input.name}-dist`);
+
+  it('fails the build, naming the file, line, field, expected and found', () => {
+    const { status, output } = build(content, outDir);
+    expect(status, output).not.toBe(0);
+    expect(output).toContain('was left as it was');
+    expect(existsSync(outDir)).toBe(false);
+    // The file, then (where the build knows it) its line, on the line that has the message.
+    const where = `${escapeRegExp(input.file)}${input.buildLine ? `:${input.buildLine}` : ''}`;
+    expect(output).toMatch(new RegExp(where));
+    const message = output.split('\n').find((line) => line.includes(input.expected));
+    expect(message, output).toBeDefined();
+    expect(message).toMatch(new RegExp(fieldPattern(input.field)));
+    expect(message).toContain(input.found);
+  });
+
+  it.runIf(input.checkLine !== undefined)('fails `npm run check` with the same problem', () => {
+    const { status, output } = check(content);
+    expect(status, output).not.toBe(0);
+    const line = input.checkLine ? `:${input.checkLine}` : '(:\\d+)?';
+    const expected = `${escapeRegExp(input.file)}${line}: ${fieldPattern(input.field)}: .*${escapeRegExp(input.expected)}`;
+    expect(output).toMatch(new RegExp(`${expected}.*${escapeRegExp(input.found)}`));
+  });
+});
+
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' };
+
+/** The HTML entity decoding a browser does, for the few entities the build writes. */
+const decode = (html: string) =>
+  html
+    .replace(/&#(\d+);/g, (_, code) => String.fromCodePoint(Number(code)))
+    .replace(/&#x([\da-f]+);/gi, (_, code) => String.fromCodePoint(parseInt(code, 16)))
+    .replace(/&(lt|gt|quot|apos|amp);/g, (_, name: string) => ENTITIES[name]!);
+
+const textFiles = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((path) => ['.html', '.xml', '.json'].includes(extname(path)) && !path.startsWith('pagefind'))
+    .map((path) => join(dir, path));
+
+describe('input that builds', () => {
+  const content = contentWith('html-in-frontmatter');
+  // 5 MB of plain paragraphs, generated here rather than committed.
+  const paragraph = 'Trend Micro today disclosed a very long schedule of transactions. '.repeat(15);
+  const paragraphs = Math.ceil((5 * 1024 * 1024) / (paragraph.length + 2));
+  writeFileSync(
+    join(content, 'releases', '2008-01-18-five-megabytes.mdx'),
+    `---\nheadline: A five-megabyte release\ndate: 2008-01-18\nlocation: TOKYO, Japan\ncategories: [Corporate]\n---\n\n` +
+      `${`${paragraph}\n\n`.repeat(paragraphs)}The last paragraph of the five-megabyte release.\n`,
+  );
+  const outDir = join(work, 'builds-dist');
+  let built: { status: number | null; output: string };
+  const read = (path: string) => readFileSync(join(outDir, path), 'utf8');
+
+  const headline = '</script><script>alert(1)</script> & <b>x</b>';
+  const markup = ['<script>alert(', '<b>x</b>', '<img src=x', '<svg onload', '<i>Japan</i>', ']]></description>'];
+
+  it('builds markup in frontmatter and a 5 MB release', () => {
+    expect(readFileSync(join(content, 'releases', '2008-01-18-five-megabytes.mdx')).length).toBeGreaterThan(5e6);
+    built = build(content, outDir);
+    expect(built.status, built.output).toBe(0);
+  });
+
+  it('escapes frontmatter in every page, feed and sitemap', () => {
+    expect(built.status).toBe(0);
+    const files = textFiles(outDir).filter((path) => !path.endsWith('.json'));
+    expect(files.length).toBeGreaterThan(10);
+    for (const file of files) {
+      // Inside a double-quoted attribute `<` is text (only `"` and `&` end or start anything
+      // there, and Astro escapes both), so markup is looked for everywhere else.
+      const text = readFileSync(file, 'utf8').replace(/="[^"]*"/g, '=""');
+      for (const raw of markup) expect(text.includes(raw), `${file} contains ${raw}`).toBe(false);
+    }
+    // The only scripts on the page are JSON-LD blocks and external files, none from frontmatter.
+    const page = read('releases/2008-01-17-html-in-frontmatter/index.html').replace(/="[^"]*"/g, '=""');
+    expect(page).not.toMatch(/<(b|i|img|svg)[\s>]/);
+    expect(page.match(/<script[\s>]/g)?.length).toBe(
+      (page.match(/<script type="">/g)?.length ?? 0) + (page.match(/<script[^>]* src="">/g)?.length ?? 0),
+    );
+  });
+
+  it('shows the headline as text on the release page and in its metadata', () => {
+    const html = read('releases/2008-01-17-html-in-frontmatter/index.html');
+    expect(decode(/<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html)![1]!.trim())).toBe(headline);
+    expect(decode(/<meta property="og:title" content="([^"]*)"/.exec(html)![1]!)).toBe(headline);
+    const jsonLd = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map(
+      (m) => JSON.parse(m[1]!) as { '@type': string; headline?: string },
+    );
+    expect(jsonLd.find((node) => node['@type'] === 'NewsArticle')?.headline).toBe(headline);
+  });
+
+  it('keeps the headline as text in RSS, Atom and JSON Feed', () => {
+    const rssTitles = [...read('rss.xml').matchAll(/<item>[\s\S]*?<title>([\s\S]*?)<\/title>/g)].map((m) =>
+      decode(m[1]!.replace(/^<!\[CDATA\[([\s\S]*)\]\]>$/, '$1')),
+    );
+    expect(rssTitles, rssTitles.join('\n')).toContain(headline);
+    const atomTitles = [...read('atom.xml').matchAll(/<entry[\s>][\s\S]*?<title[^>]*>([\s\S]*?)<\/title>/g)].map((m) =>
+      decode(m[1]!),
+    );
+    expect(atomTitles).toContain(headline);
+    const feed = JSON.parse(read('feed.json')) as { items: { title: string; content_html: string }[] };
+    const item = feed.items.find(({ title }) => title === headline);
+    expect(item).toBeDefined();
+    for (const raw of markup) expect(item!.content_html).not.toContain(raw);
+  });
+
+  it('publishes the 5 MB release whole', () => {
+    const html = read('releases/2008-01-18-five-megabytes/index.html');
+    expect(html).toContain('The last paragraph of the five-megabyte release.');
+    const article = html.slice(html.indexOf('<article'), html.lastIndexOf('</article>'));
+    expect(article.split('very long schedule of transactions').length - 1).toBeGreaterThanOrEqual(paragraphs * 15);
+  });
+});

@@ -1,0 +1,142 @@
+/**
+ * Japanese and English: each release links to its translation, both carry hreflang alternates,
+ * the interface speaks the page's language, Japanese search finds Japanese words, and a
+ * single-language newsroom shows no language switcher.
+ */
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeViolations } from '../support/axe';
+import { launchBrowser } from '../support/browser';
+import { buildSite } from '../support/build';
+import { fixtureContent } from '../support/fixture-content';
+import { builtPages } from '../support/pages';
+
+const BUYBACK = 'releases/2007-03-30-results-of-share-buyback/';
+const FINAL_TERMS = 'releases/2007-11-26-final-terms-stock-acquisition-rights/';
+const SITE = 'https://newsroom.example.com/';
+
+let browser: Browser;
+let contexts: BrowserContext[] = [];
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  await Promise.all(contexts.map((context) => context.close()));
+  contexts = [];
+});
+
+async function open(path: string, options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
+  const context = await browser.newContext(options);
+  contexts.push(context);
+  const page = await context.newPage();
+  const response = await page.goto(new URL(path, inject('siteUrl')).href);
+  expect(response?.status(), path).toBe(200);
+  return page;
+}
+
+const hreflangs = (page: Page) =>
+  page
+    .locator('link[rel="alternate"][hreflang]')
+    .evaluateAll((links) => links.map((l) => `${l.getAttribute('hreflang')} ${l.getAttribute('href')}`));
+
+describe('a release and its translation', () => {
+  it('link to each other and declare each other as hreflang alternates, with x-default', async () => {
+    const english = await open(BUYBACK);
+    const expected = [`en ${SITE}${BUYBACK}`, `ja ${SITE}ja/${BUYBACK}`, `x-default ${SITE}${BUYBACK}`];
+    expect((await hreflangs(english)).sort()).toEqual(expected.sort());
+    await english.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: '日本語' }).click();
+    expect(new URL(english.url()).pathname).toBe(`/ja/${BUYBACK}`);
+    expect(await english.locator('html').getAttribute('lang')).toBe('ja');
+    expect(await english.locator('h1').innerText()).toBe('自己株式の取得結果に関するお知らせ');
+    expect((await hreflangs(english)).sort()).toEqual(expected.sort());
+    await english.getByRole('navigation', { name: '言語' }).getByRole('link', { name: 'English' }).click();
+    expect(new URL(english.url()).pathname).toBe(`/${BUYBACK}`);
+  });
+
+  it('speaks Japanese on the Japanese page: dates, dateline, headings, navigation', async () => {
+    const page = await open(`ja/${FINAL_TERMS}`);
+    const main = await page.locator('main').innerText();
+    expect(await page.locator('.release-meta time').innerText()).toBe('2007年11月26日');
+    expect(main).toContain('東京、2007年11月26日 -- トレンドマイクロ株式会社（東証：4704）');
+    expect(main).toContain('トレンドマイクロについて');
+    expect(main).toContain('本件に関するお問い合わせ先');
+    expect(main).toContain('電話： +813-5334-4899');
+    expect(await page.getByRole('navigation', { name: 'メイン' }).innerText()).toMatch(/ニュースリリース/);
+    expect(await page.locator('.site-footer').innerText()).toContain('トレンドマイクロ株式会社');
+    // The Japanese boilerplate, notice and contact are the Japanese versions.
+    const buyback = await open(`ja/${BUYBACK}`);
+    expect(await buyback.locator('.notice h2').innerText()).toBe('将来の見通しに関する記述について');
+  });
+
+  it('keeps each language to its own lists', async () => {
+    const english = await open('releases/');
+    expect(await english.locator('.list-count').innerText()).toBe('2 releases');
+    expect(await english.locator('.release-card-title').allInnerTexts()).not.toContain(
+      '自己株式の取得結果に関するお知らせ',
+    );
+    const japanese = await open('ja/releases/');
+    expect(await japanese.locator('.list-count').innerText()).toBe('2件');
+    expect(await japanese.locator('.release-card-title').allInnerTexts()).toEqual([
+      'ストックオプションとして発行する新株予約権の発行内容確定に関するお知らせ',
+      '自己株式の取得結果に関するお知らせ',
+    ]);
+  });
+
+  it.each(['ja/', `ja/${BUYBACK}`, 'ja/releases/', 'ja/contacts/', 'ja/about/', 'ja/search/'])(
+    '%s has no axe violations',
+    async (path) => {
+      const page = await open(path);
+      expect(await axeViolations(page)).toEqual([]);
+    },
+  );
+
+  it('finds a Japanese release by a Japanese word on the Japanese search page', async () => {
+    const page = await open('ja/search/?q=自己株式');
+    await page.locator('[data-search-summary]').waitFor({ state: 'visible' });
+    expect(await page.locator('[data-search-summary]').innerText()).toMatch(/「自己株式」の検索結果：\d+件/);
+    const links = await page
+      .locator('[data-search-results] .search-result-title a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(links).toContain(`/ja/${BUYBACK}`);
+  });
+
+  it('lists each language in the sitemap', () => {
+    const sitemap = readFileSync(join(inject('siteDir'), 'sitemap-0.xml'), 'utf8');
+    expect(sitemap).toContain(`<loc>${SITE}ja/${BUYBACK}</loc>`);
+    expect(sitemap).toContain(`<loc>${SITE}${BUYBACK}</loc>`);
+    expect(builtPages(inject('siteDir')).map((p) => p.path)).toContain(`ja/${BUYBACK}`);
+  });
+});
+
+describe('a single-language newsroom', () => {
+  const outDir = join(tmpdir(), `newsroom-single-language-${process.pid}`);
+  beforeAll(() => {
+    const content = fixtureContent({});
+    for (const folder of ['releases', 'boilerplates', 'notices', 'contacts']) {
+      rmSync(join(content, folder, 'ja'), { recursive: true, force: true });
+    }
+    const site = readFileSync(join(content, 'site.yaml'), 'utf8')
+      .replace(/^languages:.*\n/m, '')
+      .replace(/^localized:\n(?: {2,}.*\n)+/m, '');
+    writeFileSync(join(content, 'site.yaml'), site);
+    const result = buildSite({ outDir, content });
+    rmSync(content, { recursive: true, force: true });
+    expect(result.status, result.output).toBe(0);
+  });
+  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+  it('shows no language switcher and no hreflang alternates', () => {
+    expect(existsSync(join(outDir, 'ja'))).toBe(false);
+    for (const { file, path } of builtPages(outDir)) {
+      const html = readFileSync(file, 'utf8');
+      expect(html, path).not.toContain('language-switcher');
+      expect(html, path).not.toContain('hreflang=');
+    }
+  });
+});
