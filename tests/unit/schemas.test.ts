@@ -79,7 +79,7 @@ slug: buyback-results
       'headline: expected the headline as text, found nothing',
     ],
     [
-      'an impossible date (quoted; unquoted ones are caught as written by src/loaders/strict-dates.ts)',
+      'an impossible date (quoted; unquoted ones are caught as written by src/loaders/checked-files.ts)',
       validRelease.replace('2007-03-30', '"2007-02-30"'),
       'date: expected the date of issue as a calendar date YYYY-MM-DD',
     ],
