@@ -4,7 +4,7 @@
  */
 import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { releaseComponents } from './components/release';
+import { RELEASE_COMPONENT_NAMES } from './lib/release-components';
 import { checkedFiles } from './loaders/checked-files';
 import { boilerplateSchema } from './schemas/boilerplate';
 import { contactSchema } from './schemas/contact';
@@ -14,7 +14,7 @@ import { CONTENT_DIR, settings } from './settings';
 
 const [firstCategory, ...otherCategories] = settings.categories;
 // What an MDX body may use without importing it, checked when each file loads.
-const components = Object.keys(releaseComponents);
+const components = RELEASE_COMPONENT_NAMES;
 const [defaultLanguage, ...otherLanguages] = settings.languages;
 
 const releases = defineCollection({

@@ -157,6 +157,7 @@ const BAD_INPUTS: BadInput[] = [
     expected: 'expected valid MDX',
     found: 'found a syntax error at column 48',
     buildLine: 8,
+    checkLine: 8,
   },
   {
     name: 'unclosed-component',
@@ -165,6 +166,7 @@ const BAD_INPUTS: BadInput[] = [
     expected: 'expected valid MDX',
     found: 'Expected a closing tag for `<Terms>`',
     buildLine: 10,
+    checkLine: 10,
   },
   {
     name: 'unknown-component',
@@ -173,6 +175,7 @@ const BAD_INPUTS: BadInput[] = [
     expected: 'expected one of the release components (<Terms>, <Term>',
     found: 'found <Footnote>',
     buildLine: 14,
+    checkLine: 14,
   },
   {
     name: 'invalid-yaml',
