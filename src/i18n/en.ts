@@ -57,6 +57,7 @@ export const en = {
     share: 'Share this release',
     shareLabel: 'Share:',
     shareBy: 'Share by ',
+    email: 'Email',
     copyLink: 'Copy link',
     copied: 'Link copied.',
     copyFailed: 'Could not copy; copy the address from the address bar.',

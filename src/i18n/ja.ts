@@ -57,6 +57,7 @@ export const ja: Dictionary = {
     share: 'このリリースを共有',
     shareLabel: '共有：',
     shareBy: '共有方法：',
+    email: 'メール',
     copyLink: 'リンクをコピー',
     copied: 'リンクをコピーしました。',
     copyFailed: 'コピーできませんでした。アドレスバーからコピーしてください。',
