@@ -14,12 +14,10 @@
  * files are compressed already.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { launchBrowser } from '../tests/support/browser.ts';
-import { serveStatic } from '../tests/support/serve.ts';
+import { coldQuery, indexSize, sum } from './bench/search-cost.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -28,15 +26,6 @@ function option(name: string): string | undefined {
   return at >= 0 ? process.argv[at + 1] : undefined;
 }
 
-/** Every file under `dir`, with its size, paths relative to `dir`. */
-function files(dir: string): { path: string; bytes: number }[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .map((path) => ({ path, full: join(dir, path) }))
-    .filter(({ full }) => statSync(full).isFile())
-    .map(({ path, full }) => ({ path, bytes: statSync(full).size }));
-}
-
-const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
 function build(): string {
@@ -51,64 +40,6 @@ function build(): string {
   return outDir;
 }
 
-/**
- * The bundle Pagefind writes: the index proper (grows with the releases), the WebAssembly search
- * code (one per language), and the scripts and styles of its UIs (only pagefind.js and its worker
- * are used by this site; the others are written anyway).
- */
-function indexSize(siteDir: string) {
-  const bundle = files(join(siteDir, 'pagefind'));
-  const bytes = (test: RegExp) => sum(bundle.filter(({ path }) => test.test(path)).map((f) => f.bytes));
-  const total = sum(bundle.map((f) => f.bytes));
-  const index = bytes(/^(fragment|index|filter)\/|\.pf_meta$|^pagefind-entry\.json$/);
-  const wasm = bytes(/\.pagefind$/);
-  return { files: bundle.length, total, index, wasm, scripts: total - index - wasm };
-}
-
-interface Transfer {
-  path: string;
-  status: number;
-  body: number;
-  headers: number;
-  gzip: number;
-}
-
-async function coldQuery(siteDir: string, query: string): Promise<Transfer[]> {
-  const server = await serveStatic(siteDir);
-  const browser = await launchBrowser();
-  try {
-    const context = await browser.newContext();
-    const transfers: Promise<Transfer>[] = [];
-    // On the context, not the page: Pagefind searches in a web worker.
-    context.on('requestfinished', (request) => {
-      transfers.push(
-        Promise.all([request.sizes(), request.response()]).then(([sizes, response]) => {
-          const path = new URL(request.url()).pathname;
-          const file = join(siteDir, path.endsWith('/') ? `${path}index.html` : path);
-          const content = existsSync(file) ? readFileSync(file) : Buffer.alloc(0);
-          return {
-            path,
-            status: response?.status() ?? 0,
-            body: Math.max(sizes.responseBodySize, content.length),
-            headers: sizes.responseHeadersSize,
-            gzip: gzipSync(content).length,
-          };
-        }),
-      );
-    });
-    const page = await context.newPage();
-    await page.goto(new URL(`search/${query}`, server.url).href);
-    await page.locator('[data-search-summary]').waitFor({ state: 'visible' });
-    await page.waitForLoadState('networkidle');
-    const summary = await page.locator('[data-search-summary]').innerText();
-    console.log(`Query search/${query}: ${summary}`);
-    return await Promise.all(transfers);
-  } finally {
-    await browser.close();
-    await server.close();
-  }
-}
-
 const given = option('--site');
 const siteDir = given ? resolve(given) : build();
 const query = option('--query') ?? '?q=buyback';
@@ -121,7 +52,8 @@ try {
   console.log(`  wasm:             ${size.wasm} bytes (${kB(size.wasm)})`);
   console.log(`  scripts and UIs:  ${size.scripts} bytes (${kB(size.scripts)})`);
 
-  const transfers = await coldQuery(siteDir, query);
+  const { summary, transfers } = await coldQuery(siteDir, query);
+  console.log(`Query search/${query}: ${summary}`);
   const pagefind = transfers.filter(({ path }) => path.includes('/pagefind/'));
   console.log(`\nCold first query: ${transfers.length} requests`);
   for (const t of transfers) {

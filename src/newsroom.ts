@@ -9,6 +9,7 @@ import { groupBy, neighbours, relatedReleases, type Neighbours } from './lib/arc
 import { buildClock } from './lib/clock';
 import { calendarDateInZone, zonedTime } from './lib/dates';
 import { assertUniqueSlugs, compareNewestFirst, isPublished, releaseSlug, summaryFromBody } from './lib/releases';
+import { releaseLanguages } from './lib/search';
 import { localePath, releasePath } from './lib/urls';
 import type { Ticker } from './schemas/fields';
 import { settings } from './settings';
@@ -72,6 +73,8 @@ export interface Newsroom {
   all: Release[];
   /** One edition per language of content/site.yaml, the default language first. */
   editions: Map<string, Edition>;
+  /** The languages published releases are in, the default first: search filters by them. */
+  releaseLanguages: string[];
   /** The releases issued just before and after each release, in its language. */
   neighbours: Map<string, Neighbours<Release>>;
   /** Up to three related releases for each release, in its language, same category first. */
@@ -164,6 +167,7 @@ async function load(): Promise<Newsroom> {
     releases,
     all,
     editions,
+    releaseLanguages: releaseLanguages(releases, settings.defaultLanguage),
     neighbours: new Map(perLanguage.flatMap((e) => [...neighbours(e.releases)])),
     related: new Map(perLanguage.flatMap((e) => [...relatedReleases(e.releases)])),
     boilerplates,

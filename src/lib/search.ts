@@ -124,23 +124,11 @@ export function moreLabel(left: number, pageSize: number, sentences: SummarySent
   return count === 1 ? sentences.moreOne : fill(sentences.moreMany, { count: String(count) });
 }
 
-const languagesOf = new WeakMap<readonly unknown[], Map<string, string[]>>();
-
-/**
- * Languages of the given releases: the newsroom's default first, then the others by code.
- * Every release page asks this of the same (never modified) list of all releases, so the answer
- * is kept per list: scanning 10,000 releases for each of 10,000 pages made the build O(n²).
- */
+/** Languages of the given releases: the newsroom's default first, then the others by code. */
 export function releaseLanguages(releases: readonly { data: { lang: string } }[], defaultLanguage: string): string[] {
-  let byDefault = languagesOf.get(releases);
-  if (!byDefault) languagesOf.set(releases, (byDefault = new Map()));
-  let languages = byDefault.get(defaultLanguage);
-  if (!languages) {
-    const others = new Set(releases.map((release) => release.data.lang));
-    const first = others.delete(defaultLanguage) ? [defaultLanguage] : [];
-    byDefault.set(defaultLanguage, (languages = [...first, ...[...others].sort()]));
-  }
-  return languages;
+  const others = new Set(releases.map((release) => release.data.lang));
+  const first = others.delete(defaultLanguage) ? [defaultLanguage] : [];
+  return [...first, ...[...others].sort()];
 }
 
 /** Groups Pagefind results by the language their id starts with (`en_6fceec9`), keeping their order. */

@@ -1,0 +1,211 @@
+/**
+ * `npm run bench`: what a build costs at archive scale. Generates N synthetic releases into a
+ * temporary content folder (content/ is only read), runs the real production build on them
+ * (scripts/build.ts: pages, feeds, sitemaps, search index) and measures it; with --baseline it also
+ * builds the same releases with a bare Astro + MDX project, in the same run, for the ratio.
+ *
+ *   npm run bench -- --releases N [--seed S] [--baseline] [--rebuild] [--json FILE]
+ *                    [--profile DIR] [--keep]
+ *
+ *   --rebuild      after the full build, edit one release and build again (incremental rebuild)
+ *   --profile DIR  write V8 CPU profiles of the build (node --cpu-prof) into DIR
+ *   --keep         keep the temporary folder (generated content and built sites)
+ */
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { writeBaselineProject } from './bench/baseline.ts';
+import { BENCH_NOW, generateReleases, writeContentFolder } from './bench/generate.ts';
+import { canMeasureMemory, runMeasured, type TreeRun } from './bench/process-tree.ts';
+import { coldQuery, indexSize, sum, type IndexSize } from './bench/search-cost.ts';
+import { siteMetrics, type SiteMetrics } from './bench/site-metrics.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const option = (name: string) => {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : undefined;
+};
+const flag = (name: string) => args.includes(name);
+
+const releases = Number(option('--releases'));
+const seed = Number(option('--seed') ?? 1);
+if (!Number.isInteger(releases) || releases < 1 || !Number.isInteger(seed)) {
+  console.error('Usage: npm run bench -- --releases N [--seed S] [--baseline] [--rebuild] [--json FILE]');
+  process.exit(2);
+}
+if (!canMeasureMemory()) {
+  console.error('npm run bench needs Linux /proc to measure the memory of the build processes.');
+  process.exit(2);
+}
+const jsonFile = resolve(option('--json') ?? join(tmpdir(), `newsroom-bench-${releases}-seed${seed}.json`));
+const profileDir = option('--profile') ? resolve(option('--profile')!) : undefined;
+const QUERY = '?q=buyback';
+
+const work = mkdtempSync(join(tmpdir(), `newsroom-bench-${releases}-`));
+const contentDir = join(work, 'content');
+const logFile = join(work, 'build.log');
+
+const MB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+function buildEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...extra };
+  // npm's own variables must not reach the builds.
+  for (const key of Object.keys(env)) if (key.startsWith('npm_')) delete env[key];
+  return env;
+}
+
+/** The lines in which Astro and our integrations report how long each step took. */
+function timings(log: string): string[] {
+  return log
+    .split('\n')
+    .map((line) => line.replace(/^\d\d:\d\d:\d\d\s*/, '').trim())
+    .filter((line) => /^\[/.test(line) && /\d(\.\d+)?\s*m?s\b|indexed|Completed/.test(line))
+    .filter((line, i, all) => all.indexOf(line) === i)
+    .slice(0, 40);
+}
+
+interface Measured {
+  run: TreeRun;
+  msPerRelease: number;
+  site: SiteMetrics;
+  searchIndex?: IndexSize | undefined;
+  timings: string[];
+}
+
+async function measureBuild(label: string, command: string[], cwd: string, env: NodeJS.ProcessEnv) {
+  appendFileSync(logFile, `\n===== ${label}\n`);
+  const before = readFileSync(logFile, 'utf8').length;
+  console.error(`\n${label}: building ${releases} releases…`);
+  const run = await runMeasured(process.execPath, command, { cwd, env, logFile });
+  const log = readFileSync(logFile, 'utf8').slice(before);
+  if (run.status !== 0) {
+    console.error(log.slice(-4000));
+    throw new Error(`${label}: the build failed (exit ${run.status}); log in ${logFile}`);
+  }
+  console.error(`${label}: ${s(run.wallMs)}, peak ${MB(run.peakRssBytes)}`);
+  return { run, log };
+}
+
+const report: Record<string, unknown> = {
+  releases,
+  seed,
+  date: new Date().toISOString(),
+  machine: { cpu: cpus()[0]?.model, cores: cpus().length, memoryBytes: totalmem(), node: process.version },
+};
+
+try {
+  const generated = generateReleases(releases, seed);
+  writeContentFolder(contentDir, join(ROOT, 'content'), generated);
+  const published = generated.filter((r) => !/^(draft: true|embargo:)/m.test(r.source)).length;
+  report.published = published;
+  console.error(`Generated ${releases} releases (${published} published) in ${contentDir}`);
+
+  // Ours: the real `npm run build`.
+  const siteDir = join(work, 'site');
+  const ourEnv = buildEnv({
+    NEWSROOM_CONTENT: contentDir,
+    NEWSROOM_CACHE_DIR: join(work, 'cache'),
+    NEWSROOM_NOW: BENCH_NOW,
+    ...(profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}),
+  });
+  const ours = await measureBuild('newsroom', ['scripts/build.ts', '--outDir', siteDir], ROOT, ourEnv);
+  const site = siteMetrics(siteDir);
+  const search = indexSize(siteDir);
+  console.error('Measuring a cold first search query in headless Chromium…');
+  const query = await coldQuery(siteDir, QUERY);
+  const failed = query.transfers.filter((t) => t.status !== 200);
+  if (failed.length) throw new Error(`Search requests that failed: ${failed.map((t) => t.path).join(', ')}`);
+  const newsroom: Measured & Record<string, unknown> = {
+    run: ours.run,
+    msPerRelease: ours.run.wallMs / releases,
+    site,
+    searchIndex: search,
+    coldQuery: {
+      query: QUERY,
+      summary: query.summary,
+      requests: query.transfers.length,
+      bytes: sum(query.transfers.map((t) => t.body)),
+      bytesWithHeaders: sum(query.transfers.map((t) => t.body + t.headers)),
+      gzipEstimate: sum(query.transfers.map((t) => t.gzip)),
+      transfers: query.transfers,
+    },
+    timings: timings(ours.log),
+  };
+  report.newsroom = newsroom;
+
+  if (flag('--rebuild')) {
+    // An author corrects one release; the next build reuses what did not change.
+    const edited = join(contentDir, 'releases', generated[Math.floor(releases / 2)]!.file);
+    writeFileSync(edited, `${readFileSync(edited, 'utf8')}\nThis sentence was added after publication.\n`);
+    const again = await measureBuild(
+      'newsroom rebuild (one release edited)',
+      ['scripts/build.ts', '--outDir', siteDir],
+      ROOT,
+      ourEnv,
+    );
+    newsroom.rebuild = { run: again.run, edited, timings: timings(again.log) };
+  }
+
+  if (flag('--baseline')) {
+    const project = join(work, 'baseline');
+    // Inside the project, so its build chunks find node_modules.
+    const baselineSite = join(project, 'dist');
+    writeBaselineProject(project, join(contentDir, 'releases'), join(ROOT, 'node_modules'));
+    const bare = await measureBuild(
+      'bare Astro + MDX baseline',
+      ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', baselineSite],
+      project,
+      // The same heap limit scripts/build.ts gives our build.
+      buildEnv({ NODE_OPTIONS: '--max-old-space-size=4096' }),
+    );
+    const baseline: Measured = {
+      run: bare.run,
+      msPerRelease: bare.run.wallMs / releases,
+      site: siteMetrics(baselineSite),
+      timings: timings(bare.log),
+    };
+    report.baseline = baseline;
+    report.ratio = {
+      wall: ours.run.wallMs / bare.run.wallMs,
+      peakRss: ours.run.peakRssBytes / bare.run.peakRssBytes,
+    };
+  }
+
+  writeFileSync(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
+
+  const row = (label: string, value: string) => console.log(`  ${label.padEnd(34)} ${value}`);
+  console.log(`\nBenchmark: ${releases} releases (${published} published), seed ${seed}`);
+  row('wall time', `${s(ours.run.wallMs)} (${newsroom.msPerRelease.toFixed(2)} ms per release)`);
+  row('peak RSS, process tree', `${MB(ours.run.peakRssBytes)} (largest process ${MB(ours.run.largestProcess.bytes)})`);
+  row('output', `${MB(site.outputBytes)} in ${site.outputFiles} files`);
+  row(
+    'release page (median, HTML + CSS)',
+    `${kB(site.median.raw)} raw, ${kB(site.median.gzip)} gzip; JS ${site.median.js} bytes (${site.sample.weight.jsFiles.join(', ') || 'none'})`,
+  );
+  row('search index', `${kB(search.index)} index proper; ${kB(search.total)} bundle in ${search.files} files`);
+  const cold = newsroom.coldQuery as { requests: number; bytes: number; gzipEstimate: number; summary: string };
+  row(
+    'cold first query',
+    `${kB(cold.bytes)} in ${cold.requests} requests (gzip ~${kB(cold.gzipEstimate)}): ${cold.summary}`,
+  );
+  if (newsroom.rebuild) {
+    const rebuild = (newsroom.rebuild as { run: TreeRun }).run;
+    row('rebuild, one release edited', `${s(rebuild.wallMs)}, peak ${MB(rebuild.peakRssBytes)}`);
+  }
+  if (report.baseline) {
+    const baseline = report.baseline as Measured;
+    const ratio = report.ratio as { wall: number; peakRss: number };
+    row('baseline wall time', `${s(baseline.run.wallMs)} (${baseline.msPerRelease.toFixed(2)} ms per release)`);
+    row('baseline peak RSS', MB(baseline.run.peakRssBytes));
+    row('baseline release page (median)', `${kB(baseline.site.median.raw)} raw, ${kB(baseline.site.median.gzip)} gzip`);
+    row('ratio ours / baseline', `wall ${ratio.wall.toFixed(2)}, peak RSS ${ratio.peakRss.toFixed(2)}`);
+  }
+  console.log(`\nAstro's own timings (newsroom build):\n${newsroom.timings.map((t) => `  ${t}`).join('\n')}`);
+  console.log(`\nResults written to ${jsonFile}`);
+} finally {
+  if (flag('--keep')) console.error(`Kept ${work}`);
+  else rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,52 @@
+/** The benchmark's synthetic releases: deterministic from the seed, realistic, and valid content. */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { load } from 'js-yaml';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateReleases, writeContentFolder } from '../../scripts/bench/generate';
+import { checkContent } from '../../src/lib/check/check-content';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const frontmatter = (source: string) => load(source.split('---')[1]!) as Record<string, unknown>;
+
+describe('generateReleases', () => {
+  const releases = generateReleases(300, 7);
+
+  it('is deterministic from the seed', () => {
+    expect(generateReleases(300, 7)).toEqual(releases);
+    expect(generateReleases(300, 8)).not.toEqual(releases);
+  });
+
+  it('uses the real components, including nested (a) terms, tables and notes', () => {
+    const all = releases.map((r) => r.source).join('\n');
+    for (const part of ['<Terms>', '<Terms style="(a)">', '<Terms inline>', '<DataTable', '<Row label=', '<Note']) {
+      expect(all).toContain(part);
+    }
+  });
+
+  it('spreads releases over years and every declared category, with drafts, embargoes and corrections', () => {
+    const fields = releases.map((r) => frontmatter(r.source));
+    const site = load(readFileSync(join(ROOT, 'content/site.yaml'), 'utf8')) as { categories: string[] };
+    const years = new Set(
+      fields.map((f) => String(f.date instanceof Date ? f.date.toISOString() : f.date).slice(0, 4)),
+    );
+    expect(years.size).toBeGreaterThan(10);
+    expect(new Set(fields.flatMap((f) => f.categories as string[]))).toEqual(new Set(site.categories));
+    expect(fields.some((f) => f.draft === true)).toBe(true);
+    expect(fields.some((f) => typeof f.embargo === 'string')).toBe(true);
+    expect(fields.some((f) => typeof f.correction === 'string')).toBe(true);
+    expect(fields.some((f) => Array.isArray(f.notices))).toBe(true);
+    expect(new Set(releases.map((r) => r.file)).size).toBe(releases.length);
+  });
+});
+
+describe('writeContentFolder', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'newsroom-bench-test-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes a content folder that passes the content checks', () => {
+    writeContentFolder(dir, join(ROOT, 'content'), generateReleases(120, 3));
+    expect(checkContent({ contentDir: dir })).toEqual([]);
+  });
+});
