@@ -10,7 +10,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../support/build';
+import { childEnvironment, ROOT } from '../support/build';
 
 const CORPUS = join(ROOT, 'tests/fixtures/bad-input');
 const work = mkdtempSync(join(tmpdir(), 'newsroom-bad-input-'));
@@ -37,15 +37,12 @@ function contentWith(name: string): string {
 }
 
 function env(content: string): NodeJS.ProcessEnv {
-  const { NODE_ENV: _n, BASE_URL: _b, MODE: _m, DEV: _d, PROD: _p, SSR: _s, ...rest } = process.env;
-  return {
-    ...rest,
-    ASTRO_TELEMETRY_DISABLED: '1',
+  return childEnvironment({
     NO_COLOR: '1',
     TZ: 'Pacific/Honolulu',
     NEWSROOM_CONTENT: content,
     NEWSROOM_CACHE_DIR: join(content, '.astro-cache'),
-  };
+  });
 }
 
 /** `npm run build`, as scripts/build.ts runs it. */

@@ -7,16 +7,13 @@ import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ROOT } from '../support/build';
+import { childEnvironment, ROOT } from '../support/build';
 import { fixtureContent } from '../support/fixture-content';
 import { treeDigest, treeDifferences } from '../support/tree';
 
 const work = join(tmpdir(), `newsroom-safety-${process.pid}`);
 const outDir = join(work, 'dist');
-const env = (extra: Record<string, string> = {}) => {
-  const { NODE_ENV: _n, BASE_URL: _b, MODE: _m, DEV: _d, PROD: _p, SSR: _s, ...rest } = process.env;
-  return { ...rest, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
-};
+const env = (extra: Record<string, string> = {}) => childEnvironment(extra);
 const build = (extra: Record<string, string> = {}) =>
   spawnSync(process.execPath, ['scripts/build.ts', '--outDir', outDir], {
     cwd: ROOT,

@@ -4,6 +4,20 @@ import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
+/**
+ * What Vitest puts into process.env — its own import.meta.env (BASE_URL, MODE, DEV, …),
+ * NODE_ENV=test and VITEST* — which a child build or dev server must not inherit: they override
+ * the build's settings, and under VITEST=true `astro dev` serves no page at all.
+ */
+export const VITEST_VARIABLES = /^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/;
+
+/** The environment for a child build, without Vitest's variables. */
+export function childEnvironment(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
+  for (const key of Object.keys(env)) if (VITEST_VARIABLES.test(key)) delete env[key];
+  return env;
+}
+
 export interface BuildOptions {
   outDir: string;
   /** A content folder other than `content/`. */
@@ -21,15 +35,7 @@ export interface BuildResult {
 
 export function buildSite({ outDir, content, base, now }: BuildOptions): BuildResult {
   // TZ far from the issuer's: pages must show Tokyo dates whatever the build machine's zone.
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    ASTRO_TELEMETRY_DISABLED: '1',
-    NO_COLOR: '1',
-    TZ: 'Pacific/Honolulu',
-  };
-  // Vitest exposes its own import.meta.env (BASE_URL, MODE, DEV, …) and NODE_ENV=test through
-  // process.env; a child build must not inherit them, or they override the build's own settings.
-  for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV']) delete env[key];
+  const env = childEnvironment({ NO_COLOR: '1', TZ: 'Pacific/Honolulu' });
   if (content) {
     env.NEWSROOM_CONTENT = content;
     // The fixture's content-layer cache lives (and is deleted) with the fixture.

@@ -1,0 +1,82 @@
+/**
+ * `npm run dev` as an author uses it: drafts are shown, marked as drafts, and saved edits to a
+ * release, a boilerplate or a contact appear without a restart.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { childEnvironment, ROOT } from '../support/build';
+import { fixtureContent, frontmatter } from '../support/fixture-content';
+
+const PORT = 4390 + (process.pid % 500);
+const BASE = `http://127.0.0.1:${PORT}/`;
+let content: string;
+let dev: ChildProcess;
+
+async function get(path: string): Promise<string> {
+  const response = await fetch(new URL(path, BASE));
+  return response.text();
+}
+
+/** Polls a page until it contains `text` (the dev server rebuilds after a save). */
+async function eventually(path: string, text: string, timeout = 45_000): Promise<string> {
+  const started = Date.now();
+  let html = '';
+  while (Date.now() - started < timeout) {
+    html = await get(path).catch(() => '');
+    if (html.includes(text)) return html;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  return html;
+}
+
+describe('npm run dev', () => {
+  beforeAll(async () => {
+    content = fixtureContent({
+      releases: [
+        { file: '2008-01-10-draft.mdx', frontmatter: frontmatter('A draft release', '2008-01-10', 'draft: true') },
+      ],
+    });
+    dev = spawn(
+      process.execPath,
+      ['node_modules/astro/bin/astro.mjs', 'dev', '--port', String(PORT), '--host', '127.0.0.1'],
+      {
+        cwd: ROOT,
+        env: childEnvironment({ NEWSROOM_CONTENT: content, NEWSROOM_CACHE_DIR: join(content, '.astro-cache') }),
+        stdio: 'ignore',
+      },
+    );
+    expect(await eventually('', 'Trend Micro Newsroom', 60_000)).toContain('Trend Micro Newsroom');
+  }, 90_000);
+
+  afterAll(() => {
+    dev?.kill('SIGTERM');
+    rmSync(content, { recursive: true, force: true });
+  });
+
+  it('shows a draft, marked as a draft', async () => {
+    const html = await eventually('releases/2008-01-10-draft/', 'A draft release');
+    expect(html).toContain('banner-draft');
+    expect(await get('releases/')).toMatch(/A draft release[\s\S]*class="badge"/);
+  });
+
+  it('shows a saved edit to a release, a boilerplate and a contact without a restart', async () => {
+    const release = join(content, 'releases', '2007-03-30-results-of-share-buyback.mdx');
+    writeFileSync(release, readFileSync(release, 'utf8').replace('819,000 shares', '820,000 shares'));
+    expect(await eventually('releases/2007-03-30-results-of-share-buyback/', '820,000 shares')).toContain(
+      '820,000 shares',
+    );
+
+    const boilerplate = join(content, 'boilerplates', 'trend-micro.mdx');
+    writeFileSync(
+      boilerplate,
+      readFileSync(boilerplate, 'utf8').replace('global cloud security leader', 'global security leader'),
+    );
+    expect(await eventually('about/', 'global security leader')).toContain('global security leader');
+
+    const contact = join(content, 'contacts', 'mahendra-negi.yaml');
+    writeFileSync(contact, readFileSync(contact, 'utf8').replace('+813-5334-4899', '+813-5334-4800'));
+    expect(await eventually('contacts/', '+813-5334-4800')).toContain('+813-5334-4800');
+  }, 150_000);
+});
