@@ -11,37 +11,20 @@
  * Pages are served by the tests' static server on loopback with gzip, as a static host sends
  * them; a failing category exits non-zero, so CI can hold the scores at 100.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { executablePath } from '../tests/support/browser.ts';
 import { serveCompressed } from './bench/serve-compressed.ts';
+import { buildIntoTemp } from './support/build-site.ts';
 
-const ROOT = resolve(import.meta.dirname, '..');
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 
 function option(name: string): string | undefined {
   const at = process.argv.indexOf(name);
   return at >= 0 ? process.argv[at + 1] : undefined;
-}
-
-async function chromiumPath(): Promise<string> {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  const { default: sparticuz } = await import('@sparticuz/chromium');
-  return sparticuz.executablePath();
-}
-
-function build(): string {
-  const outDir = join(mkdtempSync(join(tmpdir(), 'newsroom-lighthouse-')), 'site');
-  const result = spawnSync(process.execPath, ['scripts/build.ts', '--outDir', outDir], {
-    cwd: ROOT,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) throw new Error(`The site did not build:\n${result.stdout}${result.stderr}`);
-  return outDir;
 }
 
 /** The newest release page of a build (release folders are named by date). */
@@ -55,11 +38,11 @@ function releasePage(siteDir: string): string {
 }
 
 const given = option('--site');
-const siteDir = given ? resolve(given) : build();
+const siteDir = given ? resolve(given) : buildIntoTemp('newsroom-lighthouse-');
 const jsonFile = resolve(option('--json') ?? join(tmpdir(), 'newsroom-lighthouse.json'));
 const server = await serveCompressed(siteDir);
 const chrome = await chromeLauncher.launch({
-  chromePath: await chromiumPath(),
+  chromePath: await executablePath(),
   chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
 });
 const pages = { home: '', 'all releases': 'releases/', release: releasePage(siteDir), search: 'search/' };

@@ -13,13 +13,10 @@
  * with a gzip estimate beside them, since most hosts compress HTML, CSS and JS. Pagefind's index
  * files are compressed already.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { coldQuery, indexSize, sum } from './bench/search-cost.ts';
-
-const ROOT = resolve(import.meta.dirname, '..');
+import { buildIntoTemp, ROOT } from './support/build-site.ts';
 
 function option(name: string): string | undefined {
   const at = process.argv.indexOf(name);
@@ -28,20 +25,8 @@ function option(name: string): string | undefined {
 
 const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
-function build(): string {
-  const outDir = join(mkdtempSync(join(tmpdir(), 'newsroom-measure-')), 'site');
-  // The real `npm run build`, so the numbers are those of a published site.
-  const result = spawnSync(process.execPath, ['scripts/build.ts', '--outDir', outDir], {
-    cwd: ROOT,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) throw new Error(`The site did not build:\n${result.stdout}${result.stderr}`);
-  return outDir;
-}
-
 const given = option('--site');
-const siteDir = given ? resolve(given) : build();
+const siteDir = given ? resolve(given) : buildIntoTemp('newsroom-measure-');
 const query = option('--query') ?? '?q=buyback';
 try {
   const size = indexSize(siteDir);

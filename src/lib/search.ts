@@ -87,19 +87,6 @@ export interface SummarySentences {
   moreMany: string;
 }
 
-/** The English sentences; other languages bring theirs from src/i18n/. */
-export const ENGLISH_SENTENCES: SummarySentences = {
-  none: 'No results{words}{within}.',
-  one: '1 result{words}{within}, {order}.',
-  many: '{count} results{words}{within}, {order}.',
-  words: ' for “{q}”',
-  within: ' in {filters}',
-  newest: 'newest first',
-  relevance: 'best match first',
-  moreOne: 'Show 1 more result',
-  moreMany: 'Show {count} more results',
-};
-
 /** Fills `{name}` placeholders, once each, with plain text (a query can never add placeholders). */
 export function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
@@ -109,7 +96,7 @@ export function searchSummary(
   count: number,
   state: SearchState,
   filterLabels: string[],
-  sentences: SummarySentences = ENGLISH_SENTENCES,
+  sentences: SummarySentences,
 ): string {
   const words = state.q ? fill(sentences.words, { q: state.q }) : '';
   const within = filterLabels.length > 0 ? fill(sentences.within, { filters: filterLabels.join(', ') }) : '';
@@ -119,7 +106,7 @@ export function searchSummary(
 }
 
 /** The label of the "show more" button for `left` results not yet shown, `pageSize` at a time. */
-export function moreLabel(left: number, pageSize: number, sentences: SummarySentences = ENGLISH_SENTENCES): string {
+export function moreLabel(left: number, pageSize: number, sentences: SummarySentences): string {
   const count = Math.min(left, pageSize);
   return count === 1 ? sentences.moreOne : fill(sentences.moreMany, { count: String(count) });
 }

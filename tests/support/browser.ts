@@ -5,7 +5,8 @@
  */
 import { chromium, type Browser } from 'playwright-core';
 
-async function executablePath(): Promise<string> {
+/** The Chromium to drive: CHROMIUM_PATH, else the one inside @sparticuz/chromium. */
+export async function executablePath(): Promise<string> {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
   const { default: sparticuz } = await import('@sparticuz/chromium');
   return sparticuz.executablePath();

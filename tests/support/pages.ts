@@ -23,3 +23,21 @@ export function builtPages(dir: string): BuiltPage[] {
   walk(dir);
   return pages.sort((a, b) => a.path.localeCompare(b.path));
 }
+
+/** One page of each kind the site has, for checks that visit every page type. */
+export function pageTypes(dir: string): string[] {
+  const release = builtPages(dir).find(({ path }) => /^releases\/\d{4}-/.test(path))!.path;
+  return [
+    '',
+    'releases/',
+    'releases/2007/',
+    'categories/financial/',
+    'tags/share-buyback/',
+    release,
+    'contacts/',
+    'about/',
+    'feeds/',
+    'search/?q=buyback',
+    'no-such-page/',
+  ];
+}

@@ -7,8 +7,13 @@ import {
   readSearchState,
   releaseLanguages,
   searchStateQuery,
+  moreLabel,
   searchSummary,
 } from '../../src/lib/search';
+import { en } from '../../src/i18n/en';
+import { ja } from '../../src/i18n/ja';
+
+const EN = en.search.sentences;
 
 const read = (query: string) => readSearchState(new URLSearchParams(query));
 
@@ -35,7 +40,7 @@ describe('a search in the URL', () => {
   it('keeps HTML in a query as text', () => {
     const state = read(`?q=${encodeURIComponent('<script>alert(1)</script>')}`);
     expect(state.q).toBe('<script>alert(1)</script>');
-    expect(searchSummary(0, state, [])).toBe('No results for “<script>alert(1)</script>”.');
+    expect(searchSummary(0, state, [], EN)).toBe('No results for “<script>alert(1)</script>”.');
   });
 
   it('has criteria with words or with a filter alone', () => {
@@ -55,12 +60,12 @@ describe('Pagefind options', () => {
 
 describe('the summary of a search', () => {
   it('counts results and names the words, filters and order', () => {
-    expect(searchSummary(1, read('?q=buyback'), [])).toBe('1 result for “buyback”, newest first.');
-    expect(searchSummary(3, read('?q=shares&order=relevance'), ['2008', 'Financial'])).toBe(
+    expect(searchSummary(1, read('?q=buyback'), [], EN)).toBe('1 result for “buyback”, newest first.');
+    expect(searchSummary(3, read('?q=shares&order=relevance'), ['2008', 'Financial'], EN)).toBe(
       '3 results for “shares” in 2008, Financial, best match first.',
     );
-    expect(searchSummary(2, read('?year=2007'), ['2007'])).toBe('2 results in 2007, newest first.');
-    expect(searchSummary(0, read('?q=xyzzy&year=2008'), ['2008'])).toBe('No results for “xyzzy” in 2008.');
+    expect(searchSummary(2, read('?year=2007'), ['2007'], EN)).toBe('2 results in 2007, newest first.');
+    expect(searchSummary(0, read('?q=xyzzy&year=2008'), ['2008'], EN)).toBe('No results for “xyzzy” in 2008.');
   });
 });
 
@@ -114,5 +119,17 @@ describe('merging newest-first lists', () => {
 
   it('ends at once for no results', async () => {
     expect(await collect(mergeNewestFirst<string>([[], []], async (date) => date))).toEqual([]);
+  });
+});
+
+describe('search sentences in Japanese', () => {
+  it('reads naturally, and the button counts what is left', () => {
+    const JA = ja.search.sentences;
+    expect(searchSummary(2, read('?q=自己株式'), [], JA)).toBe('「自己株式」の検索結果：2件（新しい順）。');
+    expect(searchSummary(0, read('?q=xyzzy&year=2008'), ['2008'], JA)).toBe(
+      '「xyzzy」（2008）に一致する結果はありません。',
+    );
+    expect(moreLabel(25, 10, JA)).toBe('さらに10件表示');
+    expect(moreLabel(1, 10, EN)).toBe('Show 1 more result');
   });
 });
