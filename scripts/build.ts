@@ -19,12 +19,19 @@ function cleanUp(): void {
   rmSync(staging, { recursive: true, force: true });
 }
 
+const nodeOptions = process.env.NODE_OPTIONS ?? '';
 const astro = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', staging], {
   stdio: 'inherit',
   env: {
     ...process.env,
-    // 10,000 releases fit in the default heap, with room; a larger archive may need more.
-    NODE_OPTIONS: [process.env.NODE_OPTIONS, '--max-old-space-size=4096'].filter(Boolean).join(' '),
+    // One clock for the whole build: what is published, the news sitemap and the embargo notice
+    // all see the same instant, so an embargo lifting mid-build is never half-published or lost.
+    NEWSROOM_NOW: process.env.NEWSROOM_NOW || new Date().toISOString(),
+    // A 10,000-release archive needs more than Node's default heap (BENCHMARKS.md); a heap size the
+    // user set is kept.
+    NODE_OPTIONS: nodeOptions.includes('--max-old-space-size')
+      ? nodeOptions
+      : `${nodeOptions} --max-old-space-size=4096`.trim(),
   },
 });
 
@@ -44,9 +51,17 @@ astro.on('exit', (code, signal) => {
     );
     process.exit(code ?? 1);
   }
-  // Two renames: the old site is replaced in one step, never half-written.
-  if (existsSync(outDir)) renameSync(outDir, previous);
-  renameSync(staging, outDir);
+  // Two renames: the site is never half-written. Should the second fail, the old site goes back.
+  const hadSite = existsSync(outDir);
+  if (hadSite) renameSync(outDir, previous);
+  try {
+    renameSync(staging, outDir);
+  } catch (error) {
+    if (hadSite) renameSync(previous, outDir);
+    cleanUp();
+    console.error(`\nCould not put the new site in place (${(error as Error).message}); ${outDir} was left as it was.`);
+    process.exit(1);
+  }
   rmSync(previous, { recursive: true, force: true });
   console.log(`\nSite written to ${outDir}`);
 });

@@ -37,6 +37,7 @@ export function feedSite(lang: string): FeedSite {
     language: lang,
     timeZone: settings.timeZone,
     publisher: { name: site.companyName, url: settings.company.url },
+    categoryLabel: site.category,
     describe: (scope) =>
       scope.kind === 'year'
         ? t.yearDescription(site.companyName, scope.year)

@@ -210,9 +210,10 @@ function edition(
 ): Edition {
   const releases = published.filter((r) => r.lang === lang);
   const byCategory = groupBy(releases, (r) => r.categories);
-  const inLanguage = <T extends { data: { lang: string } }>(items: T[]) => {
-    const own = items.filter((item) => item.data.lang === lang);
-    return own.length ? own : items.filter((item) => item.data.lang === settings.defaultLanguage);
+  const languageOf = (item: { data: { lang?: string | undefined } }) => item.data.lang ?? settings.defaultLanguage;
+  const inLanguage = <T extends { data: { lang?: string | undefined } }>(items: T[]) => {
+    const own = items.filter((item) => languageOf(item) === lang);
+    return own.length ? own : items.filter((item) => languageOf(item) === settings.defaultLanguage);
   };
   const inForce = inLanguage(from.boilerplates)
     .filter((b) => b.data.since <= from.today)

@@ -6,7 +6,6 @@ export const en = {
   /** The label of a <Note> when the author gives none. */
   noteLabel: 'Note:',
   languageSwitcher: 'Language',
-  inLanguage: 'This page in English',
   skipToContent: 'Skip to content',
   nav: {
     main: 'Main',
@@ -38,6 +37,7 @@ export const en = {
     tagDescription: (company: string, tag: string) => `Press releases from ${company} tagged ${tag}.`,
     tagCrumb: (tag: string) => `Tag: ${tag}`,
     count: (n: number) => (n === 1 ? '1 release' : `${n} releases`),
+    countSeparator: ', ',
     pageOf: (page: number, count: number) => `page ${page} of ${count}`,
     titlePage: (title: string, page: number, count: number) => `${title} (page ${page} of ${count})`,
   },
@@ -67,7 +67,6 @@ export const en = {
     next: 'Next release',
     related: 'Related releases',
     table: 'Table (scrolls sideways when wide)',
-    tableHint: ' (scroll sideways for more)',
   },
   contacts: {
     title: 'Contacts',
@@ -81,6 +80,8 @@ export const en = {
     browse: 'Browse all releases',
     browseRest: ', newest first, by year or by category.',
     home: 'Go to the newsroom home page',
+    searchLabel: 'Search the newsroom',
+    end: '.',
   },
   search: {
     title: 'Search releases',
@@ -101,7 +102,7 @@ export const en = {
     order: 'Order',
     newest: 'Newest first',
     relevance: 'Best match first',
-    noscriptBefore: 'Search needs JavaScript, which is turned off or blocked in this browser. You can still',
+    noscriptBefore: 'Search needs JavaScript, which is turned off or blocked in this browser. You can still ',
     browseEvery: 'browse every release',
     noscriptAfter: ', newest first, by year or by category.',
     devTitle: 'Search works only in a built site.',

@@ -6,7 +6,6 @@ export const ja: Dictionary = {
   datelinePattern: '{location}、{date} {separator}',
   noteLabel: '注記：',
   languageSwitcher: '言語',
-  inLanguage: 'このページの日本語版',
   skipToContent: '本文へ移動',
   nav: {
     main: 'メイン',
@@ -38,6 +37,7 @@ export const ja: Dictionary = {
     tagDescription: (company: string, tag: string) => `${company}のニュースリリースのうち、タグ「${tag}」のもの。`,
     tagCrumb: (tag: string) => `タグ：${tag}`,
     count: (n: number) => `${n}件`,
+    countSeparator: '、',
     pageOf: (page: number, count: number) => `${count}ページ中${page}ページ目`,
     titlePage: (title: string, page: number, count: number) => `${title}（${count}ページ中${page}ページ目）`,
   },
@@ -67,7 +67,6 @@ export const ja: Dictionary = {
     next: '次のリリース',
     related: '関連するニュースリリース',
     table: '表（幅が広い場合は横にスクロールできます）',
-    tableHint: '（横にスクロールできます）',
   },
   contacts: {
     title: 'お問い合わせ先',
@@ -81,6 +80,8 @@ export const ja: Dictionary = {
     browse: 'すべてのニュースリリースを見る',
     browseRest: '（新しい順、年別・カテゴリー別）。',
     home: 'ニュースルームのトップページへ',
+    searchLabel: 'ニュースルームを検索',
+    end: '。',
   },
   search: {
     title: 'ニュースリリースを検索',

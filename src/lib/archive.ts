@@ -104,3 +104,16 @@ export function pagePaths<T>(items: readonly T[], pageSize: number): { page: str
     list,
   }));
 }
+
+/**
+ * The page numbers a list's navigation shows: the first, the last, and `around` on each side of
+ * the current page; `undefined` marks a gap. Keeps every list page small, however long the list.
+ */
+export function pageWindow(current: number, count: number, around = 2): (number | undefined)[] {
+  const shown: (number | undefined)[] = [];
+  for (let n = 1; n <= count; n++) {
+    if (n === 1 || n === count || Math.abs(n - current) <= around) shown.push(n);
+    else if (shown.at(-1) !== undefined) shown.push(undefined);
+  }
+  return shown;
+}

@@ -55,14 +55,14 @@ export function scopePagePath(scope: FeedScope): string {
 }
 
 /** What a reader's feed list shows, e.g. "Trend Micro Newsroom: 2007". */
-export function feedTitle(scope: FeedScope, siteTitle: string): string {
+export function feedTitle(scope: FeedScope, siteTitle: string, categoryLabel = (category: string) => category): string {
   switch (scope.kind) {
     case 'latest':
       return siteTitle;
     case 'year':
       return `${siteTitle}: ${scope.year}`;
     case 'category':
-      return `${siteTitle}: ${scope.category}`;
+      return `${siteTitle}: ${categoryLabel(scope.category)}`;
   }
 }
 
@@ -85,9 +85,14 @@ export interface FeedLink {
 }
 
 /** The `<link rel="alternate">` targets announcing a scope's feeds to browsers and readers. */
-export function feedLinks(scope: FeedScope, siteTitle: string, base: string): FeedLink[] {
+export function feedLinks(
+  scope: FeedScope,
+  siteTitle: string,
+  base: string,
+  categoryLabel?: (category: string) => string,
+): FeedLink[] {
   return feedFormats.map((format) => ({
-    title: `${feedTitle(scope, siteTitle)} (${FEED_FORMATS[format].name})`,
+    title: `${feedTitle(scope, siteTitle, categoryLabel)} (${FEED_FORMATS[format].name})`,
     type: FEED_FORMATS[format].type,
     href: withBase(base, feedPath(scope, format)),
   }));
@@ -106,6 +111,8 @@ export interface FeedSite {
   publisher: { name: string; url?: string | undefined };
   /** A year's or category's description in the site's language (default: English). */
   describe?: ((scope: FeedScope) => string) | undefined;
+  /** A category's name in the site's language (default: as declared). */
+  categoryLabel?: ((category: string) => string) | undefined;
 }
 
 /** The parts of a release a feed item is made from. */
@@ -255,7 +262,7 @@ export function assembleFeed(scope: FeedScope, items: FeedItem[], site: FeedSite
   const url = (path: string) => absoluteUrl(site.site, site.base, path);
   return {
     scope,
-    title: feedTitle(scope, site.title),
+    title: feedTitle(scope, site.title, site.categoryLabel),
     description:
       scope.kind !== 'latest' && site.describe
         ? site.describe(scope)

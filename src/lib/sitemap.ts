@@ -9,7 +9,7 @@ import { zonedTime } from './dates';
 import { correctedAt, escapeXml } from './feeds';
 import { writtenFields } from './frontmatter';
 import { releaseSlug } from './releases';
-import { absoluteUrl } from './urls';
+import { absoluteUrl, localePath, releasePath } from './urls';
 
 /** When a release page last changed: its correction, else its issue (ISO 8601, issuer's offset). */
 export function lastModified(
@@ -26,18 +26,21 @@ function mdxFiles(dir: string): string[] {
 }
 
 /**
- * Last-modified time of every release, by slug, read from the frontmatter as written. The
- * sitemap is written after the build by an integration that cannot see the content collections,
- * so it reads the few fields it needs itself.
+ * Last-modified time of every release, by page path below the base (`ja/releases/…/` for a
+ * Japanese one), read from the frontmatter as written. The sitemap is written after the build by
+ * an integration that cannot see the content collections, so it reads the few fields it needs.
  */
-export function releaseLastModified(releasesDir: string, timeZone: string): Map<string, string> {
+export function releaseLastModified(
+  releasesDir: string,
+  timeZone: string,
+  defaultLanguage = 'en',
+): Map<string, string> {
   const found = new Map<string, string>();
   for (const file of mdxFiles(releasesDir)) {
     const fields = Object.fromEntries(
-      writtenFields(readFileSync(join(releasesDir, file), 'utf8'), ['date', 'time', 'updated', 'slug']).map((field) => [
-        field.field,
-        field.value,
-      ]),
+      writtenFields(readFileSync(join(releasesDir, file), 'utf8'), ['date', 'time', 'updated', 'slug', 'lang']).map(
+        (field) => [field.field, field.value],
+      ),
     );
     if (!fields.date) continue; // the content schema reports it
     // The id is the file path without extension, as src/content.config.ts has the loader make it.
@@ -46,12 +49,17 @@ export function releaseLastModified(releasesDir: string, timeZone: string): Map<
       .split(sep)
       .join('/');
     const isoDate = zonedTime(fields.date, fields.time, timeZone).iso;
-    found.set(releaseSlug(id, fields.date, fields.slug), lastModified({ isoDate, data: fields }, timeZone));
+    const path = localePath(
+      fields.lang ?? defaultLanguage,
+      defaultLanguage,
+      releasePath(releaseSlug(id, fields.date, fields.slug)),
+    );
+    found.set(path, lastModified({ isoDate, data: fields }, timeZone));
   }
   return found;
 }
 
-const RELEASE_URL = /\/releases\/((\d{4}-\d{2}-\d{2})-[^/]+)\/$/;
+const RELEASE_URL = /\/releases\/(\d{4}-\d{2}-\d{2})-[^/]+\/$/;
 
 /**
  * Options for `@astrojs/sitemap`: release pages carry their last-modified time (from content, so
@@ -78,10 +86,11 @@ export function sitemapOptions(options: {
     serialize(item) {
       const m = RELEASE_URL.exec(item.url);
       if (!m) return item;
-      modified ??= releaseLastModified(options.releasesDir, options.timeZone);
+      modified ??= releaseLastModified(options.releasesDir, options.timeZone, defaultLocale);
       // URLs arrive percent-encoded; slugs are kept as written. Should a slug ever fail to match,
       // the date of issue in the URL is still right.
-      const lastmod = modified.get(decodeURIComponent(m[1]!)) ?? zonedTime(m[2]!, undefined, options.timeZone).iso;
+      const path = decodeURIComponent(item.url.slice(absoluteUrl(options.site, options.base, '').length));
+      const lastmod = modified.get(path) ?? zonedTime(m[1]!, undefined, options.timeZone).iso;
       return { ...item, lastmod };
     },
   };

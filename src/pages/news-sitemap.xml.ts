@@ -4,14 +4,14 @@
  */
 import type { APIRoute } from 'astro';
 import { newsSitemapXml, recentReleases } from '../lib/sitemap';
-import { absoluteUrl, releasePath } from '../lib/urls';
-import { buildClock, getNewsroom } from '../newsroom';
+import { absoluteUrl } from '../lib/urls';
+import { getNewsroom } from '../newsroom';
 import { settings } from '../settings';
 
 export const GET: APIRoute = async ({ site }) => {
-  const { releases } = await getNewsroom();
-  const entries = recentReleases(releases, buildClock()).map((release) => ({
-    url: absoluteUrl(site!, import.meta.env.BASE_URL, releasePath(release.slug)),
+  const { releases, now } = await getNewsroom();
+  const entries = recentReleases(releases, now).map((release) => ({
+    url: absoluteUrl(site!, import.meta.env.BASE_URL, release.path),
     title: release.data.headline,
     published: release.isoDate,
     language: release.data.lang,

@@ -6,5 +6,6 @@ export const boilerplateSchema = z.strictObject({
   heading: text('the heading (e.g. "About Trend Micro")'),
   /** First day this version is used; the About page shows the newest one. */
   since: calendarDate('the first day this version is used'),
-  lang: language.default('en'),
+  /** Default: the site's default language (content/site.yaml). */
+  lang: language.optional(),
 });

@@ -17,5 +17,6 @@ export const contactSchema = z.strictObject({
   email: z.email({
     error: (issue) => `expected an email address such as ir@example.com, found ${describe(issue.input)}`,
   }),
-  lang: language.default('en'),
+  /** Default: the site's default language (content/site.yaml). */
+  lang: language.optional(),
 });

@@ -4,5 +4,6 @@ import { language, text } from './fields';
 
 export const noticeSchema = z.strictObject({
   heading: text('the heading (e.g. "Notice Regarding Forward-looking Statements")'),
-  lang: language.default('en'),
+  /** Default: the site's default language (content/site.yaml). */
+  lang: language.optional(),
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupBy, neighbours, pagePaths, paginate, relatedReleases } from '../../src/lib/archive';
+import { groupBy, neighbours, pagePaths, pageWindow, paginate, relatedReleases } from '../../src/lib/archive';
 import { categoryPath, listPagePath, releasePath, tagPath, withBase, yearPath } from '../../src/lib/urls';
 
 const r = (id: string, year: number, categories: string[], tags: string[] = []) => ({ id, year, categories, tags });
@@ -45,6 +45,12 @@ describe('archive views', () => {
 });
 
 describe('pagination', () => {
+  it('links the first, the last and the pages around the current one', () => {
+    expect(pageWindow(1, 3)).toEqual([1, 2, 3]);
+    expect(pageWindow(1, 1000)).toEqual([1, 2, 3, undefined, 1000]);
+    expect(pageWindow(500, 1000)).toEqual([1, undefined, 498, 499, 500, 501, 502, undefined, 1000]);
+    expect(pageWindow(999, 1000)).toEqual([1, undefined, 997, 998, 999, 1000]);
+  });
   it('makes no page for an empty list', () => {
     expect(paginate([], 10)).toEqual([]);
   });

@@ -160,6 +160,9 @@ describe('escaping text for MDX', () => {
     );
     expect(escapeInline('[a link](http://example.com/a_(b))')).toBe('[a link](http://example.com/a_(b))');
   });
+  it('keeps a javascript: link as the text it was, never as a link', () => {
+    expect(escapeInline('Click [here](javascript:alert(1)) now')).toBe('Click \\[here\\](javascript:alert(1)) now');
+  });
   it('escapes line starts that would become headings, lists or rules', () => {
     expect(['# Title', '3. Three', '12) Twelve', '+ plus', '---', '===', '-'].map(escapeLine)).toEqual([
       '\\# Title',

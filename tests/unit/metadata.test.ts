@@ -88,6 +88,12 @@ describe('sitemaps', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   mkdirSync(join(dir, '2007'));
   writeFileSync(join(dir, '2007-03-30-buyback.mdx'), '---\nheadline: A\ndate: 2007-03-30\n---\nText\n');
+  // Its Japanese translation, corrected later: the same slug, its own page and date.
+  mkdirSync(join(dir, 'ja'));
+  writeFileSync(
+    join(dir, 'ja', '2007-03-30-buyback.mdx'),
+    '---\nheadline: A\ndate: 2007-03-30\nlang: ja\nupdated: 2007-04-02\ncorrection: 訂正\n---\n',
+  );
   writeFileSync(
     join(dir, '2007', '2007-11-26-terms.mdx'),
     '---\nheadline: B\ndate: "2007-11-26"\ntime: "15:00"\nupdated: 2007-12-03 # corrected\ncorrection: Typo.\nslug: final-terms\n---\n',
@@ -96,8 +102,9 @@ describe('sitemaps', () => {
   it('reads last-modified times from content: the correction, else the issue', () => {
     expect(releaseLastModified(dir, 'Asia/Tokyo')).toEqual(
       new Map([
-        ['2007-11-26-final-terms', '2007-12-03T00:00:00+09:00'],
-        ['2007-03-30-buyback', '2007-03-30T00:00:00+09:00'],
+        ['releases/2007-11-26-final-terms/', '2007-12-03T00:00:00+09:00'],
+        ['releases/2007-03-30-buyback/', '2007-03-30T00:00:00+09:00'],
+        ['ja/releases/2007-03-30-buyback/', '2007-04-02T00:00:00+09:00'],
       ]),
     );
   });

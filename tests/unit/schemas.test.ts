@@ -128,10 +128,10 @@ describe('boilerplate, notice and contact frontmatter', () => {
     expect(boilerplateSchema.parse(load('heading: About Trend Micro\nsince: 2007-01-01'))).toEqual({
       heading: 'About Trend Micro',
       since: '2007-01-01',
-      lang: 'en',
     });
-    expect(noticeSchema.parse(load('heading: Notice Regarding Forward-looking Statements'))).toMatchObject({
-      lang: 'en',
+    expect(noticeSchema.parse(load('heading: Notice Regarding Forward-looking Statements\nlang: ja'))).toEqual({
+      heading: 'Notice Regarding Forward-looking Statements',
+      lang: 'ja',
     });
     expect(
       contactSchema.parse(

@@ -77,7 +77,12 @@ export function linkProblem(href: string, context: LinkContext): string | undefi
     return `expected a valid link, found "${href}"`;
   }
   if (url.host !== site.host || !/^https?:$/.test(url.protocol)) return undefined;
-  const path = decodeURI(url.pathname).replace(/^\/+/, '');
+  let path: string;
+  try {
+    path = decodeURI(url.pathname).replace(/^\/+/, '');
+  } catch {
+    return `expected a valid link, found "${href}", whose %-escapes do not decode`;
+  }
   if (context.pages.has(path) || context.publicFiles.has(path)) return undefined;
   if (context.pages.has(`${path}/`)) return `expected the link with a trailing slash (/${path}/), found "${href}"`;
   const release = /^releases\/([^/]+)\/$/.exec(path)?.[1];

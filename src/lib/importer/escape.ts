@@ -17,16 +17,21 @@ function escapeCharacters(text: string): string {
 // [text](url) with at most one level of parentheses in the url, or <http://…>.
 const LINK = /\[([^\][]*)\]\(([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\)|<(https?:\/\/[^>\s]+)>/g;
 
+const SAFE_HREF = /^(https?:|mailto:|tel:|\/|#|$)/i;
+
 /** Escapes inline text, keeping Markdown links and bracketed web addresses as links. */
 export function escapeInline(text: string): string {
   let out = '';
   let last = 0;
   for (const m of text.matchAll(LINK)) {
+    const [whole, label, href, address] = m;
+    // Only web, mail, phone, site-relative and in-page links stay links: `javascript:` and the
+    // like are kept as the text they were, never as something a reader could click.
+    if (href !== undefined && !SAFE_HREF.test(href)) continue;
     out += escapeCharacters(text.slice(last, m.index));
-    const [, label, href, address] = m;
     // MDX has no <https://…> autolinks: the address becomes a link whose text is the address.
     out += address ? `[${escapeCharacters(address)}](${address})` : `[${escapeCharacters(label!)}](${href})`;
-    last = m.index + m[0].length;
+    last = m.index + whole.length;
   }
   return out + escapeCharacters(text.slice(last));
 }
