@@ -12,7 +12,7 @@ import { assertUniqueSlugs, compareNewestFirst, isPublished, releaseSlug, summar
 import { releaseLanguages } from './lib/search';
 import { localePath, releasePath } from './lib/urls';
 import type { Ticker } from './schemas/fields';
-import { settings } from './settings';
+import { CONTENT_DIR, settings } from './settings';
 
 export type Boilerplate = CollectionEntry<'boilerplates'>;
 export type Contact = CollectionEntry<'contacts'>;
@@ -118,7 +118,7 @@ async function load(): Promise<Newsroom> {
   const all = entries.map((entry): Release => {
     const { data } = entry;
     const { lang } = data;
-    const filePath = entry.filePath ?? `content/releases/${entry.id}.mdx`;
+    const filePath = entry.filePath ?? `${CONTENT_DIR}/releases/${entry.id}.mdx`;
     const { instant, iso } = zonedTime(data.date, data.time, settings.timeZone);
     const slug = releaseSlug(entry.id, data.date, data.slug);
     return {
@@ -183,12 +183,27 @@ async function load(): Promise<Newsroom> {
  */
 function linkTranslations(published: Release[], all: Release[]): void {
   const byId = new Map(all.map((r) => [r.id, r]));
+  // Every translation is checked, drafts too, so a mistake shows before it is published.
+  for (const release of all) {
+    const id = release.data.translationOf?.id;
+    if (id === undefined) continue;
+    const original = byId.get(id);
+    const where = `${release.filePath}: translationOf`;
+    if (!original) throw new Error(`${where}: expected the id of a release, found "${id}"`);
+    if (original.data.translationOf) {
+      throw new Error(
+        `${where}: expected the original release, found "${id}", itself a translation of "${original.data.translationOf.id}"`,
+      );
+    }
+    if (original.lang === release.lang) {
+      throw new Error(
+        `${where}: expected a release in another language than ${release.lang}, found "${id}" (${original.lang})`,
+      );
+    }
+  }
   const groups = new Map<string, Release[]>();
   for (const release of published) {
     const original = release.data.translationOf?.id ?? release.id;
-    if (release.data.translationOf && !byId.has(original)) {
-      throw new Error(`${release.filePath}: translationOf: expected the id of a release, found "${original}"`);
-    }
     const group = groups.get(original);
     if (group) group.push(release);
     else groups.set(original, [release]);

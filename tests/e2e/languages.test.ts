@@ -140,3 +140,21 @@ describe('a single-language newsroom', () => {
     }
   });
 });
+
+it('refuses a translation in the same language as its original, naming the file and field', () => {
+  const content = fixtureContent({
+    releases: [
+      {
+        file: '2008-01-10-same-language.mdx',
+        frontmatter:
+          'headline: Same language\ndate: 2008-01-10\nlocation: TOKYO, Japan\ncategories: [Corporate]\ntranslationOf: 2007-03-30-results-of-share-buyback\ndraft: true',
+      },
+    ],
+  });
+  const result = buildSite({ outDir: join(tmpdir(), `newsroom-same-language-${process.pid}`), content });
+  rmSync(content, { recursive: true, force: true });
+  expect(result.status).not.toBe(0);
+  expect(result.output).toMatch(
+    /2008-01-10-same-language\.mdx: translationOf: expected a release in another language than en, found "2007-03-30-results-of-share-buyback" \(en\)/,
+  );
+});
