@@ -1,0 +1,29 @@
+/**
+ * Static paths of the paginated release lists (all releases, a year, a category, a tag) in every
+ * language: one list per key of a grouping of each edition, page 1 at the list's own URL.
+ */
+import { langParam } from './i18n';
+import { pagePaths, type Page } from './lib/archive';
+import { getNewsroom, type Edition, type Release } from './newsroom';
+import { settings } from './settings';
+
+export interface ListPageProps<K> {
+  lang: string;
+  key: K;
+  list: Page<Release>;
+}
+
+export async function listPagePaths<K>(
+  lists: (edition: Edition) => Map<K, Release[]>,
+  params: (key: K) => Record<string, string> = () => ({}),
+) {
+  const { editions } = await getNewsroom();
+  return [...editions.values()].flatMap((edition) =>
+    [...lists(edition)].flatMap(([key, releases]) =>
+      pagePaths(releases, settings.pageSize).map(({ page, list }) => ({
+        params: { lang: langParam(edition.lang), ...params(key), page },
+        props: { lang: edition.lang, key, list } satisfies ListPageProps<K>,
+      })),
+    ),
+  );
+}
