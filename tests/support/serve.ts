@@ -4,7 +4,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 
-const TYPES: Record<string, string> = {
+/** Content types by file extension, as static hosts send them. */
+export const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -39,7 +40,7 @@ export async function serveStatic(
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     const send404 = () => {
       const page = join(dir, '404.html');
-      response.writeHead(404, { 'content-type': TYPES['.html']! });
+      response.writeHead(404, { 'content-type': CONTENT_TYPES['.html']! });
       if (existsSync(page)) createReadStream(page).pipe(response);
       else response.end('Not found');
     };
@@ -54,7 +55,7 @@ export async function serveStatic(
       file = join(file, 'index.html');
     }
     if (!existsSync(file)) return send404();
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    response.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' });
     createReadStream(file).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
