@@ -54,14 +54,3 @@ export function termMarker(n: number, style: TermStyle): string {
 export function listType(style: TermStyle): '1' | 'a' | 'i' {
   return style === '(a)' ? 'a' : style === '(i)' ? 'i' : '1';
 }
-
-export const TERM_NUMBER_SLOT = '<span class="term-number" data-term-number></span>';
-
-/**
- * Fills the number slots that `<Term>` leaves, in document order. Nested `<Terms>` have already
- * filled (and so removed) their own slots by the time the outer list numbers its items.
- */
-export function numberTerms(html: string, style: TermStyle, start = 1): string {
-  let n = start;
-  return html.replaceAll(TERM_NUMBER_SLOT, () => `<span class="term-number">${termMarker(n++, style)}</span>`);
-}

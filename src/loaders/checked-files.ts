@@ -5,17 +5,27 @@
  * - the file is UTF-8 and not empty (Astro would read a Windows-1252 file as mojibake, and an
  *   empty one as a release missing every field);
  * - the YAML parses (Astro's message names the line but neither the field nor the likely cause);
- * - calendar dates name real days (`date: 2007-02-30` would otherwise roll over to March 2);
- * - an MDX body parses, and uses only the components a release may use (MDX would stop the
- *   build with "Expected component X to be defined", naming no file).
+ * - calendar dates name real days (`date: 2007-02-30` would otherwise roll over to March 2).
+ *
+ * It also renders each MDX file to HTML as it loads (src/lib/release-body.ts), stored with the
+ * entry, so no MDX file becomes a JavaScript module for the bundler. Astro keeps the stored HTML
+ * between builds and re-renders only files whose text changed — or all of them when the renderer
+ * itself changed (its sources are part of each file's digest). A body that does not parse, uses a
+ * component a release may not use, or gives a component an attribute it cannot take stops the
+ * build with the file and line, and is not stored, so the next build renders it again.
  */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
+import { dictionary } from '../i18n';
 import { displayPath, readSource } from '../lib/check/content-folder';
 import { parseYaml, splitFrontmatter } from '../lib/check/frontmatter-source';
 import { mdxProblems } from '../lib/check/mdx';
 import { formatProblem, type Problem } from '../lib/check/problem';
 import { impossibleDate, writtenFields } from '../lib/frontmatter';
+import { BodyError, renderBody } from '../lib/release-body';
+import { CONTENT_DIR } from '../settings';
 
 export interface FileChecks {
   /** Calendar-date fields whose written form must name a real day. */
@@ -37,7 +47,6 @@ function fileProblems(filePath: string, checks: FileChecks): Problem[] {
     const message = impossibleDate(value);
     if (message) problems.push({ file, line, field, message });
   }
-  if (checks.components && mdx) problems.push(...mdxProblems(source!, file, checks.components));
   return problems;
 }
 
@@ -47,17 +56,70 @@ function fileProblems(filePath: string, checks: FileChecks): Problem[] {
  */
 interface EntryType {
   getEntryInfo(params: { contents: string; fileUrl: URL }): unknown;
+  getRenderFunction?(config: unknown): Promise<RenderFunction>;
 }
-type ContextWithEntryTypes = Parameters<Loader['load']>[0] & { entryTypes: Map<string, EntryType> };
+type RenderFunction = (params: {
+  id: string;
+  data: Record<string, unknown>;
+  filePath: string;
+}) => Promise<{ html: string; metadata: { headings: { depth: number; slug: string; text: string }[] } } | undefined>;
+type LoaderContext = Parameters<Loader['load']>[0];
+type ContextWithEntryTypes = LoaderContext & { entryTypes: Map<string, EntryType> };
+
+/**
+ * What rendered HTML depends on besides a file's own text: the renderer, the components, their
+ * interface strings and the site settings. Folded into every MDX file's digest, so a change to any
+ * of them renders every file afresh instead of reusing HTML stored by an earlier build.
+ */
+const rendererVersion = (() => {
+  const hash = createHash('sha256');
+  const sources = ['../lib/release-body.ts', '../lib/release-components.ts', '../schemas/release-components.ts'];
+  const helpers = ['../lib/terms.ts', '../lib/html.ts'];
+  const i18n = new URL('../i18n/', import.meta.url);
+  const files = [
+    ...[...sources, ...helpers].map((path) => new URL(path, import.meta.url)),
+    ...readdirSync(i18n).map((name) => new URL(name, i18n)),
+    new URL(`file://${CONTENT_DIR}/site.yaml`),
+  ];
+  for (const file of files) hash.update(readFileSync(file));
+  return hash.digest('hex');
+})();
+
+/**
+ * An MDX file's HTML, rendered in its language (for labels an author left out), or the problems
+ * that stop it: its syntax, components it may not use, attributes they cannot take.
+ */
+function renderMdx(filePath: string, lang: unknown, components: readonly string[]) {
+  const file = displayPath(filePath);
+  const source = readFileSync(filePath, 'utf8');
+  const problems = mdxProblems(source, file, components);
+  if (problems.length) return { problems };
+  const { noteLabel, release } = dictionary(typeof lang === 'string' ? lang : undefined);
+  try {
+    const { html, headings } = renderBody(source, { noteLabel, table: release.table });
+    return { rendered: { html, metadata: { headings } } };
+  } catch (error) {
+    const line = error instanceof BodyError ? error.line : undefined;
+    return { problems: [{ file, line, field: 'body', message: (error as Error).message }] };
+  }
+}
 
 export function checkedFiles(loader: Loader, checks: FileChecks = {}): Loader {
   return {
     ...loader,
     name: `${loader.name}-checked`,
-    load(context) {
+    async load(context) {
       // Each file is checked as it is read, before Astro parses it: on every build, and on every
       // save under `astro dev`.
-      const { entryTypes } = context as ContextWithEntryTypes;
+      const { entryTypes, store, generateDigest } = context as ContextWithEntryTypes;
+      // The glob loader only logs a file it could not render and stores it without HTML; here
+      // such a file is kept out of the store (so the next build tries it again) and stops the build.
+      const failed = new Map<string, Problem[]>();
+      const render: RenderFunction = async ({ id, data, filePath }) => {
+        const { rendered, problems } = renderMdx(filePath, data.lang, checks.components ?? []);
+        if (problems) failed.set(id, problems);
+        return rendered;
+      };
       const checked = new Map(
         [...entryTypes].map(([extension, type]): [string, EntryType] => [
           extension,
@@ -70,10 +132,34 @@ export function checkedFiles(loader: Loader, checks: FileChecks = {}): Loader {
               }
               return type.getEntryInfo(params);
             },
+            ...(extension === '.mdx' && { getRenderFunction: async () => render }),
           },
         ]),
       );
-      return loader.load({ ...context, entryTypes: checked } as ContextWithEntryTypes);
+      const checkedStore = new Proxy(store, {
+        get(target, property) {
+          if (property === 'set') {
+            return (entry: Parameters<typeof store.set>[0]) => {
+              if (!failed.has(entry.id)) return target.set(entry);
+              target.delete(entry.id);
+              return false;
+            };
+          }
+          const value = Reflect.get(target, property, target);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+      await loader.load({
+        ...context,
+        entryTypes: checked,
+        store: checkedStore,
+        generateDigest: (data) => generateDigest(typeof data === 'string' ? data + rendererVersion : data),
+      } as ContextWithEntryTypes);
+      if (failed.size) {
+        throw new Error(
+          `Cannot build ${context.collection}:\n${[...failed.values()].flat().map(formatProblem).join('\n')}`,
+        );
+      }
     },
   };
 }

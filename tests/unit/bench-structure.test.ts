@@ -49,11 +49,6 @@ vi.mock('astro:content', () => ({
   },
 }));
 
-// The content config names the body components; their .astro files need Astro's compiler, not needed here.
-vi.mock('../../src/components/release', () => ({
-  releaseComponents: { Terms: {}, Term: {}, DataTable: {}, Row: {}, Note: {} },
-}));
-
 describe('the newsroom is computed once per build', () => {
   it('reads each collection once, however many pages ask for it', async () => {
     vi.stubEnv('NEWSROOM_CONTENT', content);

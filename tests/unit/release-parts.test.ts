@@ -3,7 +3,7 @@ import { displayName, telHref } from '../../src/lib/contact';
 import { datelineHtml, datelineText } from '../../src/lib/dateline';
 import { impossibleDate, writtenFields } from '../../src/lib/frontmatter';
 import { escapeHtml, runIntoFirstParagraph } from '../../src/lib/html';
-import { numberTerms, TERM_NUMBER_SLOT, termMarker } from '../../src/lib/terms';
+import { termMarker } from '../../src/lib/terms';
 
 describe('term numbering', () => {
   it('prints each style', () => {
@@ -11,15 +11,6 @@ describe('term numbering', () => {
     expect(termMarker(5, '(1)')).toBe('(5)');
     expect([1, 3, 26, 27].map((n) => termMarker(n, '(a)'))).toEqual(['(a)', '(c)', '(z)', '(aa)']);
     expect([1, 4, 9, 14].map((n) => termMarker(n, '(i)'))).toEqual(['(i)', '(iv)', '(ix)', '(xiv)']);
-  });
-
-  it('fills only its own slots, leaving numbers of nested lists alone', () => {
-    const inner = numberTerms(`<li>${TERM_NUMBER_SLOT}x</li><li>${TERM_NUMBER_SLOT}y</li>`, '(a)');
-    const outer = numberTerms(`<li>${TERM_NUMBER_SLOT}A<ol>${inner}</ol></li><li>${TERM_NUMBER_SLOT}B</li>`, '1.', 3);
-    expect(outer).toBe(
-      '<li><span class="term-number">3.</span>A<ol><li><span class="term-number">(a)</span>x</li>' +
-        '<li><span class="term-number">(b)</span>y</li></ol></li><li><span class="term-number">4.</span>B</li>',
-    );
   });
 });
 

@@ -12,7 +12,7 @@ import { fieldName } from '../problems';
 import { releaseSlug } from '../releases';
 import { RELEASE_COMPONENT_NAMES } from '../release-components';
 import { localePath, releasePath } from '../urls';
-import { mdxProblems } from './mdx';
+import { bodyProblems } from './mdx';
 import { boilerplateSchema } from '../../schemas/boilerplate';
 import { contactSchema } from '../../schemas/contact';
 import { text } from '../../schemas/fields';
@@ -244,9 +244,9 @@ export function checkContent({ contentDir, publicDir, displayRoot = process.cwd(
     for (const entry of entries) {
       const checked = checkEntry(entry, schemas[entry.collection], references, declaredLanguages(site)[0]);
       problems.push(...checked.problems);
-      // The body as the build compiles it: syntax, and only the components a release may use.
+      // The body as the build renders it: syntax, only the release components, valid attributes.
       if (entry.source !== undefined && entry.relativePath.endsWith('.mdx') && entry.data) {
-        problems.push(...mdxProblems(entry.source, entry.file, RELEASE_COMPONENT_NAMES));
+        problems.push(...bodyProblems(entry.source, entry.file, RELEASE_COMPONENT_NAMES));
       }
       if (checked.listed) listed.push(checked.listed);
     }

@@ -1,9 +1,11 @@
 /**
- * MDX the build could not compile, told in an author's words: syntax errors with their line, and
- * components a release may not use. Shared by the build (src/loaders/checked-files.ts) and
- * `npm run check`, with Sätteri's parser, the one the build uses.
+ * MDX the build could not render, told in an author's words: syntax errors with their line,
+ * components a release may not use, imports, and attributes a component cannot take. Shared by
+ * the build (src/loaders/checked-files.ts) and `npm run check`, with Sätteri's parser, the one
+ * the build uses.
  */
 import { mdxToMdast } from 'satteri';
+import { BodyError, renderBody } from '../release-body';
 import type { Problem } from './problem';
 
 interface MdastNode {
@@ -37,26 +39,47 @@ export function mdxProblems(source: string, file: string, components: readonly s
       },
     ];
   }
-  const imported = new Set<string>();
-  const used: { name: string; line: number | undefined }[] = [];
+  const problems: Problem[] = [];
   const visit = (node: MdastNode) => {
-    if (node.type === 'mdxjsEsm') for (const name of node.value?.match(/[A-Za-z_$][\w$]*/g) ?? []) imported.add(name);
+    // Bodies are rendered to HTML when the content loads, never bundled: nothing to import.
+    if (node.type === 'mdxjsEsm') {
+      problems.push({
+        file,
+        line: node.position?.start.line,
+        field: 'body',
+        message: `expected text and release components only, found an import or export (${firstLine(node.value)}); the components ${listComponents(components)} need no import`,
+      });
+    }
     // Lower-case names are HTML elements; capitalised ones are components.
-    if (node.type.startsWith('mdxJsx') && node.name && /^[A-Z]/.test(node.name)) {
-      used.push({ name: node.name, line: node.position?.start.line });
+    if (node.type.startsWith('mdxJsx') && node.name && /^[A-Z]/.test(node.name) && !components.includes(node.name)) {
+      problems.push({
+        file,
+        line: node.position?.start.line,
+        field: 'body',
+        message: `expected one of the release components (${listComponents(components)}), found <${node.name}>, which does not exist`,
+      });
     }
     node.children?.forEach(visit);
   };
   visit(tree);
-  return used
-    .filter(({ name }) => {
-      const root = name.split('.')[0]!;
-      return !components.includes(root) && !imported.has(root);
-    })
-    .map(({ name, line }) => ({
-      file,
-      line,
-      field: 'body',
-      message: `expected one of the release components (${components.map((c) => `<${c}>`).join(', ')}), found <${name}>, which does not exist`,
-    }));
+  return problems;
+}
+
+const listComponents = (components: readonly string[]) => components.map((c) => `<${c}>`).join(', ');
+const firstLine = (value = '') => value.split('\n')[0]!.trim();
+
+/**
+ * Everything `mdxProblems` finds, then what only rendering shows: a component given an attribute
+ * it cannot take (`<Terms style="A">`, a `<Term>` without its label), with the line.
+ */
+export function bodyProblems(source: string, file: string, components: readonly string[]): Problem[] {
+  const problems = mdxProblems(source, file, components);
+  if (problems.length) return problems;
+  try {
+    renderBody(source, { noteLabel: '', table: '' });
+    return [];
+  } catch (error) {
+    const line = error instanceof BodyError ? error.line : undefined;
+    return [{ file, line, field: 'body', message: (error as Error).message }];
+  }
 }

@@ -1,0 +1,84 @@
+/**
+ * A release body (and a boilerplate's or notice's text), MDX, rendered to HTML once, when the
+ * content is loaded — not compiled into a JavaScript module per file. Sätteri, the parser the
+ * rest of the site uses, compiles and evaluates the MDX; its JSX calls build HTML elements (hast)
+ * directly, the body components (src/lib/release-components.ts) among them.
+ */
+import { satteriHeadingIdsPlugin, type SatteriAstroData } from '@astrojs/markdown-satteri';
+import type { ElementContent, Properties, Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
+import { evaluate } from 'satteri';
+import {
+  flatten,
+  releaseComponents,
+  type Children,
+  type ComponentProps,
+  type ComponentStrings,
+} from './release-components';
+
+export interface RenderedBody {
+  html: string;
+  /** The body's headings, with the ids given to them (as Astro's own Markdown pipeline gives). */
+  headings: SatteriAstroData['headings'];
+}
+
+/** A body that could not be rendered, with the line of the source where it went wrong. */
+export class BodyError extends Error {
+  readonly line: number | undefined;
+  constructor(message: string, line: number | undefined) {
+    super(message);
+    this.line = line;
+  }
+}
+
+const Fragment = Symbol('Fragment');
+type Component = (props: ComponentProps) => ElementContent;
+interface Source {
+  lineNumber?: number;
+}
+
+/** A JSX runtime whose elements are hast nodes and whose components are plain functions. */
+function jsx(type: unknown, props: unknown, _key?: unknown, _static?: boolean, source?: unknown): Children {
+  const { children, ...attributes } = props as ComponentProps;
+  if (type === Fragment) return children;
+  if (typeof type === 'function') {
+    try {
+      return (type as Component)(props as ComponentProps);
+    } catch (error) {
+      if (error instanceof BodyError) throw error;
+      throw new BodyError((error as Error).message, (source as Source | undefined)?.lineNumber);
+    }
+  }
+  return h(type as string, attributes as Properties, flatten(children));
+}
+
+/** Serialises hast; `raw` nodes are HTML the components have already produced. */
+export const serialize = (nodes: ElementContent[]) => toHtml(nodes, { allowDangerousHtml: true });
+
+/**
+ * Renders MDX `source` (the whole file: frontmatter is skipped, and error lines are the file's)
+ * with the body components, printing `strings` for labels an author left out.
+ */
+export function renderBody(source: string, strings: ComponentStrings): RenderedBody {
+  const astro: SatteriAstroData = {
+    frontmatter: {},
+    headings: [],
+    localImagePaths: new Set(),
+    remoteImagePaths: new Set(),
+  };
+  const { default: Content } = evaluate(source, {
+    Fragment,
+    jsx,
+    jsxs: jsx,
+    jsxDEV: jsx,
+    development: true,
+    // Releases are reproduced as issued: no typographic quotes replacing the issuer's own.
+    features: { smartPunctuation: false },
+    hastPlugins: [satteriHeadingIdsPlugin()],
+    elementAttributeNameCase: 'react',
+    data: { astro },
+  }) as { default: (props: { components: Record<string, Component> }) => Children };
+  const tree = flatten(Content({ components: releaseComponents(strings) }));
+  return { html: serialize(tree), headings: astro.headings };
+}

@@ -1,0 +1,116 @@
+/**
+ * Release bodies rendered to HTML as the content loads: the body components, numbering, labels
+ * run into paragraphs, and errors that name the line.
+ */
+import { describe, expect, it } from 'vitest';
+import { bodyProblems, mdxProblems } from '../../src/lib/check/mdx';
+import { BodyError, renderBody } from '../../src/lib/release-body';
+import { RELEASE_COMPONENT_NAMES } from '../../src/lib/release-components';
+
+const strings = { noteLabel: 'Note:', table: 'Table' };
+const html = (source: string) => renderBody(source, strings).html;
+
+describe('renderBody', () => {
+  it('renders Markdown as issued, without typographic quotes', () => {
+    expect(html(`Trend Micro's "final" terms -- see [IR](https://example.com/ir).`)).toBe(
+      `<p>Trend Micro's "final" terms -- see <a href="https://example.com/ir">IR</a>.</p>`,
+    );
+  });
+
+  it('skips the frontmatter and gives headings ids', () => {
+    const body = renderBody('---\nheadline: X\n---\n\n## Terms of the offer\n\nText', strings);
+    expect(body.html).toBe('<h2 id="terms-of-the-offer">Terms of the offer</h2>\n<p>Text</p>');
+    expect(body.headings).toEqual([{ depth: 2, slug: 'terms-of-the-offer', text: 'Terms of the offer' }]);
+  });
+
+  it('numbers terms, nested lists on their own', () => {
+    const out = html(
+      [
+        '<Terms start={3}>',
+        '  <Term label="Class:">Common stock</Term>',
+        '  <Term label="Conditions:">',
+        '    <Terms style="(a)">',
+        '      <Term label="First">x</Term>',
+        '      <Term label="Second">y</Term>',
+        '    </Terms>',
+        '  </Term>',
+        '</Terms>',
+      ].join('\n'),
+    );
+    expect(out).toBe(
+      '<ol class="terms" type="1" start="3">' +
+        '<li class="term"><span class="term-number">3.</span> <span class="term-label">Class:</span> <div class="term-value">Common stock</div></li>' +
+        '<li class="term"><span class="term-number">4.</span> <span class="term-label">Conditions:</span> <div class="term-value">' +
+        '<ol class="terms" type="a">' +
+        '<li class="term"><span class="term-number">(a)</span> <span class="term-label">First</span> <div class="term-value">x</div></li>' +
+        '<li class="term"><span class="term-number">(b)</span> <span class="term-label">Second</span> <div class="term-value">y</div></li>' +
+        '</ol></div></li></ol>',
+    );
+  });
+
+  it('keeps an empty term, and lays inline terms on one line', () => {
+    expect(html('<Terms style="(i)" inline>\n<Term label="Remarks:"></Term>\n</Terms>')).toBe(
+      '<ol class="terms terms-inline" type="i"><li class="term term-empty"><span class="term-number">(i)</span> <span class="term-label">Remarks:</span></li></ol>',
+    );
+  });
+
+  it('renders data tables with row headers, column headers and a labelled scroll region', () => {
+    expect(html('<DataTable columns={["Holder", "Shares"]}>\n<Row label="Total:">1,072</Row>\n</DataTable>')).toBe(
+      '<section class="table-scroll" tabindex="0" aria-label="Table"><table class="data-table">' +
+        '<thead><tr><th scope="col">Holder</th><th scope="col">Shares</th></tr></thead>' +
+        '<tbody><tr><th scope="row">Total:</th><td>1,072</td></tr></tbody></table></section>',
+    );
+    expect(html('<DataTable caption="Allotment"><Row label="A">1</Row></DataTable>')).toContain(
+      'aria-label="Allotment"><table class="data-table"><caption>Allotment</caption>',
+    );
+  });
+
+  it('runs a note label into its first paragraph, in the language given', () => {
+    expect(renderBody('<Note>\n\nAt the meeting…\n\n</Note>', { noteLabel: '注記：', table: '' }).html).toBe(
+      '<div class="note" role="note"><p><strong class="note-label">注記：</strong> At the meeting…</p></div>',
+    );
+    expect(html('<Note label="Notes:">\n<Terms><Term label="A">b</Term></Terms>\n</Note>')).toMatch(
+      /^<div class="note" role="note"><p><strong class="note-label">Notes:<\/strong><\/p><ol class="terms"/,
+    );
+  });
+
+  it('escapes what authors write', () => {
+    expect(html('<Term label="<b> & co">x</Term>')).toContain('<span class="term-label">&#x3C;b> &#x26; co</span>');
+  });
+
+  it('stops at an attribute a component cannot take, naming the line', () => {
+    const source = '---\nheadline: X\n---\n\nIntro.\n\n<Terms style="A">\n<Term label="x">y</Term>\n</Terms>\n';
+    expect(() => renderBody(source, strings)).toThrow(BodyError);
+    try {
+      renderBody(source, strings);
+    } catch (error) {
+      expect((error as BodyError).line).toBe(7);
+      expect((error as Error).message).toBe(
+        '<Terms style>: expected one of "1.", "(1)", "(a)", "(i)", found string "A"',
+      );
+    }
+  });
+});
+
+describe('body problems, as npm run check and the build report them', () => {
+  const problems = (source: string) => bodyProblems(source, 'r.mdx', RELEASE_COMPONENT_NAMES);
+
+  it('names a term without its label, and a start that is not a number', () => {
+    expect(problems('Intro.\n\n<Terms>\n<Term>y</Term>\n</Terms>')).toEqual([
+      { file: 'r.mdx', line: 4, field: 'body', message: '<Term label>: expected the label as text, found nothing' },
+    ]);
+    expect(problems('<Terms start="3">\n<Term label="a">b</Term>\n</Terms>')[0]!.message).toBe(
+      '<Terms start>: expected a whole number such as start={3}, found string "3"',
+    );
+  });
+
+  it('refuses imports: bodies are rendered, not bundled', () => {
+    expect(mdxProblems("import X from './x.astro';\n\nText", 'r.mdx', RELEASE_COMPONENT_NAMES)).toEqual([
+      expect.objectContaining({ line: 1, field: 'body', message: expect.stringMatching(/found an import or export/) }),
+    ]);
+  });
+
+  it('passes a valid body', () => {
+    expect(problems('<Note>\n\nA *note*.\n\n</Note>')).toEqual([]);
+  });
+});
