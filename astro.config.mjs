@@ -24,6 +24,8 @@ export default defineConfig({
   // NEWSROOM_BASE publishes the site under a sub-path, e.g. /newsroom/ on GitHub Pages.
   base: process.env.NEWSROOM_BASE || '/',
   trailingSlash: 'always',
+  // Pages are written while others render: one at a time, the build waits on the disk after each.
+  build: { concurrency: 4 },
   // The default language at the root, every other one below its code (/ja/…); pages read the
   // language as Astro.currentLocale.
   i18n: {

@@ -25,6 +25,8 @@ const releases = defineCollection({
       // The file path is the id. (Astro's default would take the `slug:` field instead, silently
       // merging two releases that share a slug; src/lib/releases.ts refuses those by name.)
       generateId: ({ entry }) => entry.replace(/\.mdx$/, ''),
+      // Each body is kept as the HTML rendered when it loaded (src/loaders/checked-files.ts).
+      retainBody: false,
     }),
     { dates: ['date', 'updated'], components },
   ),
@@ -39,7 +41,7 @@ const releases = defineCollection({
 });
 
 const boilerplates = defineCollection({
-  loader: checkedFiles(glob({ pattern: '**/*.mdx', base: `${CONTENT_DIR}/boilerplates` }), {
+  loader: checkedFiles(glob({ pattern: '**/*.mdx', base: `${CONTENT_DIR}/boilerplates`, retainBody: false }), {
     dates: ['since'],
     components,
   }),
@@ -47,7 +49,9 @@ const boilerplates = defineCollection({
 });
 
 const notices = defineCollection({
-  loader: checkedFiles(glob({ pattern: '**/*.mdx', base: `${CONTENT_DIR}/notices` }), { components }),
+  loader: checkedFiles(glob({ pattern: '**/*.mdx', base: `${CONTENT_DIR}/notices`, retainBody: false }), {
+    components,
+  }),
   schema: noticeSchema,
 });
 

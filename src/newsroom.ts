@@ -8,7 +8,8 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { groupBy, neighbours, relatedReleases, type Neighbours } from './lib/archive';
 import { buildClock } from './lib/clock';
 import { calendarDateInZone, zonedTime } from './lib/dates';
-import { assertUniqueSlugs, compareNewestFirst, isPublished, releaseSlug, summaryFromBody } from './lib/releases';
+import { assertUniqueSlugs, compareNewestFirst, isPublished, releaseSlug } from './lib/releases';
+import type { RenderedMetadata } from './loaders/checked-files';
 import { releaseLanguages } from './lib/search';
 import { localePath, releasePath } from './lib/urls';
 import type { Ticker } from './schemas/fields';
@@ -135,7 +136,7 @@ async function load(): Promise<Newsroom> {
       year: Number(data.date.slice(0, 4)),
       categories: data.categories,
       tags: data.tags,
-      summary: data.summary ?? summaryFromBody(entry.body ?? ''),
+      summary: data.summary ?? (entry.rendered?.metadata as RenderedMetadata | undefined)?.summary ?? '',
       tickers: data.tickers ?? settings.company.tickers,
       draft: data.draft,
       embargo: data.embargo,

@@ -5,14 +5,15 @@
  *
  * What gets indexed is decided in the templates: release pages mark their <article> and the About
  * page its text with `data-pagefind-body`, so every other page, and the boilerplate, notices and
- * contacts inside releases (`data-pagefind-ignore`), stay out of the index.
+ * contacts inside releases (`data-pagefind-ignore`), stay out of the index. Only the folders where
+ * those pages live are read (INDEXED_PAGES).
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { SEARCH_BUNDLE_DIR } from '../lib/search';
+import { INDEXED_PAGES, SEARCH_BUNDLE_DIR } from '../lib/search';
 
 function fail(step: string, errors: string[]): never {
   throw new Error(`Search index: ${step} failed:\n${errors.join('\n')}`);
@@ -28,7 +29,7 @@ export default function searchIndex(): AstroIntegration {
           const created = await pagefind.createIndex({});
           if (!created.index) fail('creating the index', created.errors);
           const { index } = created;
-          const added = await index.addDirectory({ path: siteDir });
+          const added = await index.addDirectory({ path: siteDir, glob: INDEXED_PAGES });
           if (added.errors.length > 0) fail(`reading the pages in ${siteDir}`, added.errors);
           // An empty index would ship a search page that never finds anything: fail the build instead.
           if (added.page_count === 0) fail('indexing', [`found no HTML pages in ${siteDir}`]);

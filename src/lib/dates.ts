@@ -77,9 +77,17 @@ export function calendarDateInZone(instant: Date, zone: string): string {
  * needs no zone: it is read and written in UTC, where it cannot shift.
  */
 export function formatLongDate(date: string, lang: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return longDateFormat(lang).format(new Date(Date.UTC(y, m - 1, d)));
+  // An archive prints each date on many pages (lists, feeds, neighbours): format each once.
+  const key = `${lang} ${date}`;
+  let formatted = longDates.get(key);
+  if (formatted === undefined) {
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+    formatted = longDateFormat(lang).format(new Date(Date.UTC(y, m - 1, d)));
+    longDates.set(key, formatted);
+  }
+  return formatted;
 }
+const longDates = new Map<string, string>();
 
 /** The year of a calendar date. */
 export function yearOf(date: string): number {

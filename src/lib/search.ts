@@ -7,6 +7,15 @@
 /** The folder of the built site that holds the index and Pagefind's browser script. */
 export const SEARCH_BUNDLE_DIR = 'pagefind';
 
+/**
+ * The built pages Pagefind reads (relative to the site, in every language): release pages and the
+ * About page, the only ones marked `data-pagefind-body`. Any other page would be read and skipped,
+ * so leaving the lists, tags and feeds pages out saves reading thousands of files on a large
+ * archive. It covers `releasePath` (src/lib/urls.ts) and the About route; the search tests find
+ * both, so a route that moves without this pattern fails them.
+ */
+export const INDEXED_PAGES = '{about,releases/*,*/about,*/releases/*}/index.html';
+
 /** Filters recorded on every release page and offered on the search page, in that order. */
 export const SEARCH_FILTERS = ['year', 'category', 'language'] as const;
 export type SearchFilter = (typeof SEARCH_FILTERS)[number];

@@ -25,6 +25,7 @@ import { mdxProblems } from '../lib/check/mdx';
 import { formatProblem, type Problem } from '../lib/check/problem';
 import { impossibleDate, writtenFields } from '../lib/frontmatter';
 import { BodyError, renderBody } from '../lib/release-body';
+import { summaryFromBody } from '../lib/releases';
 import { CONTENT_DIR } from '../settings';
 
 export interface FileChecks {
@@ -61,8 +62,16 @@ interface EntryType {
 type RenderFunction = (params: {
   id: string;
   data: Record<string, unknown>;
+  body?: string;
   filePath: string;
-}) => Promise<{ html: string; metadata: { headings: { depth: number; slug: string; text: string }[] } } | undefined>;
+}) => Promise<{ html: string; metadata: RenderedMetadata } | undefined>;
+
+/** What is stored with an MDX entry's HTML (read back by src/newsroom.ts). */
+export interface RenderedMetadata {
+  headings: { depth: number; slug: string; text: string }[];
+  /** The body's opening paragraph as plain text, for releases without a `summary`. */
+  summary: string;
+}
 type LoaderContext = Parameters<Loader['load']>[0];
 type ContextWithEntryTypes = LoaderContext & { entryTypes: Map<string, EntryType> };
 
@@ -74,7 +83,8 @@ type ContextWithEntryTypes = LoaderContext & { entryTypes: Map<string, EntryType
 const rendererVersion = (() => {
   const hash = createHash('sha256');
   const sources = ['../lib/release-body.ts', '../lib/release-components.ts', '../schemas/release-components.ts'];
-  const helpers = ['../lib/terms.ts', '../lib/html.ts'];
+  // This file (what is stored with the HTML) and the helpers the renderer and the summary use.
+  const helpers = ['./checked-files.ts', '../lib/terms.ts', '../lib/html.ts', '../lib/releases.ts'];
   const i18n = new URL('../i18n/', import.meta.url);
   const files = [
     ...[...sources, ...helpers].map((path) => new URL(path, import.meta.url)),
@@ -89,7 +99,8 @@ const rendererVersion = (() => {
  * An MDX file's HTML, rendered in its language (for labels an author left out), or the problems
  * that stop it: its syntax, components it may not use, attributes they cannot take.
  */
-function renderMdx(filePath: string, lang: unknown, components: readonly string[]) {
+function renderMdx(filePath: string, body: string, lang: unknown, components: readonly string[]) {
+  // The stored entry keeps the HTML and the summary, not the MDX source (retainBody: false).
   const file = displayPath(filePath);
   const source = readFileSync(filePath, 'utf8');
   const problems = mdxProblems(source, file, components);
@@ -97,7 +108,7 @@ function renderMdx(filePath: string, lang: unknown, components: readonly string[
   const { noteLabel, release } = dictionary(typeof lang === 'string' ? lang : undefined);
   try {
     const { html, headings } = renderBody(source, { noteLabel, table: release.table });
-    return { rendered: { html, metadata: { headings } } };
+    return { rendered: { html, metadata: { headings, summary: summaryFromBody(body) } } };
   } catch (error) {
     const line = error instanceof BodyError ? error.line : undefined;
     return { problems: [{ file, line, field: 'body', message: (error as Error).message }] };
@@ -115,8 +126,8 @@ export function checkedFiles(loader: Loader, checks: FileChecks = {}): Loader {
       // The glob loader only logs a file it could not render and stores it without HTML; here
       // such a file is kept out of the store (so the next build tries it again) and stops the build.
       const failed = new Map<string, Problem[]>();
-      const render: RenderFunction = async ({ id, data, filePath }) => {
-        const { rendered, problems } = renderMdx(filePath, data.lang, checks.components ?? []);
+      const render: RenderFunction = async ({ id, data, body = '', filePath }) => {
+        const { rendered, problems } = renderMdx(filePath, body, data.lang, checks.components ?? []);
         if (problems) failed.set(id, problems);
         return rendered;
       };
