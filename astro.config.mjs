@@ -26,6 +26,9 @@ export default defineConfig({
   trailingSlash: 'always',
   // Pages are written while others render: one at a time, the build waits on the disk after each.
   build: { concurrency: 4 },
+  // Pages whose cacheKey (src/newsroom.ts: pageKey) and code are unchanged since the last build
+  // are copied from Astro's cache instead of rendered again.
+  experimental: { incrementalBuild: true },
   // The default language at the root, every other one below its code (/ja/…); pages read the
   // language as Astro.currentLocale.
   i18n: {

@@ -11,7 +11,7 @@
  *   --profile DIR  write V8 CPU profiles of the build (node --cpu-prof) into DIR
  *   --keep         keep the temporary folder (generated content and built sites)
  */
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeBaselineProject } from './bench/baseline.ts';
@@ -41,6 +41,7 @@ if (!canMeasureMemory()) {
 const jsonFile = resolve(option('--json') ?? join(tmpdir(), `newsroom-bench-${releases}-seed${seed}.json`));
 const profileDir = option('--profile') ? resolve(option('--profile')!) : undefined;
 const QUERY = '?q=buyback';
+const EDIT = 'This sentence was added after publication.';
 
 const work = mkdtempSync(join(tmpdir(), `newsroom-bench-${releases}-`));
 const contentDir = join(work, 'content');
@@ -99,7 +100,8 @@ const report: Record<string, unknown> = {
 try {
   const generated = generateReleases(releases, seed);
   writeContentFolder(contentDir, join(ROOT, 'content'), generated);
-  const published = generated.filter((r) => !/^(draft: true|embargo:)/m.test(r.source)).length;
+  const isPublished = (r: (typeof generated)[number]) => !/^(draft: true|embargo:)/m.test(r.source);
+  const published = generated.filter(isPublished).length;
   report.published = published;
   console.error(`Generated ${releases} releases (${published} published) in ${contentDir}`);
 
@@ -138,14 +140,20 @@ try {
 
   if (flag('--rebuild')) {
     // An author corrects one release; the next build reuses what did not change.
-    const edited = join(contentDir, 'releases', generated[Math.floor(releases / 2)]!.file);
-    writeFileSync(edited, `${readFileSync(edited, 'utf8')}\nThis sentence was added after publication.\n`);
+    const edited = join(contentDir, 'releases', generated.slice(Math.floor(releases / 2)).find(isPublished)!.file);
+    writeFileSync(edited, `${readFileSync(edited, 'utf8')}\n${EDIT}\n`);
     const again = await measureBuild(
       'newsroom rebuild (one release edited)',
       ['scripts/build.ts', '--outDir', siteDir],
       ROOT,
       ourEnv,
     );
+    // A rebuild that skipped the edited page would be fast and wrong: check it shows the edit.
+    const pages = readdirSync(join(siteDir, 'releases'), { withFileTypes: true })
+      .filter((d) => d.isDirectory() && existsSync(join(siteDir, 'releases', d.name, 'index.html')))
+      .filter((d) => readFileSync(join(siteDir, 'releases', d.name, 'index.html'), 'utf8').includes(EDIT));
+    if (pages.length !== 1)
+      throw new Error(`After the rebuild, ${pages.length} release pages show the edit (expected 1)`);
     newsroom.rebuild = { run: again.run, edited, timings: timings(again.log) };
   }
 

@@ -4,7 +4,7 @@
  */
 import { langParam } from './i18n';
 import { pagePaths, type Page } from './lib/archive';
-import { getNewsroom, type Edition, type Release } from './newsroom';
+import { getNewsroom, pageKey, type Edition, type Release } from './newsroom';
 import { settings } from './settings';
 
 export interface ListPageProps<K> {
@@ -17,12 +17,13 @@ export async function listPagePaths<K>(
   lists: (edition: Edition) => Map<K, Release[]>,
   params: (key: K) => Record<string, string> = () => ({}),
 ) {
-  const { editions } = await getNewsroom();
-  return [...editions.values()].flatMap((edition) =>
+  const newsroom = await getNewsroom();
+  return [...newsroom.editions.values()].flatMap((edition) =>
     [...lists(edition)].flatMap(([key, releases]) =>
       pagePaths(releases, settings.pageSize).map(({ page, list }) => ({
         params: { lang: langParam(edition.lang), ...params(key), page },
         props: { lang: edition.lang, key, list } satisfies ListPageProps<K>,
+        cacheKey: pageKey(newsroom, list.items, edition.lang, key, list.number, list.count, list.total),
       })),
     ),
   );

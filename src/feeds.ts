@@ -12,6 +12,7 @@ import {
   feedResponse,
   type Feed,
   type FeedFormat,
+  type FeedItem,
   type FeedScope,
   type FeedSite,
   LATEST,
@@ -19,7 +20,7 @@ import {
 import { renderReleaseHtml } from './render-release';
 import { categorySlug } from './lib/taxonomy';
 import { localePath, withBase } from './lib/urls';
-import { getEdition, type Release } from './newsroom';
+import { getEdition, getNewsroom, pageKey, type Release } from './newsroom';
 import { settings } from './settings';
 
 /**
@@ -70,6 +71,20 @@ export async function categoryScopes(lang: string): Promise<Extract<FeedScope, {
 }
 
 const feeds = new Map<string, Promise<Feed>>();
+const items = new Map<string, Promise<FeedItem>>();
+
+/**
+ * A release as a feed item, made once per build: the main, year and category feeds that carry it
+ * share the item (and its full text) instead of each rendering and rewriting its links again.
+ */
+function releaseItem(release: Release, site: FeedSite): Promise<FeedItem> {
+  let item = items.get(release.id);
+  if (!item || import.meta.env.NEWSROOM_PREVIEW === true) {
+    item = renderReleaseHtml(release).then((html) => feedItem(release, html, site));
+    items.set(release.id, item);
+  }
+  return item;
+}
 
 /** A scope's feed in a language, assembled once per build and shared by its three formats. */
 export function getFeed(scope: FeedScope, lang: string): Promise<Feed> {
@@ -79,10 +94,7 @@ export function getFeed(scope: FeedScope, lang: string): Promise<Feed> {
   if (!feed || import.meta.env.NEWSROOM_PREVIEW === true) {
     const site = feedSite(lang);
     feed = releasesOf(scope, lang).then(async (releases) => {
-      const items = await Promise.all(
-        releases.map(async (release) => feedItem(release, await renderReleaseHtml(release), site)),
-      );
-      return assembleFeed(scope, items, site);
+      return assembleFeed(scope, await Promise.all(releases.map((release) => releaseItem(release, site))), site);
     });
     feeds.set(key, feed);
   }
@@ -102,19 +114,33 @@ export function feedEndpoint(format: FeedFormat): APIRoute {
   };
 }
 
+/** The incremental-build key of a feed: its releases, full text, and the newsroom. */
+async function feedKey(scope: FeedScope, lang: string): Promise<string> {
+  return pageKey(await getNewsroom(), await releasesOf(scope, lang), 'feed', scope, lang);
+}
+
 /** Static paths of the main feed routes: one per language. */
-export function latestFeedPaths() {
-  return settings.languages.map((lang) => ({ params: { lang: langParam(lang) }, props: { lang } }));
+export async function latestFeedPaths() {
+  return Promise.all(
+    settings.languages.map(async (lang) => ({
+      params: { lang: langParam(lang) },
+      props: { lang },
+      cacheKey: await feedKey(LATEST, lang),
+    })),
+  );
 }
 
 /** Static paths of the per-year feed routes. */
 export async function yearFeedPaths() {
   const paths = await Promise.all(
     settings.languages.map(async (lang) =>
-      (await yearScopes(lang)).map((scope) => ({
-        params: { lang: langParam(lang), year: String(scope.year) },
-        props: { lang, scope },
-      })),
+      Promise.all(
+        (await yearScopes(lang)).map(async (scope) => ({
+          params: { lang: langParam(lang), year: String(scope.year) },
+          props: { lang, scope },
+          cacheKey: await feedKey(scope, lang),
+        })),
+      ),
     ),
   );
   return paths.flat();
@@ -124,10 +150,13 @@ export async function yearFeedPaths() {
 export async function categoryFeedPaths() {
   const paths = await Promise.all(
     settings.languages.map(async (lang) =>
-      (await categoryScopes(lang)).map((scope) => ({
-        params: { lang: langParam(lang), category: categorySlug(scope.category) },
-        props: { lang, scope },
-      })),
+      Promise.all(
+        (await categoryScopes(lang)).map(async (scope) => ({
+          params: { lang: langParam(lang), category: categorySlug(scope.category) },
+          props: { lang, scope },
+          cacheKey: await feedKey(scope, lang),
+        })),
+      ),
     ),
   );
   return paths.flat();

@@ -6,6 +6,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { groupBy, neighbours, relatedReleases, type Neighbours } from './lib/archive';
+import { cacheKey } from './lib/cache-key';
 import { buildClock } from './lib/clock';
 import { calendarDateInZone, zonedTime } from './lib/dates';
 import { assertUniqueSlugs, compareNewestFirst, isPublished, releaseSlug } from './lib/releases';
@@ -85,6 +86,16 @@ export interface Newsroom {
   notices: Notice[];
   /** The build's clock. */
   now: Date;
+  /** Digests for the incremental build (see `pageKey`). */
+  keys: CacheKeys;
+}
+
+export interface CacheKeys {
+  /** What every page shows of the newsroom as a whole: settings, archive navigation, languages. */
+  site: string;
+  /** Each release as pages and feeds show it: its file, its boilerplate, contacts and notices,
+   *  its other language versions. */
+  releases: Map<string, string>;
 }
 
 export { buildClock };
@@ -164,18 +175,68 @@ async function load(): Promise<Newsroom> {
     settings.languages.map((lang) => [lang, edition(lang, releases, { boilerplates, contacts, today, boilerplate })]),
   );
   const perLanguage = [...editions.values()];
+  const languages = releaseLanguages(releases, settings.defaultLanguage);
   return {
     releases,
     all,
     editions,
-    releaseLanguages: releaseLanguages(releases, settings.defaultLanguage),
+    releaseLanguages: languages,
     neighbours: new Map(perLanguage.flatMap((e) => [...neighbours(e.releases)])),
     related: new Map(perLanguage.flatMap((e) => [...relatedReleases(e.releases)])),
     boilerplates,
     contacts,
     notices,
     now,
+    keys: cacheKeys(releases, perLanguage, languages),
   };
+}
+
+function cacheKeys(releases: Release[], editions: Edition[], languages: string[]): CacheKeys {
+  const digest = (entry: { id: string; digest?: string | number | undefined }) => `${entry.id}@${entry.digest}`;
+  const site = cacheKey(
+    settings,
+    import.meta.env.SITE,
+    import.meta.env.BASE_URL,
+    languages,
+    editions.map((edition) => ({
+      lang: edition.lang,
+      releases: edition.releases.length,
+      years: [...edition.byYear].map(([year, list]) => [year, list.length]),
+      categories: [...edition.byCategory].map(([category, list]) => [category, list.length]),
+      tags: [...edition.byTag].map(([tag, list]) => [tag, list.length]),
+      featured: edition.featured && digest(edition.featured.entry),
+      boilerplate: digest(edition.currentBoilerplate),
+      contacts: edition.contacts.map(digest),
+    })),
+  );
+  const release = (r: Release) =>
+    cacheKey(
+      digest(r.entry),
+      digest(r.boilerplate),
+      r.contacts.map(digest),
+      r.notices.map(digest),
+      r.translations.map((t) => [t.path, digest(t.entry)]),
+    );
+  return { site, releases: new Map(releases.map((r) => [r.id, release(r)])) };
+}
+
+/**
+ * The incremental-build key of a page that shows `releases` (and `more`, e.g. its page number):
+ * it changes when one of them, or the newsroom around them, changes.
+ */
+export function pageKey(newsroom: Newsroom, releases: readonly Release[], ...more: unknown[]): string {
+  return cacheKey(
+    newsroom.keys.site,
+    releases.map((r) => newsroom.keys.releases.get(r.id) ?? r.id),
+    more,
+  );
+}
+
+/** The key of a release's page: the release, the releases it links to, and the newsroom. */
+export function releasePageKey(newsroom: Newsroom, release: Release): string {
+  const { previous, next } = newsroom.neighbours.get(release.id) ?? {};
+  const linked = [previous, next, ...(newsroom.related.get(release.id) ?? [])];
+  return pageKey(newsroom, [release, ...linked.filter((r): r is Release => r !== undefined)], 'release');
 }
 
 /**

@@ -35,6 +35,15 @@ export interface FileChecks {
   components?: readonly string[];
 }
 
+/** Calendar dates, as written, that name no real day. */
+function dateProblems(source: string, file: string, checks: FileChecks): Problem[] {
+  return writtenFields(source, checks.dates ?? []).flatMap(({ field, line, value }) => {
+    const message = impossibleDate(value);
+    return message ? [{ file, line, field, message }] : [];
+  });
+}
+
+/** Everything wrong with a file as written: encoding, emptiness, YAML syntax, impossible dates. */
 function fileProblems(filePath: string, checks: FileChecks): Problem[] {
   const file = displayPath(filePath);
   const { source, problem } = readSource(filePath, file);
@@ -43,12 +52,7 @@ function fileProblems(filePath: string, checks: FileChecks): Problem[] {
   const split = mdx ? splitFrontmatter(source!) : undefined;
   const yaml = mdx ? split && parseYaml(split.yaml, split.yamlLine) : parseYaml(source!);
   if (yaml && 'message' in yaml) return [{ file, line: yaml.line, field: '(frontmatter)', message: yaml.message }];
-  const problems: Problem[] = [];
-  for (const { field, line, value } of writtenFields(source!, checks.dates ?? [])) {
-    const message = impossibleDate(value);
-    if (message) problems.push({ file, line, field, message });
-  }
-  return problems;
+  return dateProblems(source!, file, checks);
 }
 
 /**
@@ -136,12 +140,30 @@ export function checkedFiles(loader: Loader, checks: FileChecks = {}): Loader {
           extension,
           {
             ...type,
-            getEntryInfo(params) {
-              const problems = fileProblems(fileURLToPath(params.fileUrl), checks);
+            async getEntryInfo(params) {
+              const filePath = fileURLToPath(params.fileUrl);
+              // Text that decoded cleanly and is not empty goes straight to Astro's parser; the file
+              // is read and parsed again, for a message naming the line and the field, only when
+              // something is wrong with it — so a large archive is not parsed twice.
+              const suspect = !params.contents.trim() || params.contents.includes('\uFFFD');
+              let info: unknown;
+              let parseError: unknown;
+              if (!suspect) {
+                try {
+                  info = await type.getEntryInfo(params);
+                } catch (error) {
+                  parseError = error;
+                }
+              }
+              const problems =
+                suspect || parseError
+                  ? fileProblems(filePath, checks)
+                  : dateProblems(params.contents, displayPath(filePath), checks);
               if (problems.length) {
                 throw new Error(`Cannot build ${context.collection}:\n${problems.map(formatProblem).join('\n')}`);
               }
-              return type.getEntryInfo(params);
+              if (parseError) throw parseError;
+              return info ?? type.getEntryInfo(params);
             },
             ...(extension === '.mdx' && { getRenderFunction: async () => render }),
           },

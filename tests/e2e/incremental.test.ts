@@ -1,0 +1,84 @@
+/**
+ * Incremental builds: after one release is edited, a build that reuses the previous one (stored
+ * HTML of unchanged bodies, cached pages) must publish exactly what a clean build of the same
+ * content publishes — the edited page, its neighbours' links, lists and feeds included.
+ */
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, ROOT } from '../support/build';
+
+const work = mkdtempSync(join(tmpdir(), 'newsroom-incremental-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const RELEASE = 'releases/2007-03-30-results-of-share-buyback.mdx';
+const OLD = 'Trend Micro Announces Results of Share Buyback';
+const NEW = 'Trend Micro Announces Final Results of Its Share Buyback';
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+describe('a rebuild after editing one release', () => {
+  const incremental = join(work, 'incremental');
+  const clean = join(work, 'clean');
+  let rebuildLog = '';
+
+  beforeAll(() => {
+    cpSync(join(ROOT, 'content'), incremental, { recursive: true });
+    const first = buildSite({ content: incremental, outDir: join(work, 'out-1') });
+    expect(first.status, first.output).toBe(0);
+
+    const file = join(incremental, RELEASE);
+    const source = readFileSync(file, 'utf8');
+    expect(source).toContain(`headline: ${OLD}`);
+    writeFileSync(
+      file,
+      source.replace(`headline: ${OLD}`, `headline: ${NEW}`).replace('819,000 shares', '819,500 shares'),
+    );
+    const rebuilt = buildSite({ content: incremental, outDir: join(work, 'out-2') });
+    expect(rebuilt.status, rebuilt.output).toBe(0);
+    rebuildLog = rebuilt.output;
+
+    // The same content, built from nothing.
+    cpSync(incremental, clean, { recursive: true, filter: (path) => !path.includes('.astro-cache') });
+    const full = buildSite({ content: clean, outDir: join(work, 'out-clean') });
+    expect(full.status, full.output).toBe(0);
+  }, 180_000);
+
+  it('reuses the pages the edit does not touch', () => {
+    expect(rebuildLog).toMatch(/\((cached|restored)\)/);
+    // The edited release's own page is rendered again.
+    const line = rebuildLog.split('\n').find((l) => l.includes('/releases/2007-03-30-results-of-share-buyback/'));
+    expect(line).toBeDefined();
+    expect(line).not.toMatch(/\((cached|restored)\)/);
+  });
+
+  it('publishes exactly what a clean build publishes', () => {
+    const rebuilt = join(work, 'out-2');
+    const fresh = join(work, 'out-clean');
+    expect(files(rebuilt)).toEqual(files(fresh));
+    const differing = files(fresh).filter((f) => !readFileSync(join(rebuilt, f)).equals(readFileSync(join(fresh, f))));
+    expect(differing).toEqual([]);
+  });
+
+  it('shows the edit on the page, in the lists, in the feeds and in the neighbour’s link', () => {
+    const out = join(work, 'out-2');
+    const read = (path: string) => readFileSync(join(out, path), 'utf8');
+    expect(read('releases/2007-03-30-results-of-share-buyback/index.html')).toContain('819,500 shares');
+    expect(read('releases/index.html')).toContain(NEW);
+    expect(read('rss.xml')).toContain('819,500 shares');
+    expect(read('releases/2007-11-26-final-terms-stock-acquisition-rights/index.html')).toContain(NEW);
+    for (const path of [
+      'releases/index.html',
+      'rss.xml',
+      'releases/2007-11-26-final-terms-stock-acquisition-rights/index.html',
+    ]) {
+      expect(read(path)).not.toContain(OLD);
+    }
+  });
+});
