@@ -110,7 +110,7 @@ export function releaseComponents(strings: ComponentStrings) {
   function Note(props: ComponentProps): Element {
     const { label = strings.noteLabel } = parse(noteProps, props);
     const content = runIntoFirstParagraph(
-      toHtml(flatten(props.children)),
+      toHtml(flatten(props.children), { allowDangerousHtml: true }),
       `<strong class="note-label">${escapeHtml(label)}</strong>`,
     );
     return h('div.note', { role: 'note' }, [{ type: 'raw', value: content }]);

@@ -74,6 +74,14 @@ describe('renderBody', () => {
     );
   });
 
+  it('keeps a note inside a term of a note whole', () => {
+    const out = html(
+      '<Note>\n\nIntro.\n\n<Terms><Term label="A"><Note label="Inner:">\n\nx\n\n</Note></Term></Terms>\n\n</Note>',
+    );
+    expect(out).toContain('<div class="note" role="note"><p><strong class="note-label">Inner:</strong> x</p></div>');
+    expect(out).toMatch(/^<div class="note" role="note"><p><strong class="note-label">Note:<\/strong> Intro.<\/p>/);
+  });
+
   it('escapes what authors write', () => {
     expect(html('<Term label="<b> & co">x</Term>')).toContain('<span class="term-label">&#x3C;b> &#x26; co</span>');
   });
