@@ -24,7 +24,8 @@ export default defineConfig({
   // NEWSROOM_BASE publishes the site under a sub-path, e.g. /newsroom/ on GitHub Pages.
   base: process.env.NEWSROOM_BASE || '/',
   trailingSlash: 'always',
-  // Pages are written while others render: one at a time, the build waits on the disk after each.
+  // By default Astro generates one page at a time and waits on each write; four in flight keep
+  // the CPU busy.
   build: { concurrency: 4 },
   // Pages whose cacheKey (src/newsroom.ts: pageKey) and code are unchanged since the last build
   // are copied from Astro's cache instead of rendered again.

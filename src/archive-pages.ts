@@ -23,7 +23,17 @@ export async function listPagePaths<K>(
       pagePaths(releases, settings.pageSize).map(({ page, list }) => ({
         params: { lang: langParam(edition.lang), ...params(key), page },
         props: { lang: edition.lang, key, list } satisfies ListPageProps<K>,
-        cacheKey: pageKey(newsroom, list.items, edition.lang, key, list.number, list.count, list.total),
+        // List pages also show the archive navigation (years and categories, with counts).
+        cacheKey: pageKey(
+          newsroom,
+          list.items,
+          newsroom.keys.archive,
+          edition.lang,
+          key,
+          list.number,
+          list.count,
+          list.total,
+        ),
       })),
     ),
   );

@@ -78,10 +78,11 @@ const items = new Map<string, Promise<FeedItem>>();
  * share the item (and its full text) instead of each rendering and rewriting its links again.
  */
 function releaseItem(release: Release, site: FeedSite): Promise<FeedItem> {
-  let item = items.get(release.id);
+  const key = `${site.language} ${release.id}`;
+  let item = items.get(key);
   if (!item || import.meta.env.NEWSROOM_PREVIEW === true) {
     item = renderReleaseHtml(release).then((html) => feedItem(release, html, site));
-    items.set(release.id, item);
+    items.set(key, item);
   }
   return item;
 }

@@ -91,8 +91,10 @@ export interface Newsroom {
 }
 
 export interface CacheKeys {
-  /** What every page shows of the newsroom as a whole: settings, archive navigation, languages. */
-  site: string;
+  /** What every page shows of the newsroom as a whole: settings, address, release languages. */
+  frame: string;
+  /** The frame and the archive navigation of list pages: years and categories with their counts. */
+  archive: string;
   /** Each release as pages and feeds show it: its file, its boilerplate, contacts and notices,
    *  its other language versions. */
   releases: Map<string, string>;
@@ -193,20 +195,13 @@ async function load(): Promise<Newsroom> {
 
 function cacheKeys(releases: Release[], editions: Edition[], languages: string[]): CacheKeys {
   const digest = (entry: { id: string; digest?: string | number | undefined }) => `${entry.id}@${entry.digest}`;
-  const site = cacheKey(
-    settings,
-    import.meta.env.SITE,
-    import.meta.env.BASE_URL,
-    languages,
+  const frame = cacheKey(settings, import.meta.env.SITE, import.meta.env.BASE_URL, languages);
+  const archive = cacheKey(
+    frame,
     editions.map((edition) => ({
       lang: edition.lang,
-      releases: edition.releases.length,
       years: [...edition.byYear].map(([year, list]) => [year, list.length]),
       categories: [...edition.byCategory].map(([category, list]) => [category, list.length]),
-      tags: [...edition.byTag].map(([tag, list]) => [tag, list.length]),
-      featured: edition.featured && digest(edition.featured.entry),
-      boilerplate: digest(edition.currentBoilerplate),
-      contacts: edition.contacts.map(digest),
     })),
   );
   const release = (r: Release) =>
@@ -217,16 +212,16 @@ function cacheKeys(releases: Release[], editions: Edition[], languages: string[]
       r.notices.map(digest),
       r.translations.map((t) => [t.path, digest(t.entry)]),
     );
-  return { site, releases: new Map(releases.map((r) => [r.id, release(r)])) };
+  return { frame, archive, releases: new Map(releases.map((r) => [r.id, release(r)])) };
 }
 
 /**
  * The incremental-build key of a page that shows `releases` (and `more`, e.g. its page number):
- * it changes when one of them, or the newsroom around them, changes.
+ * it changes when one of them, or the frame every page shows (settings, languages), changes.
  */
 export function pageKey(newsroom: Newsroom, releases: readonly Release[], ...more: unknown[]): string {
   return cacheKey(
-    newsroom.keys.site,
+    newsroom.keys.frame,
     releases.map((r) => newsroom.keys.releases.get(r.id) ?? r.id),
     more,
   );

@@ -72,6 +72,8 @@ export function calendarDateInZone(instant: Date, zone: string): string {
   return isoInZone(instant, zone).slice(0, 10);
 }
 
+const longDates = new Map<string, string>();
+
 /**
  * "March 30, 2007" (en) or "2007年3月30日" (ja) for a calendar date. Formatting a calendar date
  * needs no zone: it is read and written in UTC, where it cannot shift.
@@ -87,7 +89,6 @@ export function formatLongDate(date: string, lang: string): string {
   }
   return formatted;
 }
-const longDates = new Map<string, string>();
 
 /** The year of a calendar date. */
 export function yearOf(date: string): number {

@@ -5,8 +5,7 @@
  * directly, the body components (src/lib/release-components.ts) among them.
  */
 import { satteriHeadingIdsPlugin, type SatteriAstroData } from '@astrojs/markdown-satteri';
-import type { ElementContent, Properties, Root } from 'hast';
-import { toHtml } from 'hast-util-to-html';
+import type { ElementContent, Properties } from 'hast';
 import { h } from 'hastscript';
 import { evaluate } from 'satteri';
 import {
@@ -15,6 +14,7 @@ import {
   type Children,
   type ComponentProps,
   type ComponentStrings,
+  serialize,
 } from './release-components';
 
 export interface RenderedBody {
@@ -50,11 +50,29 @@ function jsx(type: unknown, props: unknown, _key?: unknown, _static?: boolean, s
       throw new BodyError((error as Error).message, (source as Source | undefined)?.lineNumber);
     }
   }
-  return h(type as string, attributes as Properties, flatten(children));
+  return h(type as string, styled(type as string, attributes), flatten(children));
 }
 
-/** Serialises hast; `raw` nodes are HTML the components have already produced. */
-export const serialize = (nodes: ElementContent[]) => toHtml(nodes, { allowDangerousHtml: true });
+const ALIGNMENTS = new Set(['left', 'center', 'right']);
+
+/**
+ * Inline styles as CSS: the site's Content-Security-Policy allows no style attribute, so a
+ * Markdown table's column alignment (`|--:|`) becomes a class (`align-right`, in global.css);
+ * any other style an author writes keeps CSS property names (`background-color`).
+ */
+function styled(tag: string, attributes: Record<string, unknown>): Properties {
+  const { style, ...rest } = attributes;
+  if (!style || typeof style !== 'object') return attributes as Properties;
+  const css = Object.entries(style as Record<string, unknown>).map(([key, value]): [string, string] => [
+    key.startsWith('--') ? key : key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`),
+    String(value),
+  ]);
+  const [[property, value] = ['', '']] = css;
+  if ((tag === 'th' || tag === 'td') && css.length === 1 && property === 'text-align' && ALIGNMENTS.has(value)) {
+    return { ...rest, className: [`align-${value}`] } as Properties;
+  }
+  return { ...rest, style: css.map(([k, v]) => `${k}: ${v}`).join('; ') } as Properties;
+}
 
 /**
  * Renders MDX `source` (the whole file: frontmatter is skipped, and error lines are the file's)
@@ -77,8 +95,19 @@ export function renderBody(source: string, strings: ComponentStrings): RenderedB
     features: { smartPunctuation: false },
     hastPlugins: [satteriHeadingIdsPlugin()],
     elementAttributeNameCase: 'react',
+    stylePropertyNameCase: 'css',
     data: { astro },
   }) as { default: (props: { components: Record<string, Component> }) => Children };
-  const tree = flatten(Content({ components: releaseComponents(strings) }));
+  let tree: ElementContent[];
+  try {
+    tree = flatten(Content({ components: releaseComponents(strings) }));
+  } catch (error) {
+    if (error instanceof BodyError) throw error;
+    // A `{…}` expression that names nothing (`{foo}`): MDX runs it as JavaScript.
+    throw new BodyError(
+      `expected text, found an expression in braces that cannot be evaluated (${(error as Error).message}); to print { as text, write \\{`,
+      undefined,
+    );
+  }
   return { html: serialize(tree), headings: astro.headings };
 }

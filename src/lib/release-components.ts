@@ -8,7 +8,7 @@ import type { Element, ElementContent, Properties } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import type { z } from 'astro/zod';
-import { dataTableProps, noteProps, rowProps, termProps, termsProps } from '../schemas/release-components';
+import { dataTableSchema, noteSchema, rowSchema, termSchema, termsSchema } from '../schemas/release-components';
 import { escapeHtml, runIntoFirstParagraph } from './html';
 import { listType, termMarker } from './terms';
 
@@ -24,6 +24,9 @@ export interface ComponentStrings {
   noteLabel: string;
   table: string;
 }
+
+/** Serialises hast; `raw` nodes are HTML the components have already produced. */
+export const serialize = (nodes: ElementContent[]) => toHtml(nodes, { allowDangerousHtml: true });
 
 /** Children as a flat list of nodes, the way MDX nests them in arrays. */
 export function flatten(children: Children): ElementContent[] {
@@ -51,7 +54,7 @@ function hasClass(node: ElementContent, name: string): node is Element {
 export function releaseComponents(strings: ComponentStrings) {
   /** Numbered terms: numbers the `<Term>` items among its children (1. / (1) / (a) / (i)). */
   function Terms(props: ComponentProps): Element {
-    const { style, start, inline } = parse(termsProps, props);
+    const { style, start, inline } = parse(termsSchema, props);
     let n = start;
     const items = flatten(props.children).map((node) => {
       if (!hasClass(node, 'term')) return node;
@@ -69,7 +72,7 @@ export function releaseComponents(strings: ComponentStrings) {
 
   /** One term: its label as written, then its value (text, paragraphs, a table or a list). */
   function Term(props: ComponentProps): Element {
-    const { label } = parse(termProps, props);
+    const { label } = parse(termSchema, props);
     const value = flatten(props.children);
     const empty = value.every(isBlank);
     return h('li', { className: empty ? ['term', 'term-empty'] : ['term'] }, [
@@ -80,7 +83,7 @@ export function releaseComponents(strings: ComponentStrings) {
 
   /** Label/value rows with row headers; optional column headers and caption. Scrolls when wide. */
   function DataTable(props: ComponentProps): Element {
-    const { caption, columns } = parse(dataTableProps, props);
+    const { caption, columns } = parse(dataTableSchema, props);
     return h('section.table-scroll', { tabIndex: 0, ariaLabel: caption ?? strings.table }, [
       h('table.data-table', [
         caption ? h('caption', caption) : null,
@@ -102,15 +105,15 @@ export function releaseComponents(strings: ComponentStrings) {
 
   /** One row of a `<DataTable>`: the label as written (e.g. "Total:") and its value. */
   function Row(props: ComponentProps): Element {
-    const { label } = parse(rowProps, props);
+    const { label } = parse(rowSchema, props);
     return h('tr', [h('th', { scope: 'row' }, label), h('td', flatten(props.children))]);
   }
 
   /** A "Note:" / "Notes:" block; its label runs into its first paragraph, as in printed releases. */
   function Note(props: ComponentProps): Element {
-    const { label = strings.noteLabel } = parse(noteProps, props);
+    const { label = strings.noteLabel } = parse(noteSchema, props);
     const content = runIntoFirstParagraph(
-      toHtml(flatten(props.children), { allowDangerousHtml: true }),
+      serialize(flatten(props.children)),
       `<strong class="note-label">${escapeHtml(label)}</strong>`,
     );
     return h('div.note', { role: 'note' }, [{ type: 'raw', value: content }]);

@@ -8,11 +8,12 @@
 export const SEARCH_BUNDLE_DIR = 'pagefind';
 
 /**
- * The built pages Pagefind reads (relative to the site, in every language): release pages and the
- * About page, the only ones marked `data-pagefind-body`. Any other page would be read and skipped,
- * so leaving the lists, tags and feeds pages out saves reading thousands of files on a large
- * archive. It covers `releasePath` (src/lib/urls.ts) and the About route; the search tests find
- * both, so a route that moves without this pattern fails them.
+ * The built pages Pagefind reads (relative to the site, in every language): the folders of release
+ * pages and the About page, the only pages marked `data-pagefind-body`. The pattern also matches
+ * the first page of each year's list (`releases/2007/`), which Pagefind reads and skips; leaving
+ * out every other list, tag and feed page saves reading thousands of files on a large archive. It
+ * covers `releasePath` (src/lib/urls.ts) and the About route; the search tests find both, so a
+ * route that moves without this pattern fails them.
  */
 export const INDEXED_PAGES = '{about,releases/*,*/about,*/releases/*}/index.html';
 

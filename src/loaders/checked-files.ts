@@ -1,6 +1,6 @@
 /**
- * Wraps a content loader so that every file is checked as written, before Astro parses it, with
- * the same `file:line: field: message` lines as `npm run check`:
+ * Wraps a content loader so that every file is checked as written, as it is read, with the same
+ * `file:line: field: message` lines as `npm run check`:
  *
  * - the file is UTF-8 and not empty (Astro would read a Windows-1252 file as mojibake, and an
  *   empty one as a release missing every field);
@@ -15,7 +15,8 @@
  * build with the file and line, and is not stored, so the next build renders it again.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { dictionary } from '../i18n';
@@ -26,7 +27,7 @@ import { formatProblem, type Problem } from '../lib/check/problem';
 import { impossibleDate, writtenFields } from '../lib/frontmatter';
 import { BodyError, renderBody } from '../lib/release-body';
 import { summaryFromBody } from '../lib/releases';
-import { CONTENT_DIR } from '../settings';
+import { settings } from '../settings';
 
 export interface FileChecks {
   /** Calendar-date fields whose written form must name a real day. */
@@ -81,21 +82,32 @@ type ContextWithEntryTypes = LoaderContext & { entryTypes: Map<string, EntryType
 
 /**
  * What rendered HTML depends on besides a file's own text: the renderer, the components, their
- * interface strings and the site settings. Folded into every MDX file's digest, so a change to any
- * of them renders every file afresh instead of reusing HTML stored by an earlier build.
+ * interface strings, the default language, the check rules and the installed parser and HTML
+ * libraries (package-lock.json). Folded into every MDX file's digest, so a change to any of them
+ * renders every file afresh instead of reusing HTML stored by an earlier build.
  */
 const rendererVersion = (() => {
-  const hash = createHash('sha256');
+  const hash = createHash('sha256').update(settings.defaultLanguage);
+  const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
   const sources = ['../lib/release-body.ts', '../lib/release-components.ts', '../schemas/release-components.ts'];
-  // This file (what is stored with the HTML) and the helpers the renderer and the summary use.
-  const helpers = ['./checked-files.ts', '../lib/terms.ts', '../lib/html.ts', '../lib/releases.ts'];
-  const i18n = new URL('../i18n/', import.meta.url);
-  const files = [
-    ...[...sources, ...helpers].map((path) => new URL(path, import.meta.url)),
-    ...readdirSync(i18n).map((name) => new URL(name, i18n)),
-    new URL(`file://${CONTENT_DIR}/site.yaml`),
+  // This file (what is stored with the HTML) and the helpers the renderer, the checks and the
+  // summary use.
+  const helpers = [
+    './checked-files.ts',
+    '../lib/terms.ts',
+    '../lib/html.ts',
+    '../lib/releases.ts',
+    '../lib/check/mdx.ts',
   ];
-  for (const file of files) hash.update(readFileSync(file));
+  const i18n = here('../i18n/');
+  const files = [
+    ...[...sources, ...helpers].map(here),
+    ...readdirSync(i18n)
+      .filter((name) => name.endsWith('.ts'))
+      .map((name) => join(i18n, name)),
+    here('../../package-lock.json'),
+  ];
+  for (const file of files) if (existsSync(file)) hash.update(readFileSync(file));
   return hash.digest('hex');
 })();
 
@@ -124,16 +136,23 @@ export function checkedFiles(loader: Loader, checks: FileChecks = {}): Loader {
     ...loader,
     name: `${loader.name}-checked`,
     async load(context) {
-      // Each file is checked as it is read, before Astro parses it: on every build, and on every
-      // save under `astro dev`.
+      // Each file is checked as it is read: on every build, and on every save under `astro dev`.
       const { entryTypes, store, generateDigest } = context as ContextWithEntryTypes;
       // The glob loader only logs a file it could not render and stores it without HTML; here
       // such a file is kept out of the store (so the next build tries it again) and stops the build.
       const failed = new Map<string, Problem[]>();
+      let loaded = false;
       const render: RenderFunction = async ({ id, data, body = '', filePath }) => {
         const { rendered, problems } = renderMdx(filePath, body, data.lang, checks.components ?? []);
-        if (problems) failed.set(id, problems);
-        return rendered;
+        if (!problems) {
+          failed.delete(id);
+          return rendered;
+        }
+        failed.set(id, problems);
+        // Under `astro dev` a file saved later is rendered on its own: say what is wrong at once,
+        // and keep the entry out until it is fixed.
+        if (loaded) context.logger.error(problems.map(formatProblem).join('\n'));
+        return undefined;
       };
       const checked = new Map(
         [...entryTypes].map(([extension, type]): [string, EntryType] => [
@@ -188,6 +207,7 @@ export function checkedFiles(loader: Loader, checks: FileChecks = {}): Loader {
         store: checkedStore,
         generateDigest: (data) => generateDigest(typeof data === 'string' ? data + rendererVersion : data),
       } as ContextWithEntryTypes);
+      loaded = true;
       if (failed.size) {
         throw new Error(
           `Cannot build ${context.collection}:\n${[...failed.values()].flat().map(formatProblem).join('\n')}`,

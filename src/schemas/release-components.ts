@@ -10,7 +10,7 @@ import { describe } from './fields';
 const label = (component: string) =>
   z.string({ error: (issue) => `<${component} label>: expected the label as text, found ${describe(issue.input)}` });
 
-export const termsProps = z.object({
+export const termsSchema = z.object({
   style: z
     .enum(TERM_STYLES, {
       error: (issue) =>
@@ -29,15 +29,15 @@ export const termsProps = z.object({
     .default(false),
 });
 
-export const termProps = z.object({ label: label('Term') });
+export const termSchema = z.object({ label: label('Term') });
 
-export const rowProps = z.object({ label: label('Row') });
+export const rowSchema = z.object({ label: label('Row') });
 
 const columnHeading = z.string({
   error: (issue) => `<DataTable columns>: expected each column heading as text, found ${describe(issue.input)}`,
 });
 
-export const dataTableProps = z.object({
+export const dataTableSchema = z.object({
   caption: z
     .string({ error: (issue) => `<DataTable caption>: expected text, found ${describe(issue.input)}` })
     .optional(),
@@ -49,6 +49,6 @@ export const dataTableProps = z.object({
     .optional(),
 });
 
-export const noteProps = z.object({
+export const noteSchema = z.object({
   label: z.string({ error: (issue) => `<Note label>: expected text, found ${describe(issue.input)}` }).optional(),
 });

@@ -13,6 +13,7 @@ const PORT = 4390 + (process.pid % 500);
 const BASE = `http://127.0.0.1:${PORT}/`;
 let content: string;
 let dev: ChildProcess;
+let log = '';
 
 async function get(path: string): Promise<string> {
   const response = await fetch(new URL(path, BASE));
@@ -44,9 +45,11 @@ describe('npm run dev', () => {
       {
         cwd: ROOT,
         env: childEnvironment({ NEWSROOM_CONTENT: content, NEWSROOM_CACHE_DIR: join(content, '.astro-cache') }),
-        stdio: 'ignore',
+        stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
+    dev.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    dev.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
     expect(await eventually('', 'Trend Micro Newsroom', 60_000)).toContain('Trend Micro Newsroom');
   }, 90_000);
 
@@ -79,4 +82,22 @@ describe('npm run dev', () => {
     writeFileSync(contact, readFileSync(contact, 'utf8').replace('+813-5334-4899', '+813-5334-4800'));
     expect(await eventually('contacts/', '+813-5334-4800')).toContain('+813-5334-4800');
   }, 150_000);
+
+  it('names a body it cannot render when it is saved, and shows the release again once fixed', async () => {
+    const release = join(content, 'releases', '2007-11-26-final-terms-stock-acquisition-rights.mdx');
+    const good = readFileSync(release, 'utf8');
+    writeFileSync(release, good.replace('<Terms>', '<Terms style="A.">'));
+    const started = Date.now();
+    while (!log.includes('<Terms style>') && Date.now() - started < 45_000) {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    expect(log).toMatch(
+      /2007-11-26-final-terms-stock-acquisition-rights\.mdx:\d+: body: <Terms style>: expected one of/,
+    );
+
+    writeFileSync(release, good.replace('2,200 in aggregate', '2,300 in aggregate'));
+    expect(
+      await eventually('releases/2007-11-26-final-terms-stock-acquisition-rights/', '2,300 in aggregate'),
+    ).toContain('2,300 in aggregate');
+  }, 120_000);
 });

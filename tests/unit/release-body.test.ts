@@ -82,6 +82,20 @@ describe('renderBody', () => {
     expect(out).toMatch(/^<div class="note" role="note"><p><strong class="note-label">Note:<\/strong> Intro.<\/p>/);
   });
 
+  it('aligns table columns with classes, as the Content-Security-Policy allows no inline style', () => {
+    const out = html('| Item | Shares |\n|:--|--:|\n| Total | 819,000 |');
+    expect(out).toContain('<th class="align-left">Item</th>');
+    expect(out).toContain('<td class="align-right">819,000</td>');
+    expect(out).not.toContain('style=');
+    expect(html('<p style={{ backgroundColor: "red" }}>x</p>')).toBe('<p style="background-color: red">x</p>');
+  });
+
+  it('names an expression that cannot be evaluated, and how to print a brace', () => {
+    expect(() => html('Value {foo}')).toThrow(
+      'expected text, found an expression in braces that cannot be evaluated (foo is not defined); to print { as text, write \\{',
+    );
+  });
+
   it('escapes what authors write', () => {
     expect(html('<Term label="<b> & co">x</Term>')).toContain('<span class="term-label">&#x3C;b> &#x26; co</span>');
   });

@@ -19,7 +19,7 @@ interface MdastNode {
 // The parser's own wording, e.g. "8:48: Could not parse expression with oxc: … (mdx-jsx:…)".
 const PARSE_ERROR = /^(\d+):(\d+):\s*([\s\S]*?)\s*(?:\([\w-]+:[\w-]+\))?$/;
 
-/** MDX the build could not compile, told in an author's words. */
+/** MDX the build could not render, told in an author's words (without rendering it). */
 export function mdxProblems(source: string, file: string, components: readonly string[]): Problem[] {
   let tree: MdastNode;
   try {
