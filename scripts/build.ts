@@ -20,6 +20,7 @@ function cleanUp(): void {
 }
 
 const nodeOptions = process.env.NODE_OPTIONS ?? '';
+let indexing = false;
 const astro = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', staging], {
   stdio: 'inherit',
   env: {
@@ -27,6 +28,9 @@ const astro = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'buil
     // One clock for the whole build: what is published, the news sitemap and the embargo notice
     // all see the same instant, so an embargo lifting mid-build is never half-published or lost.
     NEWSROOM_NOW: process.env.NEWSROOM_NOW || new Date().toISOString(),
+    // The search index is written below, once Astro has exited and freed its memory
+    // (INDEX_AFTER_BUILD in src/integrations/search-index.ts).
+    NEWSROOM_SEARCH_INDEX_AFTER_BUILD: '1',
     // A 10,000-release archive needs more than Node's default heap (BENCHMARKS.md); a heap size the
     // user set is kept.
     NODE_OPTIONS: nodeOptions.includes('--max-old-space-size')
@@ -37,11 +41,25 @@ const astro = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'buil
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    astro.kill(signal);
+    if (!indexing) {
+      astro.kill(signal);
+      return;
+    }
+    cleanUp();
+    console.error(`\nBuild interrupted (${signal}); ${outDir} was left as it was.`);
+    process.exit(1);
   });
 }
 
-astro.on('exit', (code, signal) => {
+/** Pagefind over the finished site (src/integrations/search-index.ts). */
+async function writeSearchIndex(siteDir: string): Promise<string> {
+  // The site's modules import without extensions, as Vite allows; this hook lets Node do the same.
+  await import('./support/resolve-ts.ts');
+  const { writeSearchIndex: write } = await import('../src/integrations/search-index.ts');
+  return write(siteDir);
+}
+
+astro.on('exit', async (code, signal) => {
   if (code !== 0) {
     cleanUp();
     console.error(
@@ -51,6 +69,15 @@ astro.on('exit', (code, signal) => {
     );
     process.exit(code ?? 1);
   }
+  indexing = true;
+  try {
+    console.log(`[newsroom:search-index] ${await writeSearchIndex(staging)}`);
+  } catch (error) {
+    cleanUp();
+    console.error(`\n${(error as Error).message}\nBuild failed; ${outDir} was left as it was.`);
+    process.exit(1);
+  }
+  indexing = false;
   // Two renames: the site is never half-written. Should the second fail, the old site goes back.
   const hadSite = existsSync(outDir);
   if (hadSite) renameSync(outDir, previous);

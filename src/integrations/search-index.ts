@@ -1,7 +1,7 @@
 /**
  * Writes the Pagefind search index into the built site, so `npm run build` produces site and index
- * in one command. Runs only after a build: under `astro dev` there is no index, and the /search/
- * page says so.
+ * in one command: after Astro has exited (scripts/build.ts), or at the end of a bare `astro build`.
+ * Runs only after a build: under `astro dev` there is no index, and the /search/ page says so.
  *
  * What gets indexed is decided in the templates: release pages mark their <article> and the About
  * page its text with `data-pagefind-body`, so every other page, and the boilerplate, notices and
@@ -19,34 +19,49 @@ function fail(step: string, errors: string[]): never {
   throw new Error(`Search index: ${step} failed:\n${errors.join('\n')}`);
 }
 
+/**
+ * Writes the Pagefind index of the built site in `siteDir` into its `pagefind/` folder, and says
+ * what it indexed. Fails (throws) rather than ship a search that can never find anything.
+ */
+export async function writeSearchIndex(siteDir: string): Promise<string> {
+  try {
+    const created = await pagefind.createIndex({});
+    if (!created.index) fail('creating the index', created.errors);
+    const { index } = created;
+    const added = await index.addDirectory({ path: siteDir, glob: INDEXED_PAGES });
+    if (added.errors.length > 0) fail(`reading the pages in ${siteDir}`, added.errors);
+    // An empty index would ship a search page that never finds anything: fail the build instead.
+    if (added.page_count === 0) fail('indexing', [`found no HTML pages in ${siteDir}`]);
+    const written = await index.writeFiles({ outputPath: join(siteDir, SEARCH_BUNDLE_DIR) });
+    if (written.errors.length > 0) fail('writing the index', written.errors);
+    // addDirectory counts every page it read; the entry file counts those actually indexed.
+    const entry = JSON.parse(await readFile(join(written.outputPath, 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    const indexed = Object.entries(entry.languages).map(([language, { page_count }]) => `${language}: ${page_count}`);
+    return `indexed ${indexed.join(', ')} of ${added.page_count} pages into ${SEARCH_BUNDLE_DIR}/`;
+  } finally {
+    // Pagefind runs as a child process; close it so the build can exit.
+    await pagefind.close();
+  }
+}
+
+/**
+ * Set by `npm run build` (scripts/build.ts), which writes the index itself once Astro has exited,
+ * so that Astro's memory and Pagefind's are never held at the same time.
+ */
+export const INDEX_AFTER_BUILD = 'NEWSROOM_SEARCH_INDEX_AFTER_BUILD';
+
 export default function searchIndex(): AstroIntegration {
   return {
     name: 'newsroom:search-index',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        const siteDir = fileURLToPath(dir);
-        try {
-          const created = await pagefind.createIndex({});
-          if (!created.index) fail('creating the index', created.errors);
-          const { index } = created;
-          const added = await index.addDirectory({ path: siteDir, glob: INDEXED_PAGES });
-          if (added.errors.length > 0) fail(`reading the pages in ${siteDir}`, added.errors);
-          // An empty index would ship a search page that never finds anything: fail the build instead.
-          if (added.page_count === 0) fail('indexing', [`found no HTML pages in ${siteDir}`]);
-          const written = await index.writeFiles({ outputPath: join(siteDir, SEARCH_BUNDLE_DIR) });
-          if (written.errors.length > 0) fail('writing the index', written.errors);
-          // addDirectory counts every page it read; the entry file counts those actually indexed.
-          const entry = JSON.parse(await readFile(join(written.outputPath, 'pagefind-entry.json'), 'utf8')) as {
-            languages: Record<string, { page_count: number }>;
-          };
-          const indexed = Object.entries(entry.languages).map(
-            ([language, { page_count }]) => `${language}: ${page_count}`,
-          );
-          logger.info(`indexed ${indexed.join(', ')} of ${added.page_count} pages into ${SEARCH_BUNDLE_DIR}/`);
-        } finally {
-          // Pagefind runs as a child process; close it so the build can exit.
-          await pagefind.close();
+        if (process.env[INDEX_AFTER_BUILD] === '1') {
+          logger.info('left to scripts/build.ts, which writes it once Astro has exited');
+          return;
         }
+        logger.info(await writeSearchIndex(fileURLToPath(dir)));
       },
     },
   };
