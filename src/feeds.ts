@@ -115,7 +115,7 @@ export function feedEndpoint(format: FeedFormat): APIRoute {
   };
 }
 
-/** The incremental-build key of a feed: its releases, full text, and the newsroom. */
+/** The incremental-build key of a feed: its releases, in full, and the frame every page shows. */
 async function feedKey(scope: FeedScope, lang: string): Promise<string> {
   return pageKey(await getNewsroom(), await releasesOf(scope, lang), 'feed', scope, lang);
 }
