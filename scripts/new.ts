@@ -44,7 +44,11 @@ const path = join(releasesDir, `${date}-${name}.mdx`);
 const shown = displayPath(path);
 const slug = releaseSlug(`${date}-${name}`, date);
 
-const releases = readCollection(CONTENT_DIR, 'releases', process.cwd());
+// The new release is in the default language: only releases in that language share its addresses
+// (/releases/…; a translation lives under /ja/releases/…) and its usual dateline.
+const releases = readCollection(CONTENT_DIR, 'releases', process.cwd()).filter(
+  (r) => (r.data?.lang ?? settings.defaultLanguage) === settings.defaultLanguage,
+);
 /** A release's date as written; YAML reads an unquoted date as a timestamp at UTC midnight. */
 const dateOf = (data: Record<string, unknown> | undefined) =>
   data?.date instanceof Date ? data.date.toISOString().slice(0, 10) : String(data?.date ?? '');

@@ -100,6 +100,18 @@ describe('npm run new', () => {
     expect(clash.stderr).toContain('releases/2007/buyback.mdx already publishes at /releases/2007-03-31-buyback/');
   });
 
+  it('is not stopped by a translation at the same address in another language, nor takes its dateline', () => {
+    // A Japanese release, newer than every English one, at /ja/releases/2007-03-31-dividend/.
+    writeFileSync(
+      join(content, 'releases', 'ja', '2007-03-31-dividend.mdx'),
+      '---\nheadline: 配当に関するお知らせ\ndate: 2007-03-31\nlocation: 東京\nlang: ja\ncategories: [Financial]\n---\n\n本文。\n',
+    );
+    const result = newRelease('Dividend');
+    expect(result.status, result.stderr).toBe(0);
+    const text = readFileSync(join(content, 'releases', '2007-03-31-dividend.mdx'), 'utf8');
+    expect(text).toMatch(/^location: TOKYO, Japan/m);
+  });
+
   it('takes --slug for a headline that makes no file name, and asks for one when needed', () => {
     expect(newRelease('!!!').stderr).toContain('pass --slug NAME');
     expect(newRelease('!!!', '--slug', 'exclamations').status).toBe(0);
