@@ -7,7 +7,7 @@
 import { satteriHeadingIdsPlugin, type SatteriAstroData } from '@astrojs/markdown-satteri';
 import type { ElementContent, Properties } from 'hast';
 import { h } from 'hastscript';
-import { evaluate } from 'satteri';
+import { defineHastPlugin, evaluate } from 'satteri';
 import {
   flatten,
   releaseComponents,
@@ -50,28 +50,35 @@ function jsx(type: unknown, props: unknown, _key?: unknown, _static?: boolean, s
       throw new BodyError((error as Error).message, (source as Source | undefined)?.lineNumber);
     }
   }
-  return h(type as string, styled(type as string, attributes), flatten(children));
+  return h(type as string, styled(attributes), flatten(children));
 }
 
-const ALIGNMENTS = new Set(['left', 'center', 'right']);
-
 /**
- * Inline styles as CSS: the site's Content-Security-Policy allows no style attribute, so a
- * Markdown table's column alignment (`|--:|`) becomes a class (`align-right`, in global.css);
- * any other style an author writes keeps CSS property names (`background-color`).
+ * A Markdown table's column alignment (`|--:|`) as a class (`align-right`, in global.css): the
+ * site's Content-Security-Policy allows no style attribute. Runs on the HTML tree Sätteri builds
+ * from the Markdown, before it becomes JSX.
  */
-function styled(tag: string, attributes: Record<string, unknown>): Properties {
-  const { style, ...rest } = attributes;
+const tableAlignment = defineHastPlugin({
+  name: 'table-alignment',
+  element: {
+    filter: ['th', 'td'],
+    visit(node, ctx) {
+      const align = /^text-align:\s*(left|center|right);?$/.exec(String(node.properties?.style ?? ''));
+      if (!align) return;
+      ctx.setProperty(node, 'style', undefined);
+      ctx.setProperty(node, 'className', [`align-${align[1]}`]);
+    },
+  },
+});
+
+/** A style an author writes as an object (`style={{ backgroundColor: 'red' }}`), as CSS text. */
+function styled(attributes: Record<string, unknown>): Properties {
+  const { style } = attributes;
   if (!style || typeof style !== 'object') return attributes as Properties;
-  const css = Object.entries(style as Record<string, unknown>).map(([key, value]): [string, string] => [
-    key.startsWith('--') ? key : key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`),
-    String(value),
-  ]);
-  const [[property, value] = ['', '']] = css;
-  if ((tag === 'th' || tag === 'td') && css.length === 1 && property === 'text-align' && ALIGNMENTS.has(value)) {
-    return { ...rest, className: [`align-${value}`] } as Properties;
-  }
-  return { ...rest, style: css.map(([k, v]) => `${k}: ${v}`).join('; ') } as Properties;
+  const css = Object.entries(style as Record<string, unknown>).map(
+    ([key, value]) => `${key.startsWith('--') ? key : key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${value}`,
+  );
+  return { ...attributes, style: css.join('; ') } as Properties;
 }
 
 /**
@@ -93,7 +100,7 @@ export function renderBody(source: string, strings: ComponentStrings): RenderedB
     development: true,
     // Releases are reproduced as issued: no typographic quotes replacing the issuer's own.
     features: { smartPunctuation: false },
-    hastPlugins: [satteriHeadingIdsPlugin()],
+    hastPlugins: [satteriHeadingIdsPlugin(), tableAlignment],
     elementAttributeNameCase: 'react',
     stylePropertyNameCase: 'css',
     data: { astro },
