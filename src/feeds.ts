@@ -120,45 +120,34 @@ async function feedKey(scope: FeedScope, lang: string): Promise<string> {
   return pageKey(await getNewsroom(), await releasesOf(scope, lang), 'feed', scope, lang);
 }
 
-/** Static paths of the main feed routes: one per language. */
-export async function latestFeedPaths() {
-  return Promise.all(
-    settings.languages.map(async (lang) => ({
-      params: { lang: langParam(lang) },
-      props: { lang },
-      cacheKey: await feedKey(LATEST, lang),
-    })),
+/**
+ * Static paths of a feed route in every language: one per scope `scopes` gives for the language,
+ * with the route parameters `params` names it by.
+ */
+async function feedPaths<S extends FeedScope>(
+  scopes: (lang: string) => Promise<S[]>,
+  params: (scope: S) => Record<string, string> = () => ({}),
+) {
+  const paths = await Promise.all(
+    settings.languages.map(async (lang) =>
+      Promise.all(
+        (await scopes(lang)).map(async (scope) => ({
+          params: { lang: langParam(lang), ...params(scope) },
+          props: { lang, scope },
+          cacheKey: await feedKey(scope, lang),
+        })),
+      ),
+    ),
   );
+  return paths.flat();
 }
+
+/** Static paths of the main feed routes: one per language. */
+export const latestFeedPaths = () => feedPaths(async () => [LATEST]);
 
 /** Static paths of the per-year feed routes. */
-export async function yearFeedPaths() {
-  const paths = await Promise.all(
-    settings.languages.map(async (lang) =>
-      Promise.all(
-        (await yearScopes(lang)).map(async (scope) => ({
-          params: { lang: langParam(lang), year: String(scope.year) },
-          props: { lang, scope },
-          cacheKey: await feedKey(scope, lang),
-        })),
-      ),
-    ),
-  );
-  return paths.flat();
-}
+export const yearFeedPaths = () => feedPaths(yearScopes, (scope) => ({ year: String(scope.year) }));
 
 /** Static paths of the per-category feed routes, by category slug. */
-export async function categoryFeedPaths() {
-  const paths = await Promise.all(
-    settings.languages.map(async (lang) =>
-      Promise.all(
-        (await categoryScopes(lang)).map(async (scope) => ({
-          params: { lang: langParam(lang), category: categorySlug(scope.category) },
-          props: { lang, scope },
-          cacheKey: await feedKey(scope, lang),
-        })),
-      ),
-    ),
-  );
-  return paths.flat();
-}
+export const categoryFeedPaths = () =>
+  feedPaths(categoryScopes, (scope) => ({ category: categorySlug(scope.category) }));
