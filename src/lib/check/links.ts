@@ -22,6 +22,11 @@ export function findLinks(body: string, firstLine: number): WrittenLink[] {
     for (const m of body.matchAll(pattern)) found.push({ href: m[1]!, at: m.index + m[0].indexOf(m[1]!) });
   }
   found.sort((a, b) => a.at - b.at);
+  // The links are in order, so one walk over the line breaks numbers them all.
   const lineStarts = [...body.matchAll(/\n/g)].map((m) => m.index);
-  return found.map(({ href, at }) => ({ href, line: firstLine + lineStarts.filter((i) => i < at).length }));
+  let line = 0;
+  return found.map(({ href, at }) => {
+    while (line < lineStarts.length && lineStarts[line]! < at) line++;
+    return { href, line: firstLine + line };
+  });
 }
