@@ -19,6 +19,11 @@ function cleanUp(): void {
   rmSync(staging, { recursive: true, force: true });
 }
 
+// The site's modules import without extensions, as Vite allows; this hook lets Node do the same.
+await import('./support/resolve-ts.ts');
+// Pagefind over the finished site, written once Astro has exited and freed its memory.
+const { INDEX_AFTER_BUILD, writeSearchIndex } = await import('../src/integrations/search-index.ts');
+
 const nodeOptions = process.env.NODE_OPTIONS ?? '';
 let indexing = false;
 const astro = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', staging], {
@@ -28,9 +33,8 @@ const astro = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'buil
     // One clock for the whole build: what is published, the news sitemap and the embargo notice
     // all see the same instant, so an embargo lifting mid-build is never half-published or lost.
     NEWSROOM_NOW: process.env.NEWSROOM_NOW || new Date().toISOString(),
-    // The search index is written below, once Astro has exited and freed its memory
-    // (INDEX_AFTER_BUILD in src/integrations/search-index.ts).
-    NEWSROOM_SEARCH_INDEX_AFTER_BUILD: '1',
+    // The search index is written below, not by Astro.
+    [INDEX_AFTER_BUILD]: '1',
     // A 10,000-release archive needs more than Node's default heap (BENCHMARKS.md); a heap size the
     // user set is kept.
     NODE_OPTIONS: nodeOptions.includes('--max-old-space-size')
@@ -49,14 +53,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     console.error(`\nBuild interrupted (${signal}); ${outDir} was left as it was.`);
     process.exit(1);
   });
-}
-
-/** Pagefind over the finished site (src/integrations/search-index.ts). */
-async function writeSearchIndex(siteDir: string): Promise<string> {
-  // The site's modules import without extensions, as Vite allows; this hook lets Node do the same.
-  await import('./support/resolve-ts.ts');
-  const { writeSearchIndex: write } = await import('../src/integrations/search-index.ts');
-  return write(siteDir);
 }
 
 astro.on('exit', async (code, signal) => {
