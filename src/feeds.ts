@@ -19,7 +19,7 @@ import {
 } from './lib/feeds';
 import { renderReleaseHtml } from './render-release';
 import { categorySlug } from './lib/taxonomy';
-import { localePath, withBase } from './lib/urls';
+import { href } from './links';
 import { getEdition, getNewsroom, pageKey, type Release } from './newsroom';
 import { settings } from './settings';
 
@@ -32,7 +32,7 @@ export function feedSite(lang: string): FeedSite {
   const t = dictionary(lang).feeds;
   return {
     site: import.meta.env.SITE,
-    base: withBase(import.meta.env.BASE_URL, localePath(lang, settings.defaultLanguage, '')),
+    base: href('', lang),
     title: site.title,
     description: site.description,
     language: lang,

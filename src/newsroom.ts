@@ -8,7 +8,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { groupBy, neighbours, relatedReleases, type Neighbours } from './lib/archive';
 import { cacheKey } from './lib/cache-key';
 import { buildClock } from './lib/clock';
-import { calendarDateInZone, zonedTime } from './lib/dates';
+import { calendarDateInZone, yearOf, zonedTime } from './lib/dates';
 import { assertUniqueSlugs, compareNewestFirst, isPublished, releaseSlug } from './lib/releases';
 import type { RenderedMetadata } from './loaders/checked-files';
 import { releaseLanguages } from './lib/search';
@@ -146,7 +146,7 @@ async function load(): Promise<Newsroom> {
       date: data.date,
       instant,
       isoDate: iso,
-      year: Number(data.date.slice(0, 4)),
+      year: yearOf(data.date),
       categories: data.categories,
       tags: data.tags,
       summary: data.summary ?? (entry.rendered?.metadata as RenderedMetadata | undefined)?.summary ?? '',

@@ -7,6 +7,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { z } from 'astro/zod';
+import { yearOf } from '../dates';
 import { impossibleDate, writtenFields } from '../frontmatter';
 import { fieldName } from '../problems';
 import { releaseSlug } from '../releases';
@@ -286,7 +287,7 @@ function linkProblems(
     const own = sitePages(
       inLanguage.map(({ slug, data }) => ({
         slug,
-        year: Number(data.date.slice(0, 4)),
+        year: yearOf(data.date),
         categories: data.categories,
         tags: data.tags,
       })),

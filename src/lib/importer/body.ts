@@ -3,7 +3,7 @@
  * sub-items `(1)`, `(a)`, `(i)`), tables of `Label:<TAB>value` rows, "Note:" blocks, bullets and
  * paragraphs. Every source line ends up in exactly one node; what fits no structure is a paragraph.
  */
-import { termMarker, type TermStyle } from '../terms';
+import { TERM_STYLES, termMarker, type TermStyle } from '../terms';
 import { blockEnd, isBlank, skipBlank, type SourceLine } from './source-lines';
 
 export type BodyNode =
@@ -43,12 +43,10 @@ function afterMarker(text: string, n: number, style: TermStyle): string | undefi
   return rest.trim();
 }
 
-/** `(i)` opens a roman list, not the ninth letter, since a list starts at its first item. */
-const LIST_STYLES: readonly TermStyle[] = ['1.', '(1)', '(a)', '(i)'];
-
 /** The style of a list whose first item starts `text`. */
 function listStart(text: string): TermStyle | undefined {
-  return LIST_STYLES.find((style) => afterMarker(text, 1, style) !== undefined);
+  // Every style's first marker: `(i)` opens a roman list, not the ninth letter.
+  return TERM_STYLES.find((style) => afterMarker(text, 1, style) !== undefined);
 }
 
 const NOTE = /^(Notes?\s*:)\s*(.*)$/i;

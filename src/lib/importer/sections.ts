@@ -3,7 +3,7 @@
  * boilerplate, the "Information" contact block — which the site keeps as shared entries and prints
  * after the body. Each starts with a heading line; the first one ends the body.
  */
-import { blocks, isBlank, type SourceLine } from './source-lines';
+import { isBlank, type SourceLine } from './source-lines';
 
 export type SectionKind = 'notice' | 'boilerplate' | 'contacts';
 
@@ -68,6 +68,3 @@ export function splitSections(
   }
   return { body: lines.slice(0, bodyEnd), sections };
 }
-
-/** A section's paragraphs (runs of non-blank lines). */
-export const sectionBlocks = (section: Section) => blocks(section.lines);
