@@ -3,6 +3,7 @@
  * (words, filters, order) lives in the URL so it can be shared, reloaded and gone back to. Pure
  * functions, used at build time by the page templates and in the browser by the search script.
  */
+import { groupBy } from './archive';
 
 /** The folder of the built site that holds the index and Pagefind's browser script. */
 export const SEARCH_BUNDLE_DIR = 'pagefind';
@@ -130,12 +131,7 @@ export function releaseLanguages(releases: readonly { data: { lang: string } }[]
 
 /** Groups Pagefind results by the language their id starts with (`en_6fceec9`), keeping their order. */
 export function groupByLanguage<T extends { id: string }>(results: readonly T[]): T[][] {
-  const groups = new Map<string, T[]>();
-  for (const result of results) {
-    const language = result.id.slice(0, result.id.lastIndexOf('_'));
-    groups.set(language, [...(groups.get(language) ?? []), result]);
-  }
-  return [...groups.values()];
+  return [...groupBy(results, (result) => [result.id.slice(0, result.id.lastIndexOf('_'))]).values()];
 }
 
 /**
