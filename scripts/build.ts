@@ -19,6 +19,13 @@ function cleanUp(): void {
   rmSync(staging, { recursive: true, force: true });
 }
 
+/** Stops the build without touching the published site. */
+function abort(reason: string, code = 1): never {
+  cleanUp();
+  console.error(`\n${reason}; ${outDir} was left as it was.`);
+  process.exit(code);
+}
+
 // The site's modules import without extensions, as Vite allows; this hook lets Node do the same.
 await import('./support/resolve-ts.ts');
 // Pagefind over the finished site, written once Astro has exited and freed its memory.
@@ -49,29 +56,17 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       astro.kill(signal);
       return;
     }
-    cleanUp();
-    console.error(`\nBuild interrupted (${signal}); ${outDir} was left as it was.`);
-    process.exit(1);
+    abort(`Build interrupted (${signal})`);
   });
 }
 
 astro.on('exit', async (code, signal) => {
-  if (code !== 0) {
-    cleanUp();
-    console.error(
-      signal
-        ? `\nBuild interrupted (${signal}); ${outDir} was left as it was.`
-        : `\nBuild failed; ${outDir} was left as it was.`,
-    );
-    process.exit(code ?? 1);
-  }
+  if (code !== 0) abort(signal ? `Build interrupted (${signal})` : 'Build failed', code ?? 1);
   indexing = true;
   try {
     console.log(`[newsroom:search-index] ${await writeSearchIndex(staging)}`);
   } catch (error) {
-    cleanUp();
-    console.error(`\n${(error as Error).message}\nBuild failed; ${outDir} was left as it was.`);
-    process.exit(1);
+    abort(`${(error as Error).message}\nBuild failed`);
   }
   indexing = false;
   // Two renames: the site is never half-written. Should the second fail, the old site goes back.
@@ -81,9 +76,7 @@ astro.on('exit', async (code, signal) => {
     renameSync(staging, outDir);
   } catch (error) {
     if (hadSite) renameSync(previous, outDir);
-    cleanUp();
-    console.error(`\nCould not put the new site in place (${(error as Error).message}); ${outDir} was left as it was.`);
-    process.exit(1);
+    abort(`Could not put the new site in place (${(error as Error).message})`);
   }
   rmSync(previous, { recursive: true, force: true });
   console.log(`\nSite written to ${outDir}`);
