@@ -17,7 +17,7 @@ import { join, resolve } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { executablePath } from '../tests/support/browser.ts';
-import { serveCompressed } from './bench/serve-compressed.ts';
+import { serveStatic } from '../tests/support/serve.ts';
 import { buildIntoTemp } from './support/build-site.ts';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
@@ -40,7 +40,7 @@ function releasePage(siteDir: string): string {
 const given = option('--site');
 const siteDir = given ? resolve(given) : buildIntoTemp('newsroom-lighthouse-');
 const jsonFile = resolve(option('--json') ?? join(tmpdir(), 'newsroom-lighthouse.json'));
-const server = await serveCompressed(siteDir);
+const server = await serveStatic(siteDir, '/', { gzip: true, headers: { 'cache-control': 'max-age=3600' } });
 const chrome = await chromeLauncher.launch({
   chromePath: await executablePath(),
   chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
