@@ -4,14 +4,14 @@
  */
 import type { APIRoute } from 'astro';
 import { newsSitemapXml, recentReleases } from '../lib/sitemap';
-import { absoluteUrl } from '../lib/urls';
+import { pageUrl } from '../links';
 import { getNewsroom } from '../newsroom';
 import { settings } from '../settings';
 
-export const GET: APIRoute = async ({ site }) => {
+export const GET: APIRoute = async () => {
   const { releases, now } = await getNewsroom();
   const entries = recentReleases(releases, now).map((release) => ({
-    url: absoluteUrl(site!, import.meta.env.BASE_URL, release.path),
+    url: pageUrl(release.path),
     title: release.data.headline,
     published: release.isoDate,
     language: release.data.lang,
