@@ -4,6 +4,7 @@
  * their paths come from src/lib/urls.ts and src/lib/feeds.ts, so a moved page moves here too.
  * When a page is added to or removed from src/pages/, change FIXED_PAGES or sitePages() here.
  */
+import { groupBy, paginate } from '../archive';
 import { feedFormats, feedPath, LATEST, type FeedScope } from '../feeds';
 import { categoryPath, listPagePath, releasePath, releasesPath, tagPath, yearPath } from '../urls';
 
@@ -17,34 +18,24 @@ export interface ListedRelease {
   tags: readonly string[];
 }
 
-/** A list and its later pages (`releases/page/2/` …); an empty list has no page at all. */
-function listPages(path: string, count: number, pageSize: number): string[] {
-  return Array.from({ length: Math.ceil(count / pageSize) }, (_, i) => listPagePath(path, i + 1));
-}
-
-function countBy(values: readonly (string | number)[]): Map<string | number, number> {
-  const counts = new Map<string | number, number>();
-  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
-  return counts;
-}
-
 /** Every page and feed of a site whose listed (not draft) releases are `releases`. */
 export function sitePages(releases: readonly ListedRelease[], pageSize: number): Set<string> {
   const pages = new Set<string>(FIXED_PAGES);
-  const add = (paths: string[]) => paths.forEach((path) => pages.add(path));
-  add(listPages(releasesPath, releases.length, pageSize));
+  // A list and its later pages (`releases/page/2/` …), paginated as the build paginates it.
+  const addList = (path: string, items: readonly ListedRelease[]) =>
+    paginate(items, pageSize).forEach((page) => pages.add(listPagePath(path, page.number)));
+  addList(releasesPath, releases);
   const scopes: FeedScope[] = [LATEST];
   for (const release of releases) pages.add(releasePath(release.slug));
-  for (const [year, count] of countBy(releases.map((r) => r.year))) {
-    add(listPages(yearPath(Number(year)), count, pageSize));
-    scopes.push({ kind: 'year', year: Number(year) });
+  for (const [year, list] of groupBy(releases, (r) => [r.year])) {
+    addList(yearPath(year), list);
+    scopes.push({ kind: 'year', year });
   }
-  for (const [category, count] of countBy(releases.flatMap((r) => r.categories))) {
-    add(listPages(categoryPath(String(category)), count, pageSize));
-    scopes.push({ kind: 'category', category: String(category) });
+  for (const [category, list] of groupBy(releases, (r) => r.categories)) {
+    addList(categoryPath(category), list);
+    scopes.push({ kind: 'category', category });
   }
-  for (const [tag, count] of countBy(releases.flatMap((r) => r.tags)))
-    add(listPages(tagPath(String(tag)), count, pageSize));
+  for (const [tag, list] of groupBy(releases, (r) => r.tags)) addList(tagPath(tag), list);
   for (const scope of scopes) for (const format of feedFormats) pages.add(feedPath(scope, format));
   return pages;
 }
