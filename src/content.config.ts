@@ -4,6 +4,7 @@
  */
 import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { releaseId } from './lib/check/content-folder';
 import { RELEASE_COMPONENT_NAMES } from './lib/release-components';
 import { checkedFiles } from './loaders/checked-files';
 import { boilerplateSchema } from './schemas/boilerplate';
@@ -24,7 +25,7 @@ const releases = defineCollection({
       base: `${CONTENT_DIR}/releases`,
       // The file path is the id. (Astro's default would take the `slug:` field instead, silently
       // merging two releases that share a slug; src/lib/releases.ts refuses those by name.)
-      generateId: ({ entry }) => entry.replace(/\.mdx$/, ''),
+      generateId: ({ entry }) => releaseId(entry),
       // Each body is kept as the HTML rendered when it loaded (src/loaders/checked-files.ts).
       retainBody: false,
     }),

@@ -5,10 +5,10 @@
  * The hook cannot see the content collections, so it reads the few fields it needs from the
  * files as written, and uses the build's own clock (NEWSROOM_NOW in tests).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { displayPath } from '../lib/check/content-folder';
+import { contentFiles, displayPath } from '../lib/check/content-folder';
 import { buildClock } from '../lib/clock';
 import { isoInZone, zonedTime } from '../lib/dates';
 import { writtenFields } from '../lib/frontmatter';
@@ -20,29 +20,27 @@ const embargoTime = instantWithOffset('the embargo time');
 
 /** Releases with an embargo, read from their frontmatter; drafts are left out, they publish on no date. */
 export function embargoedReleases(releasesDir: string, timeZone: string): Publishable[] {
-  return readdirSync(releasesDir, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.mdx'))
-    .flatMap((file) => {
-      const fields = new Map(
-        writtenFields(readFileSync(join(releasesDir, file), 'utf8'), ['date', 'draft', 'embargo']).map((f) => [
-          f.field,
-          f.value,
-        ]),
-      );
-      const embargo = embargoTime.safeParse(fields.get('embargo'));
-      const date = fields.get('date');
-      // An invalid embargo or date is the content schema's to report; the build fails on it.
-      if (!embargo.success || !date || fields.get('draft') === 'true') return [];
-      return [
-        {
-          id: join(releasesDir, file),
-          date,
-          instant: zonedTime(date, undefined, timeZone).instant,
-          draft: false,
-          embargo: embargo.data,
-        },
-      ];
-    });
+  return contentFiles(releasesDir, ['.mdx']).flatMap((file) => {
+    const fields = new Map(
+      writtenFields(readFileSync(join(releasesDir, file), 'utf8'), ['date', 'draft', 'embargo']).map((f) => [
+        f.field,
+        f.value,
+      ]),
+    );
+    const embargo = embargoTime.safeParse(fields.get('embargo'));
+    const date = fields.get('date');
+    // An invalid embargo or date is the content schema's to report; the build fails on it.
+    if (!embargo.success || !date || fields.get('draft') === 'true') return [];
+    return [
+      {
+        id: join(releasesDir, file),
+        date,
+        instant: zonedTime(date, undefined, timeZone).instant,
+        draft: false,
+        embargo: embargo.data,
+      },
+    ];
+  });
 }
 
 /** The notice line: when the next embargo lifts, or that none is waiting. */

@@ -2,10 +2,11 @@
  * Sitemaps: last-modified dates of release pages for `@astrojs/sitemap` (set up in
  * astro.config.mjs), and the Google News sitemap of the releases of the last two days.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { SitemapOptions } from '@astrojs/sitemap';
 import { zonedTime } from './dates';
+import { contentFiles, releaseId } from './check/content-folder';
 import { correctedAt, escapeXml } from './feeds';
 import { writtenFields } from './frontmatter';
 import { releaseSlug } from './releases';
@@ -19,12 +20,6 @@ export function lastModified(
   return correctedAt(release, timeZone) ?? release.isoDate;
 }
 
-function mdxFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.mdx'))
-    .sort();
-}
-
 /**
  * Last-modified time of every release, by page path below the base (`ja/releases/…/` for a
  * Japanese one), read from the frontmatter as written. The sitemap is written after the build by
@@ -36,18 +31,14 @@ export function releaseLastModified(
   defaultLanguage = 'en',
 ): Map<string, string> {
   const found = new Map<string, string>();
-  for (const file of mdxFiles(releasesDir)) {
+  for (const file of contentFiles(releasesDir, ['.mdx'])) {
     const fields = Object.fromEntries(
       writtenFields(readFileSync(join(releasesDir, file), 'utf8'), ['date', 'time', 'updated', 'slug', 'lang']).map(
         (field) => [field.field, field.value],
       ),
     );
     if (!fields.date) continue; // the content schema reports it
-    // The id is the file path without extension, as src/content.config.ts has the loader make it.
-    const id = file
-      .replace(/\.mdx$/, '')
-      .split(sep)
-      .join('/');
+    const id = releaseId(file);
     const isoDate = zonedTime(fields.date, fields.time, timeZone).iso;
     const path = localePath(
       fields.lang ?? defaultLanguage,

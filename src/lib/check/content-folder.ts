@@ -83,29 +83,43 @@ function readData(
   return { split, data: parsed.data, problems: [] };
 }
 
+/**
+ * The files of a content folder the build loads, relative to it: sub-folders included, dot-folders
+ * and dot-files left out (as Astro's glob loader does), in path order.
+ */
+export function contentFiles(folder: string, extensions: readonly string[]): string[] {
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .filter((path) => extensions.some((ext) => path.endsWith(ext)) && !path.split(sep).some((p) => p.startsWith('.')))
+    .sort();
+}
+
+/** The id the build gives a release file: its path below releases/, without `.mdx`. */
+export const releaseId = (relativePath: string) =>
+  relativePath
+    .split(sep)
+    .join('/')
+    .replace(/\.mdx$/, '');
+
 /** Every file of a collection folder (sub-folders included), read and parsed, in path order. */
 export function readCollection(contentDir: string, collection: CollectionName, displayRoot: string): ContentEntry[] {
   const folder = join(contentDir, collection);
   if (!existsSync(folder)) return [];
   const { extensions, frontmatter } = COLLECTION_FILES[collection];
-  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
-    .filter((path) => extensions.some((ext) => path.endsWith(ext)) && !path.split(sep).some((p) => p.startsWith('.')))
-    .sort()
-    .map((relativePath) => {
-      const path = join(folder, relativePath);
-      const file = displayPath(path, displayRoot);
-      const { source, problem } = readSource(path, file);
-      const read = source === undefined ? { problems: [] } : readData(source, file, frontmatter);
-      const posixPath = relativePath.split(sep).join('/');
-      return {
-        collection,
-        file,
-        relativePath: posixPath,
-        // Releases are keyed by file path (see src/content.config.ts), the others by Astro's default.
-        id: collection === 'releases' ? posixPath.replace(/\.mdx$/, '') : entryId(relativePath),
-        source,
-        ...read,
-        problems: problem ? [problem] : read.problems,
-      };
-    });
+  return contentFiles(folder, extensions).map((relativePath) => {
+    const path = join(folder, relativePath);
+    const file = displayPath(path, displayRoot);
+    const { source, problem } = readSource(path, file);
+    const read = source === undefined ? { problems: [] } : readData(source, file, frontmatter);
+    const posixPath = relativePath.split(sep).join('/');
+    return {
+      collection,
+      file,
+      relativePath: posixPath,
+      // Releases are keyed by file path (see src/content.config.ts), the others by Astro's default.
+      id: collection === 'releases' ? releaseId(relativePath) : entryId(relativePath),
+      source,
+      ...read,
+      problems: problem ? [problem] : read.problems,
+    };
+  });
 }
