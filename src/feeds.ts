@@ -42,9 +42,7 @@ export function feedSite(lang: string): FeedSite {
     describe: (scope) =>
       scope.kind === 'year'
         ? t.yearDescription(site.companyName, scope.year)
-        : scope.kind === 'category'
-          ? t.categoryDescription(site.companyName, site.category(scope.category))
-          : site.description,
+        : t.categoryDescription(site.companyName, site.category(scope.category)),
   };
 }
 

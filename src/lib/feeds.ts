@@ -5,6 +5,7 @@
  * same bytes.
  */
 import { getRssString, type RSSOptions } from '@astrojs/rss';
+import { en } from '../i18n/en';
 import { formatLongDate, zonedTime } from './dates';
 import { escapeHtml } from './html';
 import { categorySlug, tagSlug } from './taxonomy';
@@ -71,9 +72,9 @@ export function feedDescription(scope: FeedScope, siteDescription: string, publi
     case 'latest':
       return siteDescription;
     case 'year':
-      return `Every release issued by ${publisher} in ${scope.year}.`;
+      return en.feeds.yearDescription(publisher, scope.year);
     case 'category':
-      return `${scope.category} releases issued by ${publisher}.`;
+      return en.feeds.categoryDescription(publisher, scope.category);
   }
 }
 
@@ -110,7 +111,7 @@ export interface FeedSite {
   timeZone: string;
   publisher: { name: string; url?: string | undefined };
   /** A year's or category's description in the site's language (default: English). */
-  describe?: ((scope: FeedScope) => string) | undefined;
+  describe?: ((scope: Exclude<FeedScope, { kind: 'latest' }>) => string) | undefined;
   /** A category's name in the site's language (default: as declared). */
   categoryLabel?: ((category: string) => string) | undefined;
 }
