@@ -10,7 +10,7 @@ import { contentFiles, releaseId } from './check/content-folder';
 import { correctedAt, escapeXml } from './feeds';
 import { writtenFields } from './frontmatter';
 import { releaseSlug } from './releases';
-import { absoluteUrl, localePath, releasePath } from './urls';
+import { absoluteUrl, isTranslatedPage, localePath, releasePath } from './urls';
 
 /** When a release page last changed: its correction, else its issue (ISO 8601, issuer's offset). */
 export function lastModified(
@@ -20,22 +20,31 @@ export function lastModified(
   return correctedAt(release, timeZone) ?? release.isoDate;
 }
 
+/** What the sitemap needs of a release page: when it last changed, and which release it translates. */
+export interface ReleasePage {
+  /** ISO 8601 with the issuer's offset. */
+  lastModified: string;
+  /** The original release's id, shared by all its language versions (`translationOf`, else its own). */
+  original: string;
+}
+
 /**
- * Last-modified time of every release, by page path below the base (`ja/releases/…/` for a
- * Japanese one), read from the frontmatter as written. The sitemap is written after the build by
- * an integration that cannot see the content collections, so it reads the few fields it needs.
+ * Every release page by path below the base (`ja/releases/…/` for a Japanese one), read from the
+ * frontmatter as written. The sitemap is written after the build by an integration that cannot
+ * see the content collections, so it reads the few fields it needs.
  */
-export function releaseLastModified(
-  releasesDir: string,
-  timeZone: string,
-  defaultLanguage = 'en',
-): Map<string, string> {
-  const found = new Map<string, string>();
+export function releasePages(releasesDir: string, timeZone: string, defaultLanguage = 'en'): Map<string, ReleasePage> {
+  const found = new Map<string, ReleasePage>();
   for (const file of contentFiles(releasesDir, ['.mdx'])) {
     const fields = Object.fromEntries(
-      writtenFields(readFileSync(join(releasesDir, file), 'utf8'), ['date', 'time', 'updated', 'slug', 'lang']).map(
-        (field) => [field.field, field.value],
-      ),
+      writtenFields(readFileSync(join(releasesDir, file), 'utf8'), [
+        'date',
+        'time',
+        'updated',
+        'slug',
+        'lang',
+        'translationOf',
+      ]).map((field) => [field.field, field.value]),
     );
     if (!fields.date) continue; // the content schema reports it
     const id = releaseId(file);
@@ -45,16 +54,64 @@ export function releaseLastModified(
       defaultLanguage,
       releasePath(releaseSlug(id, fields.date, fields.slug)),
     );
-    found.set(path, lastModified({ isoDate, data: fields }, timeZone));
+    found.set(path, {
+      lastModified: lastModified({ isoDate, data: fields }, timeZone),
+      original: fields.translationOf || id,
+    });
   }
   return found;
 }
+
+export interface Alternate {
+  url: string;
+  lang: string;
+}
+
+/**
+ * The hreflang alternates of every page in `urls` (absolute, below `siteUrl`): its versions in the
+ * site's languages, itself included, in sitemap order, for pages with more than one. A page's
+ * language is its first path segment when that names a language, else the default. `versionOf`
+ * names what a page is a version of, given its path below the site and below its language, or
+ * nothing for a page with no versions. One pass over the URLs: `@astrojs/sitemap`'s own `i18n`
+ * matching compares every page with every other.
+ */
+export function hreflangAlternates(
+  urls: readonly string[],
+  siteUrl: string,
+  languages: readonly string[],
+  versionOf: (path: string, pathInLanguage: string) => string | undefined,
+): Map<string, Alternate[]> {
+  const [defaultLanguage = 'en'] = languages;
+  const groups = new Map<string, Alternate[]>();
+  for (const url of urls) {
+    if (!url.startsWith(siteUrl)) continue;
+    const path = decodeURIComponent(url.slice(siteUrl.length));
+    const first = path.split('/')[0]!;
+    const lang = first !== defaultLanguage && languages.includes(first) ? first : defaultLanguage;
+    const key = versionOf(path, lang === defaultLanguage ? path : path.slice(first.length + 1));
+    if (key === undefined) continue;
+    const group = groups.get(key);
+    if (group) group.push({ url, lang });
+    else groups.set(key, [{ url, lang }]);
+  }
+  const alternates = new Map<string, Alternate[]>();
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    group.sort((a, b) => sitemapOrder(a.url, b.url));
+    for (const { url } of group) alternates.set(url, group);
+  }
+  return alternates;
+}
+
+/** The order `@astrojs/sitemap` lists pages in. */
+const sitemapOrder = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
 
 const RELEASE_URL = /\/releases\/(\d{4}-\d{2}-\d{2})-[^/]+\/$/;
 
 /**
  * Options for `@astrojs/sitemap`: release pages carry their last-modified time (from content, so
- * builds are repeatable), and the sitemap index lists the Google News sitemap too.
+ * builds are repeatable), every page its versions in the other languages, and the sitemap index
+ * lists the Google News sitemap too.
  */
 export function sitemapOptions(options: {
   releasesDir: string;
@@ -64,24 +121,40 @@ export function sitemapOptions(options: {
   /** The site's languages, the default first: each page's versions become hreflang alternates. */
   languages: readonly string[];
 }): NonNullable<SitemapOptions> {
-  let modified: Map<string, string> | undefined;
+  const siteUrl = absoluteUrl(options.site, options.base, '');
   const [defaultLocale = 'en'] = options.languages;
   const multilingual = options.languages.length > 1;
+  let releases: Map<string, ReleasePage> | undefined;
+  const releasesByPath = () => (releases ??= releasePages(options.releasesDir, options.timeZone, defaultLocale));
+  // The sitemap's pages, as `filter` sees them, all before the first `serialize`.
+  let pages: string[] = [];
+  let alternates: Map<string, Alternate[]> | undefined;
   return {
     customSitemaps: [absoluteUrl(options.site, options.base, 'news-sitemap.xml')],
     // Plain page URLs, plus hreflang alternates (xhtml:link) when there are several languages.
     namespaces: { news: false, xhtml: multilingual, image: false, video: false },
-    ...(multilingual && {
-      i18n: { defaultLocale, locales: Object.fromEntries(options.languages.map((lang) => [lang, lang])) },
-    }),
+    filter(url) {
+      if (alternates) [pages, alternates, releases] = [[], undefined, undefined]; // a second build in one process
+      pages.push(url);
+      return true;
+    },
     serialize(item) {
+      if (multilingual) {
+        // As the pages declare them: a release and its translations, and the translated pages.
+        alternates ??= hreflangAlternates(pages, siteUrl, options.languages, (path, pathInLanguage) => {
+          if (isTranslatedPage(pathInLanguage)) return `page:${pathInLanguage}`;
+          const release = RELEASE_URL.test(`/${path}`) ? releasesByPath().get(path) : undefined;
+          return release && `release:${release.original}`;
+        });
+        const links = alternates.get(item.url);
+        if (links) item = { ...item, links };
+      }
       const m = RELEASE_URL.exec(item.url);
       if (!m) return item;
-      modified ??= releaseLastModified(options.releasesDir, options.timeZone, defaultLocale);
       // URLs arrive percent-encoded; slugs are kept as written. Should a slug ever fail to match,
       // the date of issue in the URL is still right.
-      const path = decodeURIComponent(item.url.slice(absoluteUrl(options.site, options.base, '').length));
-      const lastmod = modified.get(path) ?? zonedTime(m[1]!, undefined, options.timeZone).iso;
+      const path = decodeURIComponent(item.url.slice(siteUrl.length));
+      const lastmod = releasesByPath().get(path)?.lastModified ?? zonedTime(m[1]!, undefined, options.timeZone).iso;
       return { ...item, lastmod };
     },
   };

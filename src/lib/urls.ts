@@ -23,6 +23,16 @@ export function localePath(lang: string, defaultLanguage: string, path: string):
   return lang === defaultLanguage ? path : `${lang}/${path.replace(/^\/+/, '')}`;
 }
 
+/**
+ * Pages every language has, each the same page translated: they name one another as language
+ * versions (hreflang links, the language switcher, the sitemap). Lists are not among them: each
+ * language's lists show that language's releases.
+ */
+export const TRANSLATED_PAGES = { home: '', about: 'about/', feeds: 'feeds/', contacts: 'contacts/' } as const;
+export type TranslatedPage = (typeof TRANSLATED_PAGES)[keyof typeof TRANSLATED_PAGES];
+const translatedPages: ReadonlySet<string> = new Set(Object.values(TRANSLATED_PAGES));
+export const isTranslatedPage = (path: string): path is TranslatedPage => translatedPages.has(path);
+
 export const releasesPath = 'releases/';
 export const releasePath = (slug: string) => `releases/${slug}/`;
 export const yearPath = (year: number) => `releases/${year}/`;

@@ -106,6 +106,33 @@ describe('a release and its translation', () => {
     expect(links).toContain(`/ja/${BUYBACK}`);
   });
 
+  it('gives every page in the sitemap the hreflang alternates the page itself declares', async () => {
+    const page = await browser.newPage();
+    const siteDir = inject('siteDir');
+    const sitemap = await page.evaluate(
+      (xml) => {
+        const doc = new DOMParser().parseFromString(xml, 'application/xml');
+        if (doc.querySelector('parsererror')) throw new Error('not well-formed XML');
+        return [...doc.getElementsByTagNameNS('*', 'url')].map((url) => ({
+          loc: url.getElementsByTagNameNS('*', 'loc')[0]!.textContent!,
+          links: [...url.getElementsByTagNameNS('*', 'link')].map(
+            (link) => `${link.getAttribute('hreflang')} ${link.getAttribute('href')}`,
+          ),
+        }));
+      },
+      readFileSync(join(siteDir, 'sitemap-0.xml'), 'utf8'),
+    );
+    const withLinks = sitemap.filter((url) => url.links.length > 0).map((url) => url.loc);
+    expect(withLinks).toEqual(expect.arrayContaining([`${SITE}${BUYBACK}`, `${SITE}ja/${FINAL_TERMS}`, `${SITE}ja/`]));
+    for (const { loc, links } of sitemap) {
+      const html = readFileSync(join(siteDir, decodeURIComponent(loc.slice(SITE.length)), 'index.html'), 'utf8');
+      await page.setContent(html.replace(/<script[\s\S]*?<\/script>/g, ''));
+      const declared = (await hreflangs(page)).filter((link) => !link.startsWith('x-default '));
+      expect(links.sort(), loc).toEqual(declared.sort());
+    }
+    await page.close();
+  });
+
   it('lists each language in the sitemap', () => {
     const sitemap = readFileSync(join(inject('siteDir'), 'sitemap-0.xml'), 'utf8');
     expect(sitemap).toContain(`<loc>${SITE}ja/${BUYBACK}</loc>`);

@@ -2,7 +2,14 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { newsSitemapXml, recentReleases, releaseLastModified, robotsTxt, sitemapOptions } from '../../src/lib/sitemap';
+import {
+  newsSitemapXml,
+  recentReleases,
+  releasePages,
+  robotsTxt,
+  hreflangAlternates,
+  sitemapOptions,
+} from '../../src/lib/sitemap';
 import { breadcrumbList, jsonLdText, newsArticle, organization, webSite } from '../../src/lib/structured-data';
 
 describe('JSON-LD', () => {
@@ -92,7 +99,7 @@ describe('sitemaps', () => {
   mkdirSync(join(dir, 'ja'));
   writeFileSync(
     join(dir, 'ja', '2007-03-30-buyback.mdx'),
-    '---\nheadline: A\ndate: 2007-03-30\nlang: ja\nupdated: 2007-04-02\ncorrection: 訂正\n---\n',
+    '---\nheadline: A\ndate: 2007-03-30\nlang: ja\ntranslationOf: 2007-03-30-buyback\nupdated: 2007-04-02\ncorrection: 訂正\n---\n',
   );
   writeFileSync(
     join(dir, '2007', '2007-11-26-terms.mdx'),
@@ -100,11 +107,17 @@ describe('sitemaps', () => {
   );
 
   it('reads last-modified times from content: the correction, else the issue', () => {
-    expect(releaseLastModified(dir, 'Asia/Tokyo')).toEqual(
+    expect(releasePages(dir, 'Asia/Tokyo')).toEqual(
       new Map([
-        ['releases/2007-11-26-final-terms/', '2007-12-03T00:00:00+09:00'],
-        ['releases/2007-03-30-buyback/', '2007-03-30T00:00:00+09:00'],
-        ['ja/releases/2007-03-30-buyback/', '2007-04-02T00:00:00+09:00'],
+        [
+          'releases/2007-11-26-final-terms/',
+          { lastModified: '2007-12-03T00:00:00+09:00', original: '2007/2007-11-26-terms' },
+        ],
+        ['releases/2007-03-30-buyback/', { lastModified: '2007-03-30T00:00:00+09:00', original: '2007-03-30-buyback' }],
+        [
+          'ja/releases/2007-03-30-buyback/',
+          { lastModified: '2007-04-02T00:00:00+09:00', original: '2007-03-30-buyback' },
+        ],
       ]),
     );
   });
@@ -125,6 +138,68 @@ describe('sitemaps', () => {
     expect(await options.serialize!({ url: 'https://n.test/nr/releases/2007/' })).toEqual({
       url: 'https://n.test/nr/releases/2007/',
     });
+  });
+
+  it('links each page to its versions in the other languages, releases by translationOf', async () => {
+    const site = 'https://n.test/nr/';
+    // The Japanese version of the buyback under a slug of its own, and a Japanese-only release.
+    const urls = ['', 'ja/', 'about/', 'releases/2007-11-26-final-terms/', 'releases/2007-03-30-buyback/']
+      .concat(['ja/releases/2007-03-30-kabu/', 'ja/releases/2007-05-01-only/', 'ja/about/', 'search/'])
+      .map((path) => site + path);
+    const groups: Record<string, string> = {
+      'releases/2007-03-30-buyback/': 'release:b',
+      'ja/releases/2007-03-30-kabu/': 'release:b',
+      'releases/2007-11-26-final-terms/': 'release:t',
+      'ja/releases/2007-05-01-only/': 'release:o',
+    };
+    // Pages below the language are versions of one another only where `versionOf` says so.
+    const versionOf = (path: string, inLanguage: string) =>
+      groups[path] ?? (['', 'about/'].includes(inLanguage) ? inLanguage : undefined);
+    const alternates = hreflangAlternates(urls, site, ['en', 'ja'], versionOf);
+    const links = (path: string) => alternates.get(site + path)?.map((link) => `${link.lang} ${link.url}`);
+    expect(links('')).toEqual([`en ${site}`, `ja ${site}ja/`]);
+    expect(links('ja/about/')).toEqual([`en ${site}about/`, `ja ${site}ja/about/`]);
+    expect(links('ja/releases/2007-03-30-kabu/')).toEqual([
+      `ja ${site}ja/releases/2007-03-30-kabu/`,
+      `en ${site}releases/2007-03-30-buyback/`,
+    ]);
+    for (const alone of ['search/', 'releases/2007-11-26-final-terms/', 'ja/releases/2007-05-01-only/']) {
+      expect(links(alone)).toBeUndefined();
+    }
+
+    // Through the sitemap's options: every page first passes `filter`, then `serialize`.
+    const options = sitemapOptions({
+      releasesDir: dir,
+      timeZone: 'Asia/Tokyo',
+      site: 'https://n.test',
+      base: '/nr/',
+      languages: ['en', 'ja'],
+    });
+    // The library's own matcher compares every page with every other: quadratic on a large archive.
+    expect(options.i18n).toBeUndefined();
+    const pages = [
+      'releases/2007-03-30-buyback/',
+      'ja/releases/2007-03-30-buyback/',
+      'releases/2007-11-26-final-terms/',
+      'contacts/',
+      'ja/contacts/',
+      'releases/',
+      'ja/releases/',
+    ];
+    for (const path of pages) expect(options.filter!(site + path)).toBe(true);
+    const buyback = await options.serialize!({ url: `${site}releases/2007-03-30-buyback/` });
+    expect(buyback).toMatchObject({ lastmod: '2007-03-30T00:00:00+09:00' });
+    expect(buyback!.links).toEqual([
+      { url: `${site}ja/releases/2007-03-30-buyback/`, lang: 'ja' },
+      { url: `${site}releases/2007-03-30-buyback/`, lang: 'en' },
+    ]);
+    expect((await options.serialize!({ url: `${site}releases/2007-11-26-final-terms/` }))!.links).toBeUndefined();
+    // Contacts is the same page in every language; each language's list shows its own releases.
+    expect((await options.serialize!({ url: `${site}ja/contacts/` }))!.links).toEqual([
+      { url: `${site}contacts/`, lang: 'en' },
+      { url: `${site}ja/contacts/`, lang: 'ja' },
+    ]);
+    expect((await options.serialize!({ url: `${site}ja/releases/` }))!.links).toBeUndefined();
   });
 
   it('lists in the news sitemap only releases of the last two days', () => {
