@@ -77,3 +77,22 @@ describe('no page reads a collection itself', () => {
     expect(readers).toEqual([]);
   });
 });
+
+describe('the sitemap matches language versions in one pass', () => {
+  it('asks once per page what it is a version of, and leaves the sitemap library’s pairwise matching off', async () => {
+    const { hreflangAlternates, sitemapOptions } = await import('../../src/lib/sitemap');
+    const site = 'https://n.test/';
+    const paths = Array.from({ length: 3000 }, (_, i) => `releases/r-${i}/`);
+    const urls = [...paths, ...paths.map((path) => `ja/${path}`)].map((path) => site + path);
+    const asked: string[] = [];
+    const alternates = hreflangAlternates(urls, site, ['en', 'ja'], (path, inLanguage) => {
+      asked.push(path);
+      return inLanguage;
+    });
+    expect(asked.length).toBe(urls.length);
+    expect(alternates.get(`${site}ja/releases/r-7/`)?.map((link) => link.lang)).toEqual(['ja', 'en']);
+    // @astrojs/sitemap's `i18n` option compares every page with every other.
+    const options = sitemapOptions({ releasesDir: content, timeZone: 'UTC', site, base: '/', languages: ['en', 'ja'] });
+    expect(options.i18n).toBeUndefined();
+  });
+});
