@@ -7,8 +7,10 @@
 import type { APIRoute } from 'astro';
 import { dictionary, langParam, siteIn } from './i18n';
 import {
+  archiveLinks,
   assembleFeed,
   feedItem,
+  type ArchiveYears,
   feedResponse,
   type Feed,
   type FeedFormat,
@@ -39,10 +41,16 @@ export function feedSite(lang: string): FeedSite {
     timeZone: settings.timeZone,
     publisher: { name: site.companyName, url: settings.company.url },
     categoryLabel: site.category,
-    describe: (scope) =>
-      scope.kind === 'year'
-        ? t.yearDescription(site.companyName, scope.year)
-        : t.categoryDescription(site.companyName, site.category(scope.category)),
+    describe: (scope) => {
+      switch (scope.kind) {
+        case 'year':
+          return t.yearDescription(site.companyName, scope.year);
+        case 'category':
+          return t.categoryDescription(site.companyName, site.category(scope.category));
+        case 'categoryYear':
+          return t.categoryYearDescription(site.companyName, site.category(scope.category), scope.year);
+      }
+    },
   };
 }
 
@@ -54,8 +62,18 @@ async function releasesOf(scope: FeedScope, lang: string): Promise<Release[]> {
     case 'year':
       return edition.byYear.get(scope.year) ?? [];
     case 'category':
-      return edition.byCategory.get(scope.category) ?? [];
+      return (edition.byCategory.get(scope.category) ?? []).slice(0, settings.feedSize);
+    case 'categoryYear':
+      return edition.byCategoryYear.get(scope.category)?.get(scope.year) ?? [];
   }
+}
+
+/** The years with releases in a scope's stream (every release, or one category's), newest first. */
+async function archiveYears(scope: FeedScope, lang: string): Promise<ArchiveYears> {
+  const edition = await getEdition(lang);
+  const years =
+    scope.kind === 'latest' || scope.kind === 'year' ? edition.byYear : edition.byCategoryYear.get(scope.category);
+  return [...(years?.keys() ?? [])];
 }
 
 /** One feed per year with releases in `lang`, newest year first: the whole archive, year by year. */
@@ -66,6 +84,15 @@ export async function yearScopes(lang: string): Promise<Extract<FeedScope, { kin
 /** One feed per category with releases in `lang`, in the order site.yaml declares them. */
 export async function categoryScopes(lang: string): Promise<Extract<FeedScope, { kind: 'category' }>[]> {
   return [...(await getEdition(lang)).byCategory.keys()].map((category) => ({ kind: 'category', category }));
+}
+
+/** A category's archives in `lang`: one feed per year with releases in it, newest year first. */
+export async function categoryArchiveScopes(
+  lang: string,
+  category: string,
+): Promise<Extract<FeedScope, { kind: 'categoryYear' }>[]> {
+  const years = (await getEdition(lang)).byCategoryYear.get(category)?.keys() ?? [];
+  return [...years].map((year) => ({ kind: 'categoryYear', category, year }));
 }
 
 const feeds = new Map<string, Promise<Feed>>();
@@ -93,7 +120,8 @@ export function getFeed(scope: FeedScope, lang: string): Promise<Feed> {
   if (!feed || import.meta.env.NEWSROOM_PREVIEW === true) {
     const site = feedSite(lang);
     feed = releasesOf(scope, lang).then(async (releases) => {
-      return assembleFeed(scope, await Promise.all(releases.map((release) => releaseItem(release, site))), site);
+      const items = await Promise.all(releases.map((release) => releaseItem(release, site)));
+      return assembleFeed(scope, items, site, await archiveYears(scope, lang));
     });
     feeds.set(key, feed);
   }
@@ -113,9 +141,13 @@ export function feedEndpoint(format: FeedFormat): APIRoute {
   };
 }
 
-/** The incremental-build key of a feed: its releases, in full, and the frame every page shows. */
+/**
+ * The incremental-build key of a feed: its releases, in full, the feeds it links to, and the frame
+ * every page shows.
+ */
 async function feedKey(scope: FeedScope, lang: string): Promise<string> {
-  return pageKey(await getNewsroom(), await releasesOf(scope, lang), 'feed', scope, lang);
+  const links = archiveLinks(scope, await archiveYears(scope, lang));
+  return pageKey(await getNewsroom(), await releasesOf(scope, lang), 'feed', scope, lang, links);
 }
 
 /**
@@ -149,3 +181,11 @@ export const yearFeedPaths = () => feedPaths(yearScopes, (scope) => ({ year: Str
 /** Static paths of the per-category feed routes, by category slug. */
 export const categoryFeedPaths = () =>
   feedPaths(categoryScopes, (scope) => ({ category: categorySlug(scope.category) }));
+
+/** Static paths of the per-category archive routes, by category slug and year. */
+export const categoryArchiveFeedPaths = () =>
+  feedPaths(
+    async (lang) =>
+      (await Promise.all((await categoryScopes(lang)).map((c) => categoryArchiveScopes(lang, c.category)))).flat(),
+    (scope) => ({ category: categorySlug(scope.category), year: String(scope.year) }),
+  );

@@ -58,6 +58,8 @@ export interface Edition {
   byYear: Map<number, Release[]>;
   /** By category, in the order categories are declared in site.yaml. */
   byCategory: Map<string, Release[]>;
+  /** Each category's releases by year of issue, years newest first: the category's feed archives. */
+  byCategoryYear: Map<string, Map<number, Release[]>>;
   /** By tag, tags in alphabetical order. */
   byTag: Map<string, Release[]>;
   /** The pinned release for the home page: the newest published one marked `featured`. */
@@ -295,6 +297,7 @@ function edition(
     releases,
     byYear: groupBy(releases, (r) => [r.year]),
     byCategory: new Map(settings.categories.flatMap((c) => (byCategory.has(c) ? [[c, byCategory.get(c)!]] : []))),
+    byCategoryYear: new Map([...byCategory].map(([c, list]) => [c, groupBy(list, (r) => [r.year])])),
     byTag: new Map([...groupBy(releases, (r) => r.tags)].sort(([a], [b]) => a.localeCompare(b, lang))),
     featured: releases.find((r) => r.data.featured),
     currentBoilerplate:

@@ -11,8 +11,17 @@ import { escapeHtml } from './html';
 import { categorySlug, tagSlug } from './taxonomy';
 import { absoluteUrl, categoryPath, releasePath, withBase, yearPath } from './urls';
 
-/** Which releases a feed carries: the newest ones, one year's, or one category's. */
-export type FeedScope = { kind: 'latest' } | { kind: 'year'; year: number } | { kind: 'category'; category: string };
+/**
+ * Which releases a feed carries. Two subscription feeds — the newest releases, and the newest of
+ * one category — each with archives by year: every release of a year, and every release of a
+ * category in a year. A feed reader reaches the whole archive from either by following the
+ * archive links (RFC 5005), and no document grows with the size of the archive.
+ */
+export type FeedScope =
+  | { kind: 'latest' }
+  | { kind: 'year'; year: number }
+  | { kind: 'category'; category: string }
+  | { kind: 'categoryYear'; category: string; year: number };
 
 export const LATEST: FeedScope = { kind: 'latest' };
 
@@ -37,6 +46,8 @@ export function feedFolder(scope: FeedScope): string {
       return `feeds/${scope.year}/`;
     case 'category':
       return `feeds/categories/${categorySlug(scope.category)}/`;
+    case 'categoryYear':
+      return `feeds/categories/${categorySlug(scope.category)}/${scope.year}/`;
   }
 }
 
@@ -51,6 +62,7 @@ export function scopePagePath(scope: FeedScope): string {
     case 'year':
       return yearPath(scope.year);
     case 'category':
+    case 'categoryYear':
       return categoryPath(scope.category);
   }
 }
@@ -64,6 +76,8 @@ export function feedTitle(scope: FeedScope, siteTitle: string, categoryLabel = (
       return `${siteTitle}: ${scope.year}`;
     case 'category':
       return `${siteTitle}: ${categoryLabel(scope.category)}`;
+    case 'categoryYear':
+      return `${siteTitle}: ${categoryLabel(scope.category)}, ${scope.year}`;
   }
 }
 
@@ -75,6 +89,8 @@ export function feedDescription(scope: FeedScope, siteDescription: string, publi
       return en.feeds.yearDescription(publisher, scope.year);
     case 'category':
       return en.feeds.categoryDescription(publisher, scope.category);
+    case 'categoryYear':
+      return en.feeds.categoryYearDescription(publisher, scope.category, scope.year);
   }
 }
 
@@ -97,6 +113,44 @@ export function feedLinks(
     type: FEED_FORMATS[format].type,
     href: withBase(base, feedPath(scope, format)),
   }));
+}
+
+/** The years that have releases in a feed's stream (all releases, or one category's), newest first. */
+export type ArchiveYears = readonly number[];
+
+/**
+ * The feeds a feed document links to (RFC 5005, Feed Paging and Archiving): an archive links to
+ * its subscription feed (`current`) and to the archives of the years before and after it; a
+ * subscription feed to its newest archive (`prev-archive`). `years` are those with releases in the
+ * feed's stream, newest first.
+ */
+export interface ArchiveLinks {
+  current?: FeedScope | undefined;
+  prevArchive?: FeedScope | undefined;
+  nextArchive?: FeedScope | undefined;
+}
+
+export function archiveLinks(scope: FeedScope, years: ArchiveYears): ArchiveLinks {
+  const archive = (year: number | undefined): FeedScope | undefined => {
+    if (year === undefined) return undefined;
+    return scope.kind === 'latest' || scope.kind === 'year'
+      ? { kind: 'year', year }
+      : { kind: 'categoryYear', category: scope.category, year };
+  };
+  switch (scope.kind) {
+    case 'latest':
+    case 'category':
+      return { prevArchive: archive(years[0]) };
+    case 'year':
+    case 'categoryYear': {
+      const at = years.indexOf(scope.year);
+      return {
+        current: scope.kind === 'year' ? LATEST : { kind: 'category', category: scope.category },
+        prevArchive: at < 0 ? undefined : archive(years[at + 1]),
+        nextArchive: at <= 0 ? undefined : archive(years[at - 1]),
+      };
+    }
+  }
 }
 
 /** The site a feed belongs to, as feeds need it: absolute addresses, language, issuer. */
@@ -250,6 +304,8 @@ export interface Feed {
   pageUrl: string;
   /** Each format's own address. */
   self: Record<FeedFormat, string>;
+  /** The feeds this one links to, each in every format (see `archiveLinks`). */
+  archives: { [Link in keyof ArchiveLinks]?: Record<FeedFormat, string> };
   /** Last change of the content in the feed; undefined only for a feed with no items. */
   updated: string | undefined;
   publisher: FeedSite['publisher'];
@@ -258,9 +314,20 @@ export interface Feed {
   items: FeedItem[];
 }
 
-/** A scope's feed: channel details and items, in the order given (newest first). */
-export function assembleFeed(scope: FeedScope, items: FeedItem[], site: FeedSite): Feed {
+/** Each format's address of a scope's feed. */
+const feedUrls = (scope: FeedScope, url: (path: string) => string) =>
+  Object.fromEntries(feedFormats.map((format) => [format, url(feedPath(scope, format))])) as Record<FeedFormat, string>;
+
+/**
+ * A scope's feed: channel details and items, in the order given (newest first), and its links to
+ * the feeds `archiveLinks` gives for the scope and its years.
+ */
+export function assembleFeed(scope: FeedScope, items: FeedItem[], site: FeedSite, years: ArchiveYears): Feed {
   const url = (path: string) => absoluteUrl(site.site, site.base, path);
+  const archives: Feed['archives'] = {};
+  for (const [link, target] of Object.entries(archiveLinks(scope, years)) as [keyof ArchiveLinks, FeedScope][]) {
+    if (target) archives[link] = feedUrls(target, url);
+  }
   return {
     scope,
     title: feedTitle(scope, site.title, site.categoryLabel),
@@ -270,7 +337,8 @@ export function assembleFeed(scope: FeedScope, items: FeedItem[], site: FeedSite
         : feedDescription(scope, site.description, site.publisher.name),
     language: site.language,
     pageUrl: url(scopePagePath(scope)),
-    self: { rss: url(feedPath(scope, 'rss')), atom: url(feedPath(scope, 'atom')), json: url(feedPath(scope, 'json')) },
+    self: feedUrls(scope, url),
+    archives,
     updated: lastChange(items),
     publisher: site.publisher,
     schemes: { categories: url('categories/'), tags: url('tags/') },
@@ -296,6 +364,23 @@ export function rfc822(iso: string): string {
   return `${weekday}, ${d} ${MONTHS[Number(mo) - 1]} ${y} ${h}:${mi}:${s} ${offset}`;
 }
 
+/** RFC 5005 link relations, as `ArchiveLinks` names them. */
+const ARCHIVE_RELATIONS: Record<keyof ArchiveLinks, string> = {
+  current: 'current',
+  prevArchive: 'prev-archive',
+  nextArchive: 'next-archive',
+};
+
+/** A feed's archive links as Atom link elements (`link` in Atom, `atom:link` in RSS). */
+function archiveLinkElements(feed: Feed, format: 'rss' | 'atom', element: string): string[] {
+  return (Object.keys(ARCHIVE_RELATIONS) as (keyof ArchiveLinks)[]).flatMap((link) => {
+    const href = feed.archives[link]?.[format];
+    return href
+      ? [`<${element} href="${escapeXml(href)}" rel="${ARCHIVE_RELATIONS[link]}" type="${FEED_FORMATS[format].type}"/>`]
+      : [];
+  });
+}
+
 /** Escapes text for XML content and attribute values. */
 export function escapeXml(text: string): string {
   return text
@@ -311,6 +396,7 @@ export function rssOptions(feed: Feed): RSSOptions {
     `<language>${escapeXml(feed.language)}</language>`,
     feed.updated ? `<lastBuildDate>${rfc822(feed.updated)}</lastBuildDate>` : '',
     `<atom:link href="${escapeXml(feed.self.rss)}" rel="self" type="${FEED_FORMATS.rss.type}"/>`,
+    ...archiveLinkElements(feed, 'rss', 'atom:link'),
   ];
   return {
     title: feed.title,
@@ -366,6 +452,7 @@ export function atomXml(feed: Feed): string {
     `<subtitle type="text">${escapeXml(feed.description)}</subtitle>`,
     `<link rel="self" type="${FEED_FORMATS.atom.type}" href="${escapeXml(feed.self.atom)}"/>`,
     `<link rel="alternate" type="text/html" href="${escapeXml(feed.pageUrl)}"/>`,
+    ...archiveLinkElements(feed, 'atom', 'link'),
     `<updated>${feed.updated ?? NO_CONTENT_YET}</updated>`,
     `<author><name>${escapeXml(publisher.name)}</name>${publisher.url ? `<uri>${escapeXml(publisher.url)}</uri>` : ''}</author>`,
     ...entries,
@@ -381,6 +468,8 @@ export function jsonFeed(feed: Feed): string {
     title: feed.title,
     home_page_url: feed.pageUrl,
     feed_url: feed.self.json,
+    // JSON Feed's pagination: the feed with the releases before these.
+    next_url: feed.archives.prevArchive?.json,
     description: feed.description,
     language: feed.language,
     authors: [{ name: feed.publisher.name, url: feed.publisher.url }],

@@ -38,6 +38,10 @@ interface Channel {
   self: string | undefined;
   language: string | undefined;
   updated: string | undefined;
+  /** The archive with the releases before these (RFC 5005 `prev-archive`; `next_url` in JSON Feed). */
+  older: string | undefined;
+  /** An archive's subscription feed (RFC 5005 `current`; JSON Feed has none). */
+  current: string | undefined;
   items: Item[];
 }
 
@@ -50,6 +54,8 @@ function readFeed(dir: string, folder: string, format: Format): Channel {
       self: feed.atom?.links?.find((link) => link.rel === 'self')?.href,
       language: feed.language,
       updated: feed.lastBuildDate,
+      older: feed.atom?.links?.find((link) => link.rel === 'prev-archive')?.href,
+      current: feed.atom?.links?.find((link) => link.rel === 'current')?.href,
       items: (feed.items ?? []).map((item) => ({
         id: item.guid?.value ?? '',
         url: item.link ?? '',
@@ -68,6 +74,8 @@ function readFeed(dir: string, folder: string, format: Format): Channel {
       self: feed.links?.find((link) => link.rel === 'self')?.href,
       language: feed.xml?.lang,
       updated: feed.updated,
+      older: feed.links?.find((link) => link.rel === 'prev-archive')?.href,
+      current: feed.links?.find((link) => link.rel === 'current')?.href,
       items: (feed.entries ?? []).map((entry) => ({
         id: entry.id ?? '',
         url: entry.links?.find((link) => link.rel === 'alternate')?.href ?? '',
@@ -86,6 +94,8 @@ function readFeed(dir: string, folder: string, format: Format): Channel {
     self: feed.feed_url,
     language: feed.language,
     updated: undefined, // JSON Feed has no channel date
+    older: feed.next_url,
+    current: undefined,
     items: (feed.items ?? []).map((item) => ({
       id: item.id ?? '',
       url: item.url ?? '',
@@ -141,7 +151,7 @@ async function readContent(html: string): Promise<{ text: string; urls: string[]
 
 describe('the feeds of the newsroom', () => {
   const dir = () => inject('siteDir');
-  const FOLDERS = ['', 'feeds/2007/', 'feeds/categories/financial/'];
+  const FOLDERS = ['', 'feeds/2007/', 'feeds/categories/financial/', 'feeds/categories/financial/2007/'];
   const SEEDS = join(ROOT, 'tests/fixtures/seeds');
   const seeds = readdirSync(SEEDS).filter((file) => file.endsWith('.txt'));
 
@@ -262,6 +272,16 @@ describe('a newsroom with a correction, a draft, an embargo and a feed size of 2
           ].join('\n'),
           body: 'Trend Micro today announced a corrected record date of 1,234 shares.',
         },
+        {
+          file: '2008-01-05-dividend.mdx',
+          frontmatter: [
+            'headline: Dividend',
+            'date: 2008-01-05',
+            'location: TOKYO, Japan',
+            'categories: [Financial]',
+          ].join('\n'),
+          body: 'Trend Micro today announced a dividend.',
+        },
         { file: '2008-02-01-draft.mdx', frontmatter: frontmatter('Draft release', '2008-02-01', 'draft: true') },
         {
           file: '2008-02-11-embargoed.mdx',
@@ -308,6 +328,39 @@ describe('a newsroom with a correction, a draft, an embargo and a feed size of 2
         'Release with links',
       ]);
     }
+  });
+
+  it.each(FORMATS)('%s: from the main feed and a category feed, archive links reach every release', (format) => {
+    const folderOf = (url: string) => new URL(url).pathname.slice(1).replace(/[^/]*$/, '');
+    /** Follows the links to older releases from `folder`: the feeds read, and the releases in them. */
+    const walk = (folder: string) => {
+      const feeds: string[] = [];
+      const releases = new Set<string>();
+      for (let next: string | undefined = folder; next !== undefined;) {
+        const channel = readFeed(out(1), next, format);
+        feeds.push(next);
+        for (const item of channel.items) releases.add(slugOf(item.url));
+        if (next !== folder && format !== 'json') expect(channel.current).toBe(`${SITE}${folder}${FILES[format]}`);
+        next = channel.older === undefined ? undefined : folderOf(channel.older);
+      }
+      return { feeds, releases: [...releases].sort() };
+    };
+    const BUYBACK = '2007-03-30-results-of-share-buyback';
+    const TERMS = '2007-11-26-final-terms-stock-acquisition-rights';
+    expect(walk('')).toEqual({
+      feeds: ['', 'feeds/2008/', 'feeds/2007/'],
+      releases: [BUYBACK, TERMS, '2008-01-05-dividend', '2008-01-10-links', '2008-02-10-corrected'],
+    });
+    const financial = 'feeds/categories/financial/';
+    // The category feed carries the newest feedSize; its archives, the rest.
+    expect(readFeed(out(1), financial, format).items.map((item) => slugOf(item.url))).toEqual([
+      '2008-01-05-dividend',
+      TERMS,
+    ]);
+    expect(walk(financial)).toEqual({
+      feeds: [financial, `${financial}2008/`, `${financial}2007/`],
+      releases: [BUYBACK, TERMS, '2008-01-05-dividend'],
+    });
   });
 
   it.each(FORMATS)('%s: a correction dates the item and the channel, and the note is in the content', (format) => {
@@ -366,7 +419,7 @@ describe('under a base path', () => {
   const BASE = `${SITE}newsroom/`;
 
   it.each(FORMATS)('%s: self, channel and item links include the base path', (format) => {
-    for (const folder of ['', 'feeds/2007/', 'feeds/categories/financial/']) {
+    for (const folder of ['', 'feeds/2007/', 'feeds/categories/financial/', 'feeds/categories/financial/2007/']) {
       const channel = readFeed(dir(), folder, format);
       expect(channel.self).toBe(`${BASE}${folder}${FILES[format]}`);
       for (const item of channel.items) {

@@ -2,6 +2,7 @@ import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { describe, expect, it } from 'vitest';
 import {
   absoluteHtmlUrls,
+  archiveLinks,
   assembleFeed,
   atomXml,
   cleanFeedHtml,
@@ -10,6 +11,7 @@ import {
   feedItem,
   feedLinks,
   feedPath,
+  feedTitle,
   jsonFeed,
   lastChange,
   rfc822,
@@ -156,13 +158,47 @@ describe('item content', () => {
   });
 });
 
+const BASE_URL = 'https://newsroom.example.com/newsroom/';
+
+describe('archives (RFC 5005)', () => {
+  const years = [2009, 2008, 2007];
+  const financial = (year: number) => ({ kind: 'categoryYear', category: 'Financial', year }) as const;
+
+  it('link each subscription feed to its newest archive', () => {
+    expect(archiveLinks({ kind: 'latest' }, years)).toEqual({ prevArchive: { kind: 'year', year: 2009 } });
+    expect(archiveLinks({ kind: 'category', category: 'Financial' }, years)).toEqual({ prevArchive: financial(2009) });
+  });
+
+  it('link each archive to its subscription feed and to the years before and after it', () => {
+    expect(archiveLinks({ kind: 'year', year: 2008 }, years)).toEqual({
+      current: { kind: 'latest' },
+      prevArchive: { kind: 'year', year: 2007 },
+      nextArchive: { kind: 'year', year: 2009 },
+    });
+    expect(archiveLinks(financial(2009), years)).toEqual({
+      current: { kind: 'category', category: 'Financial' },
+      prevArchive: financial(2008),
+      nextArchive: undefined,
+    });
+    expect(archiveLinks(financial(2007), years)).toMatchObject({
+      prevArchive: undefined,
+      nextArchive: financial(2008),
+    });
+  });
+
+  it('put a category’s archives below its feed, named by year', () => {
+    expect(feedPath(financial(2007), 'atom')).toBe('feeds/categories/financial/2007/atom.xml');
+    expect(feedTitle(financial(2007), 'Example Newsroom')).toBe('Example Newsroom: Financial, 2007');
+  });
+});
+
 describe('documents', () => {
   const content = '<p>Amount: 2,120,000 yen per Option &amp; more</p><table><tr><td>819,000 shares</td></tr></table>';
   const items = [
     feedItem(release({ updated: '2007-12-03', correction: 'Typo.' }, '2007-11-26T00:00:00+09:00'), content, site),
     feedItem(release(), '<p>Only this</p>', site),
   ];
-  const feed = assembleFeed({ kind: 'year', year: 2007 }, items, site);
+  const feed = assembleFeed({ kind: 'year', year: 2007 }, items, site, [2008, 2007, 2006]);
 
   it('describes the channel from content, not from the clock', () => {
     expect(feed.updated).toBe('2007-12-03T00:00:00+09:00');
@@ -178,6 +214,12 @@ describe('documents', () => {
     expect(parsed.language).toBe('en');
     expect(parsed.lastBuildDate).toBe('Mon, 03 Dec 2007 00:00:00 +0900');
     expect(parsed.atom?.links?.[0]).toMatchObject({ href: feed.self.rss, rel: 'self', type: 'application/rss+xml' });
+    // The archive links of RFC 5005: the subscription feed, and the years before and after.
+    expect(parsed.atom?.links?.slice(1)).toEqual([
+      { href: `${BASE_URL}rss.xml`, rel: 'current', type: 'application/rss+xml' },
+      { href: `${BASE_URL}feeds/2006/rss.xml`, rel: 'prev-archive', type: 'application/rss+xml' },
+      { href: `${BASE_URL}feeds/2008/rss.xml`, rel: 'next-archive', type: 'application/rss+xml' },
+    ]);
     expect(parsed.items).toHaveLength(2);
     const [first, second] = parsed.items!;
     expect(first?.guid).toMatchObject({ value: items[0]!.id, isPermaLink: true });
@@ -196,6 +238,13 @@ describe('documents', () => {
     expect(parsed.id).toBe(feed.self.atom);
     expect(parsed.updated).toBe('2007-12-03T00:00:00+09:00');
     expect(parsed.links).toContainEqual(expect.objectContaining({ rel: 'self', href: feed.self.atom }));
+    for (const [rel, path] of [
+      ['current', 'atom.xml'],
+      ['prev-archive', 'feeds/2006/atom.xml'],
+      ['next-archive', 'feeds/2008/atom.xml'],
+    ]) {
+      expect(parsed.links).toContainEqual(expect.objectContaining({ rel, href: `${BASE_URL}${path}` }));
+    }
     expect(parsed.authors?.[0]?.name).toBe('Example Incorporated');
     const [first, second] = parsed.entries!;
     expect(first).toMatchObject({
@@ -219,6 +268,8 @@ describe('documents', () => {
   it('writes JSON Feed 1.1 that a feed parser reads back', () => {
     const parsed = parseJsonFeed(JSON.parse(jsonFeed(feed)));
     expect(parsed).toMatchObject({ title: 'Example Newsroom: 2007', feed_url: feed.self.json, language: 'en' });
+    // JSON Feed's own pagination: the releases before these.
+    expect(parsed.next_url).toBe(`${BASE_URL}feeds/2006/feed.json`);
     expect(parsed.items?.[0]).toMatchObject({
       id: items[0]!.id,
       date_published: '2007-11-26T00:00:00+09:00',
@@ -231,7 +282,7 @@ describe('documents', () => {
 
   it('escapes author text in XML, so a headline cannot break the feed', () => {
     const hostile = feedItem(release({ headline: '</title><script>x</script> & "q"' }), '<p>ok</p>', site);
-    const xml = atomXml(assembleFeed({ kind: 'latest' }, [hostile], site));
+    const xml = atomXml(assembleFeed({ kind: 'latest' }, [hostile], site, [2007]));
     expect(parseAtomFeed(xml).entries?.[0]?.title?.value).toBe('</title><script>x</script> & "q"');
   });
 });

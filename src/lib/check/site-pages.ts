@@ -34,6 +34,7 @@ export function sitePages(releases: readonly ListedRelease[], pageSize: number):
   for (const [category, list] of groupBy(releases, (r) => r.categories)) {
     addList(categoryPath(category), list);
     scopes.push({ kind: 'category', category });
+    for (const year of groupBy(list, (r) => [r.year]).keys()) scopes.push({ kind: 'categoryYear', category, year });
   }
   for (const [tag, list] of groupBy(releases, (r) => r.tags)) addList(tagPath(tag), list);
   for (const scope of scopes) for (const format of feedFormats) pages.add(feedPath(scope, format));
