@@ -10,7 +10,7 @@ import { cacheKey } from './lib/cache-key';
 import { buildClock } from './lib/clock';
 import { calendarDateInZone, yearOf, zonedTime } from './lib/dates';
 import { assertUniqueSlugs, compareNewestFirst, isPublished, releaseSlug } from './lib/releases';
-import type { RenderedMetadata } from './loaders/checked-files';
+import type { RenderedMetadata } from './loaders/render-mdx';
 import { releaseLanguages } from './lib/search';
 import { localePath, releasePath } from './lib/urls';
 import type { Ticker } from './schemas/fields';

@@ -1,8 +1,9 @@
 /**
  * Lets Node run the author scripts straight from TypeScript. Node ≥ 23.6 strips types itself, but
  * only resolves imports written with their extension; the site's modules are written for Vite,
- * which also finds `./fields` as `./fields.ts`. This hook applies Vite's rule, so the scripts reuse
- * the schemas and helpers in src/ unchanged. Loaded with `node --import`.
+ * which also finds `./fields` as `./fields.ts` and `../i18n` as `../i18n/index.ts`. This hook
+ * applies Vite's rule, so the scripts (and the build's render worker, src/loaders/render-pool.ts)
+ * reuse the schemas and helpers in src/ unchanged. Loaded with `node --import`.
  */
 import { registerHooks } from 'node:module';
 
@@ -14,7 +15,11 @@ registerHooks({
       return nextResolve(specifier, context);
     } catch (error) {
       if (!RELATIVE_WITHOUT_EXTENSION.test(specifier)) throw error;
-      return nextResolve(`${specifier}.ts`, context);
+      try {
+        return nextResolve(`${specifier}.ts`, context);
+      } catch {
+        return nextResolve(`${specifier}/index.ts`, context);
+      }
     }
   },
 });

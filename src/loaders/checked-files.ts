@@ -19,15 +19,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import { dictionary } from '../i18n';
 import { displayPath, readSource } from '../lib/check/content-folder';
 import { parseYaml, splitFrontmatter } from '../lib/check/frontmatter-source';
-import { mdxProblems } from '../lib/check/mdx';
 import { formatProblem, type Problem } from '../lib/check/problem';
 import { impossibleDate, writtenFields } from '../lib/frontmatter';
-import { BodyError, renderBody } from '../lib/release-body';
-import { summaryFromBody } from '../lib/releases';
 import { settings } from '../settings';
+import { renderFile } from './render-pool';
+import type { RenderedMetadata } from './render-mdx';
 
 export interface FileChecks {
   /** Calendar-date fields whose written form must name a real day. */
@@ -71,12 +69,6 @@ type RenderFunction = (params: {
   filePath: string;
 }) => Promise<{ html: string; metadata: RenderedMetadata } | undefined>;
 
-/** What is stored with an MDX entry's HTML (read back by src/newsroom.ts). */
-export interface RenderedMetadata {
-  headings: { depth: number; slug: string; text: string }[];
-  /** The body's opening paragraph as plain text, for releases without a `summary`. */
-  summary: string;
-}
 type LoaderContext = Parameters<Loader['load']>[0];
 type ContextWithEntryTypes = LoaderContext & { entryTypes: Map<string, EntryType> };
 
@@ -94,6 +86,7 @@ const rendererVersion = (() => {
   // summary use.
   const helpers = [
     './checked-files.ts',
+    './render-mdx.ts',
     '../lib/terms.ts',
     '../lib/html.ts',
     '../lib/releases.ts',
@@ -111,26 +104,6 @@ const rendererVersion = (() => {
   return hash.digest('hex');
 })();
 
-/**
- * An MDX file's HTML, rendered in its language (for labels an author left out), or the problems
- * that stop it: its syntax, components it may not use, attributes they cannot take.
- */
-function renderMdx(filePath: string, body: string, lang: unknown, components: readonly string[]) {
-  // The stored entry keeps the HTML and the summary, not the MDX source (retainBody: false).
-  const file = displayPath(filePath);
-  const source = readFileSync(filePath, 'utf8');
-  const problems = mdxProblems(source, file, components);
-  if (problems.length) return { problems };
-  const { noteLabel, release } = dictionary(typeof lang === 'string' ? lang : undefined);
-  try {
-    const { html, headings } = renderBody(source, { noteLabel, table: release.table });
-    return { rendered: { html, metadata: { headings, summary: summaryFromBody(body) } } };
-  } catch (error) {
-    const line = error instanceof BodyError ? error.line : undefined;
-    return { problems: [{ file, line, field: 'body', message: (error as Error).message }] };
-  }
-}
-
 export function checkedFiles(loader: Loader, checks: FileChecks = {}): Loader {
   return {
     ...loader,
@@ -143,7 +116,8 @@ export function checkedFiles(loader: Loader, checks: FileChecks = {}): Loader {
       const failed = new Map<string, Problem[]>();
       let loaded = false;
       const render: RenderFunction = async ({ id, data, body = '', filePath }) => {
-        const { rendered, problems } = renderMdx(filePath, body, data.lang, checks.components ?? []);
+        const file = { filePath, body, lang: data.lang, components: checks.components ?? [] };
+        const { rendered, problems } = await renderFile(file, { inProcess: import.meta.env.NEWSROOM_PREVIEW === true });
         if (!problems) {
           failed.delete(id);
           return rendered;

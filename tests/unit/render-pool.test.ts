@@ -1,0 +1,53 @@
+/**
+ * Bodies rendered on a worker thread (src/loaders/render-pool.ts) are the bodies rendered in
+ * process: the same HTML, headings and summary, and the same problems with their file and line.
+ */
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { renderFile } from '../../src/loaders/render-pool';
+import { RELEASE_COMPONENT_NAMES } from '../../src/lib/release-components';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const releases = join(ROOT, 'content/releases');
+const dir = mkdtempSync(join(tmpdir(), 'newsroom-render-pool-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const file = (filePath: string, lang = 'en') => ({
+  filePath,
+  body: '',
+  lang,
+  components: RELEASE_COMPONENT_NAMES,
+});
+
+describe('rendering on a worker thread', () => {
+  it('gives every release in content/ the HTML it gets in process', async () => {
+    const files = readdirSync(releases, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mdx'));
+    expect(files.length).toBeGreaterThanOrEqual(3);
+    for (const name of files) {
+      const lang = name.startsWith('ja/') ? 'ja' : 'en';
+      const [inWorker, inProcess] = await Promise.all([
+        renderFile(file(join(releases, name), lang)),
+        renderFile(file(join(releases, name), lang), { inProcess: true }),
+      ]);
+      expect(inWorker.rendered?.html, name).toContain('<');
+      expect(inWorker, name).toEqual(inProcess);
+    }
+  });
+
+  it('reports a body it cannot render with its file and line, as in process', async () => {
+    const broken = join(dir, 'broken.mdx');
+    writeFileSync(
+      broken,
+      '---\nheadline: A\n---\n\nText.\n\n<Terms style="A.">\n  <Term label="x">y</Term>\n</Terms>\n',
+    );
+    const [inWorker, inProcess] = await Promise.all([
+      renderFile(file(broken)),
+      renderFile(file(broken), { inProcess: true }),
+    ]);
+    expect(inWorker.problems).toEqual(inProcess.problems);
+    expect(inWorker.problems?.[0]).toMatchObject({ field: 'body', line: expect.any(Number) });
+    expect(inWorker.problems?.[0]?.file).toContain('broken.mdx');
+  });
+});
