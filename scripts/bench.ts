@@ -5,13 +5,25 @@
  * builds the same releases with a bare Astro + MDX project, in the same run, for the ratio.
  *
  *   npm run bench -- --releases N [--seed S] [--baseline] [--rebuild] [--json FILE]
- *                    [--profile DIR] [--keep]
+ *                    [--profile DIR] [--keep] [--compare REV [--rounds K]]
  *
  *   --rebuild      after the full build, edit one release and build again (incremental rebuild)
  *   --profile DIR  write V8 CPU profiles of the build (node --cpu-prof) into DIR
  *   --keep         keep the temporary folder (generated content and built sites)
+ *   --compare REV  instead: this tree and commit REV alternately, K rounds (default 3) of a clean
+ *                  build and a one-release rebuild each, on the same releases
  */
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import {
+  appendFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeBaselineProject } from './bench/baseline.ts';
@@ -40,6 +52,7 @@ if (!canMeasureMemory()) {
 }
 const jsonFile = resolve(option('--json') ?? join(tmpdir(), `newsroom-bench-${releases}-seed${seed}.json`));
 const profileDir = option('--profile') ? resolve(option('--profile')!) : undefined;
+const compareWith = option('--compare');
 const QUERY = '?q=buyback';
 const EDIT = 'This sentence was added after publication.';
 
@@ -90,21 +103,63 @@ async function measureBuild(label: string, command: string[], cwd: string, env: 
   return { run, log };
 }
 
-const report: Record<string, unknown> = {
-  releases,
-  seed,
-  date: new Date().toISOString(),
-  machine: { cpu: cpus()[0]?.model, cores: cpus().length, memoryBytes: totalmem(), node: process.version },
-};
+/**
+ * `--compare REV`: this tree and commit REV, built one after the other on the same releases,
+ * `--rounds` times (default 3): a clean build and a one-release rebuild each. A shared machine's
+ * speed drifts over minutes; alternating puts both versions through the same drift. REV is checked
+ * out in a temporary git worktree that uses this tree's node_modules, so it should have the same
+ * package-lock.json.
+ */
+async function compareRevisions(rev: string, edited: string) {
+  const rounds = Number(option('--rounds') ?? 3);
+  const other = join(work, 'compare');
+  const git = (...gitArgs: string[]) => execFileSync('git', gitArgs, { cwd: ROOT, encoding: 'utf8' });
+  git('worktree', 'add', '--detach', other, rev);
+  symlinkSync(join(ROOT, 'node_modules'), join(other, 'node_modules'));
+  const trees = [
+    { label: git('rev-parse', '--short', rev).trim(), root: other },
+    { label: 'this tree', root: ROOT },
+  ];
+  const original = readFileSync(edited, 'utf8');
+  const runs: { tree: string; round: number; full: TreeRun; rebuild: TreeRun }[] = [];
+  try {
+    for (let round = 1; round <= rounds; round++) {
+      for (const [i, tree] of trees.entries()) {
+        const cache = join(work, `cache-${i}`);
+        const site = join(work, `site-${i}`);
+        for (const dir of [cache, site]) rmSync(dir, { recursive: true, force: true });
+        writeFileSync(edited, original);
+        const env = buildEnv({ NEWSROOM_CONTENT: contentDir, NEWSROOM_CACHE_DIR: cache, NEWSROOM_NOW: BENCH_NOW });
+        const command = ['scripts/build.ts', '--outDir', site];
+        const full = await measureBuild(`${tree.label}, round ${round}`, command, tree.root, env);
+        writeFileSync(edited, `${original}\n${EDIT}\n`);
+        const again = await measureBuild(`${tree.label}, round ${round}, rebuild`, command, tree.root, env);
+        runs.push({ tree: tree.label, round, full: full.run, rebuild: again.run });
+      }
+    }
+  } finally {
+    writeFileSync(edited, original);
+    git('worktree', 'remove', '--force', other);
+  }
+  report.compare = runs;
+  writeFileSync(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\nComparison: ${releases} releases, seed ${seed}, ${rounds} rounds`);
+  for (const { label } of trees) {
+    const mine = runs.filter((run) => run.tree === label);
+    const list = (pick: (run: (typeof runs)[number]) => string) => mine.map(pick).join(', ');
+    console.log(`  ${label}`);
+    console.log(
+      `    full build   ${list((run) => s(run.full.wallMs))}; peak ${list((run) => MB(run.full.peakRssBytes))}`,
+    );
+    console.log(
+      `    rebuild      ${list((run) => s(run.rebuild.wallMs))}; peak ${list((run) => MB(run.rebuild.peakRssBytes))}`,
+    );
+  }
+  console.log(`\nResults written to ${jsonFile}`);
+}
 
-try {
-  const generated = generateReleases(releases, seed);
-  writeContentFolder(contentDir, join(ROOT, 'content'), generated);
-  const isPublished = (r: (typeof generated)[number]) => !/^(draft: true|embargo:)/m.test(r.source);
-  const published = generated.filter(isPublished).length;
-  report.published = published;
-  console.error(`Generated ${releases} releases (${published} published) in ${contentDir}`);
-
+/** The real `npm run build` on the generated releases, measured; `--rebuild` and `--baseline` too. */
+async function measure(published: number, edited: string) {
   // Ours: the real `npm run build`.
   const siteDir = join(work, 'site');
   const ourEnv = buildEnv({
@@ -140,7 +195,6 @@ try {
 
   if (flag('--rebuild')) {
     // An author corrects one release; the next build reuses what did not change.
-    const edited = join(contentDir, 'releases', generated.slice(Math.floor(releases / 2)).find(isPublished)!.file);
     writeFileSync(edited, `${readFileSync(edited, 'utf8')}\n${EDIT}\n`);
     const again = await measureBuild(
       'newsroom rebuild (one release edited)',
@@ -213,6 +267,27 @@ try {
   }
   console.log(`\nAstro's own timings (newsroom build):\n${newsroom.timings.map((t) => `  ${t}`).join('\n')}`);
   console.log(`\nResults written to ${jsonFile}`);
+}
+
+const report: Record<string, unknown> = {
+  releases,
+  seed,
+  date: new Date().toISOString(),
+  machine: { cpu: cpus()[0]?.model, cores: cpus().length, memoryBytes: totalmem(), node: process.version },
+};
+
+try {
+  const generated = generateReleases(releases, seed);
+  writeContentFolder(contentDir, join(ROOT, 'content'), generated);
+  const isPublished = (r: (typeof generated)[number]) => !/^(draft: true|embargo:)/m.test(r.source);
+  const published = generated.filter(isPublished).length;
+  report.published = published;
+  console.error(`Generated ${releases} releases (${published} published) in ${contentDir}`);
+
+  // An author corrects one release (--rebuild, --compare): a published one from the middle.
+  const edited = join(contentDir, 'releases', generated.slice(Math.floor(releases / 2)).find(isPublished)!.file);
+  if (compareWith) await compareRevisions(compareWith, edited);
+  else await measure(published, edited);
 } finally {
   if (flag('--keep')) console.error(`Kept ${work}`);
   else rmSync(work, { recursive: true, force: true });
