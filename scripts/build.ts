@@ -6,7 +6,7 @@
  *   npm run build [-- --outDir DIR]
  */
 import { spawn } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
 const args = process.argv.slice(2);
@@ -18,6 +18,26 @@ const previous = join(dirname(outDir), `.${basename(outDir)}-previous-${process.
 function cleanUp(): void {
   rmSync(staging, { recursive: true, force: true });
 }
+
+/**
+ * Deletes folders in a detached process: once the new site is in place the build is done, and
+ * deleting the old one (24,000 files at 10,000 releases, 3 s) need not hold up whoever waits on it.
+ */
+function removeInBackground(paths: string[]): void {
+  if (paths.length === 0) return;
+  const script = `for (const p of ${JSON.stringify(paths)}) require('node:fs').rmSync(p, { recursive: true, force: true })`;
+  spawn(process.execPath, ['-e', script], { detached: true, stdio: 'ignore' }).unref();
+}
+
+// Old sites whose deletion an earlier build started but did not see through (the machine stopped).
+const previousPrefix = `.${basename(outDir)}-previous-`;
+removeInBackground(
+  existsSync(dirname(outDir))
+    ? readdirSync(dirname(outDir))
+        .filter((name) => name.startsWith(previousPrefix))
+        .map((name) => join(dirname(outDir), name))
+    : [],
+);
 
 /** Stops the build without touching the published site. */
 function abort(reason: string, code = 1): never {
@@ -78,6 +98,6 @@ astro.on('exit', async (code, signal) => {
     if (hadSite) renameSync(previous, outDir);
     abort(`Could not put the new site in place (${(error as Error).message})`);
   }
-  rmSync(previous, { recursive: true, force: true });
+  if (hadSite) removeInBackground([previous]);
   console.log(`\nSite written to ${outDir}`);
 });

@@ -3,7 +3,7 @@
  * build leaves `dist/` byte for byte as it was. And the same content builds the same bytes.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -52,6 +52,20 @@ describe('atomic builds', () => {
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     expect(code).not.toBe(0);
     expect(treeDifferences(good, treeDigest(outDir))).toEqual([]);
+    expect(readdirSync(work)).toEqual(['dist']);
+  });
+
+  it('replaces the site, and removes the old one after the build has finished', async () => {
+    // An old site whose deletion was cut short (the machine stopped) goes too.
+    mkdirSync(join(work, '.dist-previous-1', 'releases'), { recursive: true });
+    const result = build();
+    expect(result.status, result.stderr).toBe(0);
+    expect(treeDifferences(good, treeDigest(outDir))).toEqual([]);
+    // The old site goes in a detached process, so the build need not wait for it.
+    const started = Date.now();
+    while (readdirSync(work).length > 1 && Date.now() - started < 30_000) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     expect(readdirSync(work)).toEqual(['dist']);
   });
 });
