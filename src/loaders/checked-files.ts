@@ -7,8 +7,9 @@
  * - the YAML parses (Astro's message names the line but neither the field nor the likely cause);
  * - calendar dates name real days (`date: 2007-02-30` would otherwise roll over to March 2).
  *
- * It also renders each MDX file to HTML as it loads (src/lib/release-body.ts), stored with the
- * entry, so no MDX file becomes a JavaScript module for the bundler. Astro keeps the stored HTML
+ * It also renders each MDX file to HTML as it loads (src/loaders/render-mdx.ts, on a worker thread
+ * during builds: render-pool.ts), stored with the entry, so no MDX file becomes a JavaScript module
+ * for the bundler. Astro keeps the stored HTML
  * between builds and re-renders only files whose text changed — or all of them when the renderer
  * itself changed (its sources are part of each file's digest). A body that does not parse, uses a
  * component a release may not use, or gives a component an attribute it cannot take stops the
