@@ -89,7 +89,21 @@ interface Measured {
   timings: string[];
 }
 
+/**
+ * Waits until no old site that `scripts/build.ts` left to a background process to delete (next to
+ * the `work` folder's sites) is left, so that deleting it is not measured with the next build.
+ */
+async function oldSitesDeleted(): Promise<void> {
+  const old = () => readdirSync(work).filter((name) => /^\..+-previous-\d+$/.test(name));
+  const since = Date.now();
+  while (old().length > 0) {
+    if (Date.now() - since > 120_000) throw new Error(`Old sites not deleted after 2 minutes: ${old().join(', ')}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 async function measureBuild(label: string, command: string[], cwd: string, env: NodeJS.ProcessEnv) {
+  await oldSitesDeleted();
   appendFileSync(logFile, `\n===== ${label}\n`);
   const before = readFileSync(logFile, 'utf8').length;
   console.error(`\n${label}: building ${releases} releases…`);
@@ -112,6 +126,7 @@ async function measureBuild(label: string, command: string[], cwd: string, env: 
  */
 async function compareRevisions(rev: string, edited: string) {
   const rounds = Number(option('--rounds') ?? 3);
+  if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds: expected a whole number ≥ 1`);
   const other = join(work, 'compare');
   const git = (...gitArgs: string[]) => execFileSync('git', gitArgs, { cwd: ROOT, encoding: 'utf8' });
   git('worktree', 'add', '--detach', other, rev);
@@ -124,7 +139,8 @@ async function compareRevisions(rev: string, edited: string) {
   const runs: { tree: string; round: number; full: TreeRun; rebuild: TreeRun }[] = [];
   try {
     for (let round = 1; round <= rounds; round++) {
-      for (const [i, tree] of trees.entries()) {
+      // Each goes first in every other round: neither always follows the other's build.
+      for (const [i, tree] of (round % 2 ? trees : [...trees].reverse()).entries()) {
         const cache = join(work, `cache-${i}`);
         const site = join(work, `site-${i}`);
         for (const dir of [cache, site]) rmSync(dir, { recursive: true, force: true });

@@ -142,13 +142,13 @@ export const en = {
     byCategory: 'By category',
     feedLabel: (format: string, label: string) => `${format} feed: ${label}`,
     yearDescription: (company: string, year: number) => `Every release issued by ${company} in ${year}.`,
-    categoryDescription: (company: string, category: string) => `${category} releases issued by ${company}.`,
+    categoryDescription: (company: string, category: string) => `The newest ${category} releases issued by ${company}.`,
     categoryYearDescription: (company: string, category: string, year: number) =>
       `Every ${category} release issued by ${company} in ${year}.`,
     categoryNewest: (category: string, n: number) => `${category} — the newest (up to ${n})`,
     archivesIntro:
       'The latest and category feeds carry the newest releases; the archives by year carry every release. Each feed links to the archive before it, so a reader that follows archive links (RFC 5005) can fetch the whole history.',
-    archives: 'Archives by year',
+    archivesOf: (category: string) => `${category}: archives by year`,
   },
   draftBadge: 'Draft',
 };

@@ -143,13 +143,14 @@ export const ja: Dictionary = {
     byCategory: 'カテゴリー別',
     feedLabel: (format: string, label: string) => `${format}フィード：${label}`,
     yearDescription: (company: string, year: number) => `${company}が${year}年に発表したすべてのニュースリリース。`,
-    categoryDescription: (company: string, category: string) => `${company}の${category}に関するニュースリリース。`,
+    categoryDescription: (company: string, category: string) =>
+      `${company}の${category}に関する最新のニュースリリース。`,
     categoryYearDescription: (company: string, category: string, year: number) =>
       `${company}が${year}年に発表した${category}に関するすべてのニュースリリース。`,
     categoryNewest: (category: string, n: number) => `${category}（最新${n}件まで）`,
     archivesIntro:
       '最新およびカテゴリー別のフィードには新しいリリースを、年別アーカイブにはすべてのリリースを収録しています。各フィードは一つ前のアーカイブにリンクしているため、アーカイブのリンク（RFC 5005）をたどるリーダーは過去のリリースをすべて取得できます。',
-    archives: '年別アーカイブ',
+    archivesOf: (category: string) => `${category}の年別アーカイブ`,
   },
   draftBadge: '下書き',
 };

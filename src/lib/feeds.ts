@@ -128,7 +128,15 @@ export interface ArchiveLinks {
   current?: FeedScope | undefined;
   prevArchive?: FeedScope | undefined;
   nextArchive?: FeedScope | undefined;
+  /**
+   * An archive of a year that is over in its stream (a newer year has releases), marked as such
+   * for readers (RFC 5005 `fh:archive`), which need not fetch it again. The newest year's archive
+   * still grows, so it is not marked.
+   */
+  complete?: boolean;
 }
+
+type ArchiveLink = Exclude<keyof ArchiveLinks, 'complete'>;
 
 export function archiveLinks(scope: FeedScope, years: ArchiveYears): ArchiveLinks {
   const archive = (year: number | undefined): FeedScope | undefined => {
@@ -148,6 +156,7 @@ export function archiveLinks(scope: FeedScope, years: ArchiveYears): ArchiveLink
         current: scope.kind === 'year' ? LATEST : { kind: 'category', category: scope.category },
         prevArchive: at < 0 ? undefined : archive(years[at + 1]),
         nextArchive: at <= 0 ? undefined : archive(years[at - 1]),
+        complete: at > 0,
       };
     }
   }
@@ -305,7 +314,9 @@ export interface Feed {
   /** Each format's own address. */
   self: Record<FeedFormat, string>;
   /** The feeds this one links to, each in every format (see `archiveLinks`). */
-  archives: { [Link in keyof ArchiveLinks]?: Record<FeedFormat, string> };
+  archives: { [Link in ArchiveLink]?: Record<FeedFormat, string> };
+  /** An archive that will not change (see `ArchiveLinks`). */
+  complete: boolean;
   /** Last change of the content in the feed; undefined only for a feed with no items. */
   updated: string | undefined;
   publisher: FeedSite['publisher'];
@@ -324,8 +335,9 @@ const feedUrls = (scope: FeedScope, url: (path: string) => string) =>
  */
 export function assembleFeed(scope: FeedScope, items: FeedItem[], site: FeedSite, years: ArchiveYears): Feed {
   const url = (path: string) => absoluteUrl(site.site, site.base, path);
+  const { complete = false, ...links } = archiveLinks(scope, years);
   const archives: Feed['archives'] = {};
-  for (const [link, target] of Object.entries(archiveLinks(scope, years)) as [keyof ArchiveLinks, FeedScope][]) {
+  for (const [link, target] of Object.entries(links) as [ArchiveLink, FeedScope | undefined][]) {
     if (target) archives[link] = feedUrls(target, url);
   }
   return {
@@ -339,6 +351,7 @@ export function assembleFeed(scope: FeedScope, items: FeedItem[], site: FeedSite
     pageUrl: url(scopePagePath(scope)),
     self: feedUrls(scope, url),
     archives,
+    complete,
     updated: lastChange(items),
     publisher: site.publisher,
     schemes: { categories: url('categories/'), tags: url('tags/') },
@@ -365,7 +378,7 @@ export function rfc822(iso: string): string {
 }
 
 /** RFC 5005 link relations, as `ArchiveLinks` names them. */
-const ARCHIVE_RELATIONS: Record<keyof ArchiveLinks, string> = {
+const ARCHIVE_RELATIONS: Record<ArchiveLink, string> = {
   current: 'current',
   prevArchive: 'prev-archive',
   nextArchive: 'next-archive',
@@ -373,7 +386,7 @@ const ARCHIVE_RELATIONS: Record<keyof ArchiveLinks, string> = {
 
 /** A feed's archive links as Atom link elements (`link` in Atom, `atom:link` in RSS). */
 function archiveLinkElements(feed: Feed, format: 'rss' | 'atom', element: string): string[] {
-  return (Object.keys(ARCHIVE_RELATIONS) as (keyof ArchiveLinks)[]).flatMap((link) => {
+  return (Object.keys(ARCHIVE_RELATIONS) as ArchiveLink[]).flatMap((link) => {
     const href = feed.archives[link]?.[format];
     return href
       ? [`<${element} href="${escapeXml(href)}" rel="${ARCHIVE_RELATIONS[link]}" type="${FEED_FORMATS[format].type}"/>`]
@@ -389,6 +402,8 @@ export function escapeXml(text: string): string {
 }
 
 const ATOM_NS = 'http://www.w3.org/2005/Atom';
+/** RFC 5005's namespace, for `fh:archive`. */
+const HISTORY_NS = 'http://purl.org/syndication/history/1.0';
 
 /** Options for `@astrojs/rss`, which writes the RSS 2.0 document. */
 export function rssOptions(feed: Feed): RSSOptions {
@@ -397,12 +412,13 @@ export function rssOptions(feed: Feed): RSSOptions {
     feed.updated ? `<lastBuildDate>${rfc822(feed.updated)}</lastBuildDate>` : '',
     `<atom:link href="${escapeXml(feed.self.rss)}" rel="self" type="${FEED_FORMATS.rss.type}"/>`,
     ...archiveLinkElements(feed, 'rss', 'atom:link'),
+    feed.complete ? '<fh:archive/>' : '',
   ];
   return {
     title: feed.title,
     description: feed.description,
     site: feed.pageUrl,
-    xmlns: { atom: ATOM_NS },
+    xmlns: { atom: ATOM_NS, ...(feed.complete && { fh: HISTORY_NS }) },
     customData: channel.join(''),
     items: feed.items.map((item) => ({
       title: item.title,
@@ -446,13 +462,14 @@ export function atomXml(feed: Feed): string {
   );
   return [
     `<?xml version="1.0" encoding="utf-8"?>`,
-    `<feed xmlns="${ATOM_NS}" xml:lang="${escapeXml(feed.language)}">`,
+    `<feed xmlns="${ATOM_NS}"${feed.complete ? ` xmlns:fh="${HISTORY_NS}"` : ''} xml:lang="${escapeXml(feed.language)}">`,
     `<id>${escapeXml(feed.self.atom)}</id>`,
     `<title type="text">${escapeXml(feed.title)}</title>`,
     `<subtitle type="text">${escapeXml(feed.description)}</subtitle>`,
     `<link rel="self" type="${FEED_FORMATS.atom.type}" href="${escapeXml(feed.self.atom)}"/>`,
     `<link rel="alternate" type="text/html" href="${escapeXml(feed.pageUrl)}"/>`,
     ...archiveLinkElements(feed, 'atom', 'link'),
+    ...(feed.complete ? ['<fh:archive/>'] : []),
     `<updated>${feed.updated ?? NO_CONTENT_YET}</updated>`,
     `<author><name>${escapeXml(publisher.name)}</name>${publisher.url ? `<uri>${escapeXml(publisher.url)}</uri>` : ''}</author>`,
     ...entries,

@@ -129,16 +129,19 @@ export function sitemapOptions(options: {
   // The sitemap's pages, as `filter` sees them, all before the first `serialize`.
   let pages: string[] = [];
   let alternates: Map<string, Alternate[]> | undefined;
+  let serialized = false;
   return {
     customSitemaps: [absoluteUrl(options.site, options.base, 'news-sitemap.xml')],
     // Plain page URLs, plus hreflang alternates (xhtml:link) when there are several languages.
     namespaces: { news: false, xhtml: multilingual, image: false, video: false },
     filter(url) {
-      if (alternates) [pages, alternates, releases] = [[], undefined, undefined]; // a second build in one process
-      pages.push(url);
+      // A second build in the same process starts afresh.
+      if (serialized) [pages, alternates, releases, serialized] = [[], undefined, undefined, false];
+      if (multilingual) pages.push(url);
       return true;
     },
     serialize(item) {
+      serialized = true;
       if (multilingual) {
         // As the pages declare them: a release and its translations, and the translated pages.
         alternates ??= hreflangAlternates(pages, siteUrl, options.languages, (path, pathInLanguage) => {

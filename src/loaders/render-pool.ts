@@ -1,11 +1,11 @@
 /**
- * MDX bodies rendered on the machine's other cores while Astro reads the rest of the content.
+ * MDX bodies rendered on the machine's other core while Astro reads the rest of the content.
  * Astro syncs a collection on one thread, and more than half of that time was rendering bodies
- * (BENCHMARKS.md), which needs nothing but the file; so worker threads take most of it, and this
- * thread keeps Astro's own work (reading, parsing frontmatter, checking, storing). Each worker runs
+ * (BENCHMARKS.md), which needs nothing but the file; so a worker thread takes most of it, and this
+ * thread keeps Astro's own work (reading, parsing frontmatter, checking, storing). The worker runs
  * src/loaders/render-mdx.ts, the function the build otherwise calls in process, so the HTML is the
- * same either way. Started at the first file, the workers never keep the build from exiting once
- * nothing is waiting on them.
+ * same either way. Started at the first file, it never keeps the build from exiting, and it stops
+ * once idle, so its memory is free again before the pages are generated.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -22,76 +22,78 @@ interface Waiting {
 /** Node's TypeScript support, plus the resolution rule of Vite that the site's modules rely on. */
 const RESOLVE_TS = new URL('../../scripts/support/resolve-ts.ts', import.meta.url).href;
 
-interface PoolWorker {
-  worker: Worker;
-  waiting: Map<number, Waiting>;
-}
-
 /**
- * Astro's glob loader keeps ten files in flight. With eight of them waiting at a worker, this
+ * Astro's glob loader keeps ten files in flight. With eight of them waiting at the worker, this
  * thread renders the next one itself: measured at 10,000 releases, content sync took 10.0 s in
  * process, 7.1–7.5 s with every body on the worker, 5.9–6.4 s like this.
  */
 const BACKLOG = 8;
 
-class RenderPool {
-  readonly #workers = new Set<PoolWorker>();
-  #next = 0;
+/** How long the worker waits for more files before it stops. */
+const IDLE_MS = 500;
 
-  constructor(size: number) {
-    for (let i = 0; i < size; i++) {
-      const worker = new Worker(new URL('./render-worker.ts', import.meta.url), { execArgv: ['--import', RESOLVE_TS] });
-      const member: PoolWorker = { worker, waiting: new Map() };
-      const { waiting } = member;
-      worker.unref();
-      worker.on('message', ({ id, ...reply }: RenderReply) => {
-        const caller = waiting.get(id)!;
-        waiting.delete(id);
-        if (waiting.size === 0) worker.unref();
-        if (reply.error === undefined) caller.resolve(reply.result);
-        else caller.reject(new Error(`rendering in a worker thread failed: ${reply.error}`));
-      });
-      // A worker that stops takes no more files; what it had fails the build rather than hang it.
-      const stopped = (error: Error) => {
-        this.#workers.delete(member);
-        for (const caller of waiting.values()) caller.reject(error);
-        waiting.clear();
-      };
-      worker.on('error', stopped);
-      worker.on('exit', (code) => stopped(new Error(`the render worker thread stopped (exit code ${code})`)));
-      this.#workers.add(member);
-    }
+class RenderWorker {
+  readonly #worker = new Worker(new URL('./render-worker.ts', import.meta.url), { execArgv: ['--import', RESOLVE_TS] });
+  readonly #waiting = new Map<number, Waiting>();
+  #next = 0;
+  #idle: ReturnType<typeof setTimeout> | undefined;
+
+  /** `onStop` is called once the worker has stopped, idle or not. */
+  constructor(onStop: () => void) {
+    this.#worker.unref();
+    this.#worker.on('message', ({ id, ...reply }: RenderReply) => {
+      const caller = this.#waiting.get(id)!;
+      this.#waiting.delete(id);
+      if (this.#waiting.size === 0) {
+        this.#worker.unref();
+        this.#idle = setTimeout(() => void this.#worker.terminate(), IDLE_MS).unref();
+      }
+      if (reply.error === undefined) caller.resolve(reply.result);
+      else caller.reject(new Error(`rendering in a worker thread failed: ${reply.error}`));
+    });
+    // A worker that stops takes no more files; what it had fails the build rather than hang it.
+    const stopped = (error: Error) => {
+      onStop();
+      for (const caller of this.#waiting.values()) caller.reject(error);
+      this.#waiting.clear();
+    };
+    this.#worker.on('error', stopped);
+    this.#worker.on('exit', (code) => stopped(new Error(`the render worker thread stopped (exit code ${code})`)));
   }
 
-  /**
-   * Renders `file` on the worker with the fewest files waiting; here when even that one has
-   * `BACKLOG` waiting (this thread had time to spare: BENCHMARKS.md), or once no worker is left.
-   */
+  get waiting(): number {
+    return this.#waiting.size;
+  }
+
   render(file: MdxFile): Promise<RenderedMdx> {
-    let least: PoolWorker | undefined;
-    for (const member of this.#workers) if (!least || member.waiting.size < least.waiting.size) least = member;
-    if (!least || least.waiting.size >= BACKLOG) return Promise.resolve(renderMdx(file));
-    const { worker, waiting } = least;
+    clearTimeout(this.#idle);
     const id = this.#next++;
     return new Promise((resolve, reject) => {
-      waiting.set(id, { resolve, reject });
-      worker.ref();
-      worker.postMessage({ id, file } satisfies RenderRequest);
+      this.#waiting.set(id, { resolve, reject });
+      this.#worker.ref();
+      this.#worker.postMessage({ id, file } satisfies RenderRequest);
     });
   }
 }
 
-const MAX_WORKERS = 2;
-let pool: RenderPool | undefined;
+let current: RenderWorker | undefined;
 
 /**
- * Renders an MDX file, on a worker thread when the machine has a core to spare. `inProcess` keeps
- * it on this thread: under `astro dev`, so that an edited component is used at the next save.
+ * Renders an MDX file: on the worker thread when the machine has a core to spare (`worker`), here
+ * when the worker has `BACKLOG` files waiting. `inProcess` keeps it on this thread: under
+ * `astro dev`, so that an edited component is used at the next save.
  */
-export function renderFile(file: MdxFile, { inProcess = false } = {}): Promise<RenderedMdx> {
-  // Astro's own share, on this thread, keeps up with about one worker; a second helps little.
-  const spare = Math.min(availableParallelism() - 1, MAX_WORKERS);
-  if (inProcess || spare < 1) return Promise.resolve(renderMdx(file));
-  pool ??= new RenderPool(spare);
-  return pool.render(file);
+export function renderFile(
+  file: MdxFile,
+  { inProcess = false, worker = availableParallelism() > 1 } = {},
+): Promise<RenderedMdx> {
+  if (inProcess || !worker) return Promise.resolve(renderMdx(file));
+  if (!current) {
+    const started: RenderWorker = new RenderWorker(() => {
+      if (current === started) current = undefined;
+    });
+    current = started;
+  }
+  if (current.waiting >= BACKLOG) return Promise.resolve(renderMdx(file));
+  return current.render(file);
 }

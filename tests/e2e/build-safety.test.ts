@@ -56,8 +56,8 @@ describe('atomic builds', () => {
   });
 
   it('replaces the site, and removes the old one after the build has finished', async () => {
-    // An old site whose deletion was cut short (the machine stopped) goes too.
-    mkdirSync(join(work, '.dist-previous-1', 'releases'), { recursive: true });
+    // An old site whose deletion was cut short (the machine stopped; its build's process is gone) goes too.
+    mkdirSync(join(work, '.dist-previous-999999999', 'releases'), { recursive: true });
     const result = build();
     expect(result.status, result.stderr).toBe(0);
     expect(treeDifferences(good, treeDigest(outDir))).toEqual([]);

@@ -361,6 +361,14 @@ describe('a newsroom with a correction, a draft, an embargo and a feed size of 2
       feeds: [financial, `${financial}2008/`, `${financial}2007/`],
       releases: [BUYBACK, TERMS, '2008-01-05-dividend'],
     });
+    // 2007 is over, so its archives will not change (RFC 5005 fh:archive); 2008's still grow.
+    if (format !== 'json') {
+      const text = (folder: string) => readFileSync(join(out(1), folder, FILES[format]), 'utf8');
+      for (const folder of ['feeds/2007/', `${financial}2007/`]) expect(text(folder)).toContain('<fh:archive/>');
+      for (const folder of ['', 'feeds/2008/', financial, `${financial}2008/`]) {
+        expect(text(folder)).not.toContain('fh:archive');
+      }
+    }
   });
 
   it.each(FORMATS)('%s: a correction dates the item and the channel, and the note is in the content', (format) => {

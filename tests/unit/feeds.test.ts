@@ -174,11 +174,14 @@ describe('archives (RFC 5005)', () => {
       current: { kind: 'latest' },
       prevArchive: { kind: 'year', year: 2007 },
       nextArchive: { kind: 'year', year: 2009 },
+      complete: true,
     });
+    // The newest year still grows: it is not marked complete.
     expect(archiveLinks(financial(2009), years)).toEqual({
       current: { kind: 'category', category: 'Financial' },
       prevArchive: financial(2008),
       nextArchive: undefined,
+      complete: false,
     });
     expect(archiveLinks(financial(2007), years)).toMatchObject({
       prevArchive: undefined,
@@ -220,6 +223,9 @@ describe('documents', () => {
       { href: `${BASE_URL}feeds/2006/rss.xml`, rel: 'prev-archive', type: 'application/rss+xml' },
       { href: `${BASE_URL}feeds/2008/rss.xml`, rel: 'next-archive', type: 'application/rss+xml' },
     ]);
+    // 2008 has releases, so 2007 is over: an archive document that will not change.
+    expect(xml).toMatch(/<rss [^>]*xmlns:fh="http:\/\/purl\.org\/syndication\/history\/1\.0"/);
+    expect(xml).toContain('<fh:archive/>');
     expect(parsed.items).toHaveLength(2);
     const [first, second] = parsed.items!;
     expect(first?.guid).toMatchObject({ value: items[0]!.id, isPermaLink: true });
@@ -234,7 +240,10 @@ describe('documents', () => {
   });
 
   it('writes Atom 1.0 that a feed parser reads back', () => {
-    const parsed = parseAtomFeed(atomXml(feed));
+    const xml = atomXml(feed);
+    const parsed = parseAtomFeed(xml);
+    expect(xml).toMatch(/<feed [^>]*xmlns:fh="http:\/\/purl\.org\/syndication\/history\/1\.0"/);
+    expect(xml).toContain('<fh:archive/>');
     expect(parsed.id).toBe(feed.self.atom);
     expect(parsed.updated).toBe('2007-12-03T00:00:00+09:00');
     expect(parsed.links).toContainEqual(expect.objectContaining({ rel: 'self', href: feed.self.atom }));
@@ -284,5 +293,7 @@ describe('documents', () => {
     const hostile = feedItem(release({ headline: '</title><script>x</script> & "q"' }), '<p>ok</p>', site);
     const xml = atomXml(assembleFeed({ kind: 'latest' }, [hostile], site, [2007]));
     expect(parseAtomFeed(xml).entries?.[0]?.title?.value).toBe('</title><script>x</script> & "q"');
+    // A subscription feed is no archive.
+    expect(xml).not.toContain('fh:');
   });
 });
