@@ -78,7 +78,7 @@ async function archiveYears(scope: FeedScope, lang: string): Promise<ArchiveYear
 
 /** One feed per year with releases in `lang`, newest year first: the whole archive, year by year. */
 export async function yearScopes(lang: string): Promise<Extract<FeedScope, { kind: 'year' }>[]> {
-  return [...(await getEdition(lang)).byYear.keys()].map((year) => ({ kind: 'year', year }));
+  return (await archiveYears(LATEST, lang)).map((year) => ({ kind: 'year', year }));
 }
 
 /** One feed per category with releases in `lang`, in the order site.yaml declares them. */
@@ -91,8 +91,8 @@ export async function categoryArchiveScopes(
   lang: string,
   category: string,
 ): Promise<Extract<FeedScope, { kind: 'categoryYear' }>[]> {
-  const years = (await getEdition(lang)).byCategoryYear.get(category)?.keys() ?? [];
-  return [...years].map((year) => ({ kind: 'categoryYear', category, year }));
+  const years = await archiveYears({ kind: 'category', category }, lang);
+  return years.map((year) => ({ kind: 'categoryYear', category, year }));
 }
 
 const feeds = new Map<string, Promise<Feed>>();

@@ -5,9 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { dictionary } from '../i18n';
 import { displayPath } from '../lib/check/content-folder';
-import { mdxProblems } from '../lib/check/mdx';
+import { renderChecked } from '../lib/check/mdx';
 import type { Problem } from '../lib/check/problem';
-import { BodyError, renderBody } from '../lib/release-body';
 import { summaryFromBody } from '../lib/releases';
 
 /** What is stored with an MDX entry's HTML (read back by src/newsroom.ts). */
@@ -39,14 +38,9 @@ export function renderMdx({ filePath, body, lang, components }: MdxFile): Render
   // The stored entry keeps the HTML and the summary, not the MDX source (retainBody: false).
   const file = displayPath(filePath);
   const source = readFileSync(filePath, 'utf8');
-  const problems = mdxProblems(source, file, components);
-  if (problems.length) return { problems };
   const { noteLabel, release } = dictionary(typeof lang === 'string' ? lang : undefined);
-  try {
-    const { html, headings } = renderBody(source, { noteLabel, table: release.table });
-    return { rendered: { html, metadata: { headings, summary: summaryFromBody(body) } } };
-  } catch (error) {
-    const line = error instanceof BodyError ? error.line : undefined;
-    return { problems: [{ file, line, field: 'body', message: (error as Error).message }] };
-  }
+  const checked = renderChecked(source, file, components, { noteLabel, table: release.table });
+  if (checked.problems) return { problems: checked.problems };
+  const { html, headings } = checked.body;
+  return { rendered: { html, metadata: { headings, summary: summaryFromBody(body) } } };
 }

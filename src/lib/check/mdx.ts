@@ -5,7 +5,8 @@
  * the build uses.
  */
 import { mdxToMdast } from 'satteri';
-import { BodyError, renderBody } from '../release-body';
+import { BodyError, renderBody, type RenderedBody } from '../release-body';
+import type { ComponentStrings } from '../release-components';
 import type { Problem } from './problem';
 
 interface MdastNode {
@@ -69,17 +70,27 @@ const listComponents = (components: readonly string[]) => components.map((c) => 
 const firstLine = (value = '') => value.split('\n')[0]!.trim();
 
 /**
- * Everything `mdxProblems` finds, then what only rendering shows: a component given an attribute
- * it cannot take (`<Terms style="A">`, a `<Term>` without its label), with the line.
+ * A body rendered (src/lib/release-body.ts), or what stops it: everything `mdxProblems` finds, then
+ * what only rendering shows, a component given an attribute it cannot take (`<Terms style="A">`, a
+ * `<Term>` without its label), with the line. The build and `npm run check` both go through here.
  */
-export function bodyProblems(source: string, file: string, components: readonly string[]): Problem[] {
+export function renderChecked(
+  source: string,
+  file: string,
+  components: readonly string[],
+  strings: ComponentStrings,
+): { body: RenderedBody; problems?: undefined } | { body?: undefined; problems: Problem[] } {
   const problems = mdxProblems(source, file, components);
-  if (problems.length) return problems;
+  if (problems.length) return { problems };
   try {
-    renderBody(source, { noteLabel: '', table: '' });
-    return [];
+    return { body: renderBody(source, strings) };
   } catch (error) {
     const line = error instanceof BodyError ? error.line : undefined;
-    return [{ file, line, field: 'body', message: (error as Error).message }];
+    return { problems: [{ file, line, field: 'body', message: (error as Error).message }] };
   }
+}
+
+/** What stops a body from rendering (see `renderChecked`), for `npm run check`. */
+export function bodyProblems(source: string, file: string, components: readonly string[]): Problem[] {
+  return renderChecked(source, file, components, { noteLabel: '', table: '' }).problems ?? [];
 }
