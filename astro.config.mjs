@@ -2,31 +2,28 @@
 import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { createHash } from 'node:crypto';
 import { defineConfig } from 'astro/config';
 import { sitemapOptions } from './src/lib/sitemap';
 import searchIndex from './src/integrations/search-index';
 import { draftPreview } from './src/integrations/draft-preview';
 import { embargoNotice } from './src/integrations/embargo-notice';
-import { CONTENT_DIR, settings } from './src/settings';
-
-// Each content folder keeps its own content-layer cache, so building a fixture or benchmark
-// folder never mixes its entries with those of `content/`.
-const cacheDir = process.env.NEWSROOM_CACHE_DIR
-  ? process.env.NEWSROOM_CACHE_DIR
-  : process.env.NEWSROOM_CONTENT
-    ? `./node_modules/.astro-content-${createHash('sha256').update(CONTENT_DIR).digest('hex').slice(0, 12)}/`
-    : undefined;
+import { CACHE_DIR, CONTENT_DIR } from './src/folders';
+import { REUSED_PAGES } from './src/lib/reused-pages';
+import { settings } from './src/settings';
 
 export default defineConfig({
   site: settings.url,
-  cacheDir,
+  // One per content folder (src/folders.ts).
+  cacheDir: CACHE_DIR,
   // NEWSROOM_BASE publishes the site under a sub-path, e.g. /newsroom/ on GitHub Pages.
   base: process.env.NEWSROOM_BASE || '/',
   trailingSlash: 'always',
   // By default Astro generates one page at a time and waits on each write; four in flight keep
   // the CPU busy.
   build: { concurrency: 4 },
+  // `npm run build` over a published site starts its staging folder with that site's unchanged
+  // pages in it (scripts/build.ts, src/middleware.ts), which Astro must not empty.
+  vite: { build: { emptyOutDir: !process.env[REUSED_PAGES] } },
   // Pages whose cacheKey (src/newsroom.ts: pageKey) and code are unchanged since the last build
   // are copied from Astro's cache instead of rendered again.
   experimental: { incrementalBuild: true },

@@ -1,7 +1,8 @@
 /**
  * `npm run build`: builds the site into a temporary folder next to `dist/` and swaps it in only
  * when the whole build (pages, feeds, sitemaps, search index) succeeded. A failed or interrupted
- * build leaves the previous `dist/` exactly as it was.
+ * build leaves the previous `dist/` exactly as it was. The folder starts with the published site's
+ * pages hard-linked in, so that those unchanged since are not copied again (src/lib/reused-pages.ts).
  *
  *   npm run build [-- --outDir DIR]
  */
@@ -63,6 +64,20 @@ function abort(reason: string, code = 1): never {
 await import('./support/resolve-ts.ts');
 // Pagefind over the finished site, written once Astro has exited and freed its memory.
 const { INDEX_AFTER_BUILD, writeSearchIndex } = await import('../src/integrations/search-index.ts');
+const { CACHE_DIR } = await import('../src/folders.ts');
+const { REUSED_PAGES } = await import('../src/lib/reused-pages.ts');
+const { dropUnpublishedPages, linkPublishedPages, stampPublishedSite } = await import('./support/published-pages.ts');
+
+// The published site's pages, linked into the staging folder for Astro to find.
+let linked: Map<string, string> | undefined;
+try {
+  linked = linkPublishedPages(outDir, staging, CACHE_DIR);
+} catch (error) {
+  cleanUp();
+  console.warn(
+    `newsroom: every page is built anew, as the published ones could not be reused: ${(error as Error).message}`,
+  );
+}
 
 const nodeOptions = process.env.NODE_OPTIONS ?? '';
 let indexing = false;
@@ -75,6 +90,8 @@ const astro = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'buil
     NEWSROOM_NOW: process.env.NEWSROOM_NOW || new Date().toISOString(),
     // The search index is written below, not by Astro.
     [INDEX_AFTER_BUILD]: '1',
+    // Astro keeps the linked pages (astro.config.mjs) and unlinks those it renders (src/middleware.ts).
+    ...(linked ? { [REUSED_PAGES]: staging } : {}),
     // A 10,000-release archive needs more than Node's default heap (BENCHMARKS.md); a heap size the
     // user set is kept.
     NODE_OPTIONS: nodeOptions.includes('--max-old-space-size')
@@ -97,6 +114,10 @@ astro.on('exit', async (code, signal) => {
   if (code !== 0) abort(signal ? `Build interrupted (${signal})` : 'Build failed', code ?? 1);
   indexing = true;
   try {
+    if (linked) {
+      const kept = dropUnpublishedPages(linked, outDir, staging, CACHE_DIR);
+      console.log(`[newsroom] ${kept} unchanged pages kept from the published site`);
+    }
     console.log(`[newsroom:search-index] ${await writeSearchIndex(staging)}`);
   } catch (error) {
     abort(`${(error as Error).message}\nBuild failed`);
@@ -110,6 +131,12 @@ astro.on('exit', async (code, signal) => {
   } catch (error) {
     if (hadSite) renameSync(previous, outDir);
     abort(`Could not put the new site in place (${(error as Error).message})`);
+  }
+  // The next build may reuse this site's pages: it was built from the cache's current manifest.
+  try {
+    stampPublishedSite(outDir, CACHE_DIR);
+  } catch (error) {
+    console.warn(`newsroom: the next build will not reuse these pages: ${(error as Error).message}`);
   }
   if (hadSite) removeInBackground([previous]);
   console.log(`\nSite written to ${outDir}`);

@@ -6,14 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { load as parse } from 'js-yaml';
+import { CONTENT_DIR } from './folders';
 import { formatIssues } from './lib/problems';
 import { siteSchema, type SiteSettings } from './schemas/site';
 
-/**
- * The folder authors write in. `NEWSROOM_CONTENT` points the build at another one (test fixtures,
- * benchmarks) without touching `content/`.
- */
-export const CONTENT_DIR = resolve(process.env.NEWSROOM_CONTENT || 'content');
+export { CONTENT_DIR };
 
 export function loadSiteSettings(path = resolve(CONTENT_DIR, 'site.yaml')): SiteSettings {
   let raw: unknown;
