@@ -305,6 +305,8 @@ try {
   if (compareWith) await compareRevisions(compareWith, edited);
   else await measure(published, edited);
 } finally {
+  // Not while a background process still deletes an old site in it: both would delete the same files.
+  await oldSitesDeleted();
   if (flag('--keep')) console.error(`Kept ${work}`);
-  else rmSync(work, { recursive: true, force: true });
+  else rmSync(work, { recursive: true, force: true, maxRetries: 3 });
 }

@@ -6,7 +6,7 @@
  *
  *   npm run build [-- --outDir DIR]
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
@@ -43,12 +43,15 @@ function running(pid: number): boolean {
   }
 }
 
-// Old sites whose deletion an earlier build started but did not see through (the machine stopped).
-const previousPrefix = `.${basename(outDir)}-previous-`;
+// What earlier builds left behind when the machine stopped or their process was killed: old sites
+// whose deletion they did not see through, and unfinished new ones.
+const leftovers = ['previous', 'building'].map((what) => `.${basename(outDir)}-${what}-`);
 removeInBackground(
   existsSync(dirname(outDir))
     ? readdirSync(dirname(outDir))
-        .filter((name) => name.startsWith(previousPrefix) && !running(Number(name.slice(previousPrefix.length))))
+        .filter((name) =>
+          leftovers.some((prefix) => name.startsWith(prefix) && !running(Number(name.slice(prefix.length)))),
+        )
         .map((name) => join(dirname(outDir), name))
     : [],
 );
@@ -67,11 +70,27 @@ const { INDEX_AFTER_BUILD, writeSearchIndex } = await import('../src/integration
 const { CACHE_DIR } = await import('../src/folders.ts');
 const { REUSED_PAGES } = await import('../src/lib/reused-pages.ts');
 const { dropUnpublishedPages, linkPublishedPages, stampPublishedSite } = await import('./support/published-pages.ts');
+let indexing = false;
+
+// Interrupted while Astro runs, Astro stops and the build fails below; otherwise it stops here.
+let astro: ChildProcess | undefined;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (astro && !indexing) {
+      astro.kill(signal);
+      return;
+    }
+    abort(`Build interrupted (${signal})`);
+  });
+}
 
 // The published site's pages, linked into the staging folder for Astro to find.
 let linked: Map<string, string> | undefined;
 try {
+  const started = performance.now();
   linked = linkPublishedPages(outDir, staging, CACHE_DIR);
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  if (linked) console.log(`[newsroom] the published site's pages linked for reuse in ${seconds}s`);
 } catch (error) {
   cleanUp();
   console.warn(
@@ -80,8 +99,7 @@ try {
 }
 
 const nodeOptions = process.env.NODE_OPTIONS ?? '';
-let indexing = false;
-const astro = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', staging], {
+astro = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', staging], {
   stdio: 'inherit',
   env: {
     ...process.env,
@@ -99,16 +117,6 @@ const astro = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'buil
       : `${nodeOptions} --max-old-space-size=4096`.trim(),
   },
 });
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (!indexing) {
-      astro.kill(signal);
-      return;
-    }
-    abort(`Build interrupted (${signal})`);
-  });
-}
 
 astro.on('exit', async (code, signal) => {
   if (code !== 0) abort(signal ? `Build interrupted (${signal})` : 'Build failed', code ?? 1);

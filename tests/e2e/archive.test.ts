@@ -75,7 +75,8 @@ it('refuses two releases at the same URL, naming both files', () => {
     ],
   });
   const result = buildSite({ outDir: `${outDir}-duplicate`, content });
-  rmSync(content, { recursive: true, force: true });
+  // A bare `astro build` leaves what it wrote before failing.
+  for (const dir of [content, `${outDir}-duplicate`]) rmSync(dir, { recursive: true, force: true });
   expect(result.status).not.toBe(0);
   expect(result.output).toMatch(
     /2008-01-10-one\.mdx and .*2008-01-10-two\.mdx both publish at \/releases\/2008-01-10-same\//,

@@ -56,8 +56,10 @@ describe('atomic builds', () => {
   });
 
   it('replaces the site, and removes the old one after the build has finished', async () => {
-    // An old site whose deletion was cut short (the machine stopped; its build's process is gone) goes too.
+    // What a build whose process is gone (the machine stopped) left behind goes too: an old site
+    // whose deletion was cut short, and an unfinished new one.
     mkdirSync(join(work, '.dist-previous-999999999', 'releases'), { recursive: true });
+    mkdirSync(join(work, '.dist-building-999999998', 'releases'), { recursive: true });
     const result = build();
     expect(result.status, result.stderr).toBe(0);
     expect(treeDifferences(good, treeDigest(outDir))).toEqual([]);
