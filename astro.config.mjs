@@ -8,7 +8,7 @@ import searchIndex from './src/integrations/search-index';
 import { draftPreview } from './src/integrations/draft-preview';
 import { embargoNotice } from './src/integrations/embargo-notice';
 import { CACHE_DIR, CONTENT_DIR } from './src/folders';
-import { REUSED_PAGES } from './src/lib/reused-pages';
+import { LINKED_STAGING } from './src/lib/reused-pages';
 import { settings } from './src/settings';
 
 export default defineConfig({
@@ -23,9 +23,9 @@ export default defineConfig({
   build: { concurrency: 4 },
   // `npm run build` over a published site starts its staging folder with that site's unchanged
   // pages in it (scripts/build.ts, src/middleware.ts), which Astro must not empty.
-  vite: { build: { emptyOutDir: !process.env[REUSED_PAGES] } },
+  vite: { build: { emptyOutDir: !process.env[LINKED_STAGING] } },
   // Pages whose cacheKey (src/newsroom.ts: pageKey) and code are unchanged since the last build
-  // are copied from Astro's cache instead of rendered again.
+  // are not rendered again: kept where the output folder has them, else copied from Astro's cache.
   experimental: { incrementalBuild: true },
   // The default language at the root, every other one below its code (/ja/…); pages read the
   // language as Astro.currentLocale.

@@ -38,7 +38,8 @@ if (!positionals.length) {
 }
 // src/settings.ts reads the content folder named by NEWSROOM_CONTENT, like the build.
 if (values.content) process.env.NEWSROOM_CONTENT = values.content;
-const { CONTENT_DIR, settings } = await import('../src/settings');
+const { CONTENT_DIR } = await import('../src/folders');
+const { settings } = await import('../src/settings');
 
 const dryRun = values['dry-run'];
 

@@ -27,7 +27,8 @@ if (!headline) {
 }
 // src/settings.ts reads the content folder named by NEWSROOM_CONTENT, like the build.
 if (values.content) process.env.NEWSROOM_CONTENT = values.content;
-const { CONTENT_DIR, settings } = await import('../src/settings');
+const { CONTENT_DIR } = await import('../src/folders');
+const { settings } = await import('../src/settings');
 
 const date = calendarDateInZone(buildClock(), settings.timeZone);
 const name = values.slug ?? releaseFileSlug(headline);

@@ -11,7 +11,8 @@ import { boilerplateSchema } from './schemas/boilerplate';
 import { contactSchema } from './schemas/contact';
 import { noticeSchema } from './schemas/notice';
 import { releaseSchema } from './schemas/release';
-import { CONTENT_DIR, settings } from './settings';
+import { CONTENT_DIR } from './folders';
+import { settings } from './settings';
 
 const [firstCategory, ...otherCategories] = settings.categories;
 // What an MDX body may use without importing it, checked when each file loads.

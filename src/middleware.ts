@@ -4,21 +4,22 @@
  * first, so the new page goes to a new file and the published one stays as it was. Does nothing
  * under `astro dev` or a plain `astro build`.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineMiddleware } from 'astro:middleware';
-import { CACHE_DIR } from './folders';
-import { MANIFEST_FILE, manifestPages, pagePath, REUSED_PAGES } from './lib/reused-pages';
+import { LINKED_STAGING, outputFiles } from './lib/reused-pages';
 
-const staging = process.env[REUSED_PAGES];
-// The manifest the pages were linked from: Astro rewrites it only once every page is generated.
-let linked: Map<string, string> | undefined;
+const staging = process.env[LINKED_STAGING];
 
 export const onRequest = defineMiddleware((context, next) => {
   if (staging && context.isPrerendered) {
-    linked ??= manifestPages(JSON.parse(readFileSync(join(CACHE_DIR, MANIFEST_FILE), 'utf8')));
-    const file = linked.get(pagePath(context.url, import.meta.env.BASE_URL));
-    if (file) rmSync(join(staging, file), { force: true });
+    for (const file of outputFiles(context.url, import.meta.env.BASE_URL)) {
+      try {
+        unlinkSync(join(staging, file));
+      } catch {
+        // Not there, or a folder: nothing to unlink.
+      }
+    }
   }
   return next();
 });

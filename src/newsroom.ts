@@ -14,7 +14,8 @@ import type { RenderedMetadata } from './loaders/render-mdx';
 import { releaseLanguages } from './lib/search';
 import { localePath, releasePath } from './lib/urls';
 import type { Ticker } from './schemas/fields';
-import { CONTENT_DIR, settings } from './settings';
+import { CONTENT_DIR } from './folders';
+import { settings } from './settings';
 
 export type Boilerplate = CollectionEntry<'boilerplates'>;
 export type Contact = CollectionEntry<'contacts'>;

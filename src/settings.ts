@@ -10,8 +10,6 @@ import { CONTENT_DIR } from './folders';
 import { formatIssues } from './lib/problems';
 import { siteSchema, type SiteSettings } from './schemas/site';
 
-export { CONTENT_DIR };
-
 export function loadSiteSettings(path = resolve(CONTENT_DIR, 'site.yaml')): SiteSettings {
   let raw: unknown;
   try {

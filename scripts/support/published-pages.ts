@@ -4,102 +4,166 @@
  * and removed in the staging folder alone.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, linkSync, mkdirSync, readFileSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'astro/zod';
-import { MANIFEST_FILE, manifestPages } from '../../src/lib/reused-pages.ts';
 
-/** Kept in Astro's cache: which site that cache last published, and from which manifest. */
+/** Astro's incremental-build manifest, in its cache folder. */
+const MANIFEST_FILE = 'incremental-build.json';
+/** Ours, next to it: which site that cache last published, and from which manifest. */
 const STAMP_FILE = 'newsroom-published.json';
 
-const stampSchema = z.object({ site: z.string(), device: z.string(), inode: z.string(), manifest: z.string() });
+const manifestSchema = z.object({
+  routes: z.record(z.string(), z.object({ paths: z.record(z.string(), z.object({ outputFile: z.string() })) })),
+});
 
-function readIfThere(file: string): Buffer | undefined {
+/**
+ * The name on disk of an output file Astro records as a relative URL (`ja/tags/%E8%87%AA…/index.html`
+ * is `ja/tags/自…/index.html`); undefined unless it names a file inside the output folder.
+ */
+function fileOnDisk(outputFile: string): string | undefined {
   try {
-    return readFileSync(file);
+    const segments = outputFile.split('/').map(decodeURIComponent);
+    return segments.every((s) => s !== '' && s !== '.' && s !== '..' && !/[\\/\0]/.test(s))
+      ? segments.join('/')
+      : undefined;
   } catch {
-    return undefined;
-  }
-}
-
-/** The stamp `stampPublishedSite` left, if there is a readable one. */
-function readStamp(cacheDir: string): z.infer<typeof stampSchema> | undefined {
-  try {
-    return stampSchema.parse(JSON.parse(readFileSync(join(cacheDir, STAMP_FILE), 'utf8')));
-  } catch {
-    return undefined;
-  }
-}
-
-const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-
-/** The folder's identity: a folder swapped in by another build, of other content, is another one. */
-function identity(dir: string): { device: string; inode: string } {
-  const { dev, ino } = statSync(dir, { bigint: true });
-  return { device: String(dev), inode: String(ino) };
-}
-
-/** The same file (one inode behind two names)? False when either is missing. */
-function sameFile(a: string, b: string): boolean {
-  try {
-    const [x, y] = [statSync(a, { bigint: true }), statSync(b, { bigint: true })];
-    return x.ino === y.ino && x.dev === y.dev;
-  } catch {
-    return false;
+    return undefined; // a malformed escape
   }
 }
 
 /**
- * Hard-links into `staging` every page of Astro's manifest that the published site `site` holds,
- * provided `site` is the very folder published from that manifest (see `stampPublishedSite`): a
- * site built from other content, by another cache, or by a build that failed after Astro wrote its
- * manifest is never reused. Returns the manifest's pages (path → file), or undefined when nothing
- * was linked. Throws if a link cannot be made (e.g. a file system without hard links); the caller
- * then starts again from an empty folder.
+ * Every page path of a manifest (as Astro names it: `/releases/x/`, `/ja/feed.json`) and its output
+ * file's name on disk, relative to the output folder. Throws if `manifest` is not one.
  */
-export function linkPublishedPages(site: string, staging: string, cacheDir: string): Map<string, string> | undefined {
-  const manifest = readIfThere(join(cacheDir, MANIFEST_FILE));
-  const stamp = readStamp(cacheDir);
-  if (!manifest || !stamp || stamp.manifest !== sha256(manifest) || stamp.site !== site) return;
-  let here: ReturnType<typeof identity>;
-  try {
-    here = identity(site);
-  } catch {
-    return; // no published site
-  }
-  if (here.device !== stamp.device || here.inode !== stamp.inode) return;
-
-  const pages = manifestPages(JSON.parse(manifest.toString()));
-  const made = new Set<string>();
-  for (const file of pages.values()) {
-    const from = join(site, file);
-    // Deleted from the published site by hand: Astro copies it from its cache as before.
-    if (!existsSync(from)) continue;
-    const to = join(staging, file);
-    if (!made.has(dirname(to))) mkdirSync(dirname(to), { recursive: true });
-    made.add(dirname(to));
-    linkSync(from, to);
+export function manifestPages(manifest: unknown): Map<string, string> {
+  const parsed = manifestSchema.safeParse(manifest);
+  if (!parsed.success) throw new Error(`${MANIFEST_FILE}: not the incremental-build manifest this version reads`);
+  const pages = new Map<string, string>();
+  for (const route of Object.values(parsed.data.routes)) {
+    for (const [path, { outputFile }] of Object.entries(route.paths)) {
+      const file = fileOnDisk(outputFile);
+      if (file === undefined) {
+        throw new Error(`${MANIFEST_FILE}: ${path}: expected a file inside the site, found "${outputFile}"`);
+      }
+      pages.set(path, file);
+    }
   }
   return pages;
 }
 
+/** The cache's manifest: its bytes, its pages' files, and when it was written; undefined if none. */
+function readManifest(cacheDir: string) {
+  const file = join(cacheDir, MANIFEST_FILE);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  return {
+    digest: createHash('sha256').update(bytes).digest('hex'),
+    files: new Set(manifestPages(JSON.parse(bytes.toString())).values()),
+    writtenMs: statSync(file).mtimeMs,
+  };
+}
+
+const stampSchema = z.object({ site: z.string(), folder: z.string(), manifest: z.string() });
+
 /**
- * Once Astro has built into `staging`: removes the linked pages this build no longer publishes (a
- * release deleted, unpublished or moved), and counts those kept unchanged. A page Astro wrote anew
- * is a file of its own, not a link, and stays.
+ * Which folder this is: device, inode, and its birth and change times, so that a folder swapped in
+ * later by another build — even one given the freed inode number back — is another one.
  */
-export function dropUnpublishedPages(linked: Map<string, string>, site: string, staging: string, cacheDir: string) {
-  const published = new Set(manifestPages(JSON.parse(readFileSync(join(cacheDir, MANIFEST_FILE), 'utf8'))).values());
+function folderIdentity(dir: string): string {
+  const { dev, ino, birthtimeNs, ctimeNs } = statSync(dir, { bigint: true });
+  return [dev, ino, birthtimeNs, ctimeNs].join(':');
+}
+
+/** A page linked into the staging folder: the file it shares with the published site. */
+export interface LinkedPage {
+  inode: bigint;
+  modifiedNs: bigint;
+}
+
+/**
+ * Hard-links into `staging` every page of Astro's manifest that the published site `site` holds,
+ * provided `site` is the very folder a build published from that manifest (`stampPublishedSite`):
+ * a site built since from other content, by another cache, or by a build that failed after Astro
+ * wrote its manifest is never reused. Returns the linked pages by file, or undefined when none can
+ * be reused. Throws if a link cannot be made (e.g. a file system without hard links); the caller
+ * then starts again from an empty folder.
+ */
+export function linkPublishedPages(
+  site: string,
+  staging: string,
+  cacheDir: string,
+): Map<string, LinkedPage> | undefined {
+  let stamp: z.infer<typeof stampSchema>;
+  try {
+    stamp = stampSchema.parse(JSON.parse(readFileSync(join(cacheDir, STAMP_FILE), 'utf8')));
+  } catch {
+    return undefined; // never stamped, or unreadable
+  }
+  const manifest = readManifest(cacheDir);
+  if (!manifest || manifest.digest !== stamp.manifest || stamp.site !== site) return undefined;
+  try {
+    if (folderIdentity(site) !== stamp.folder) return undefined;
+  } catch {
+    return undefined; // no published site
+  }
+
+  const linked = new Map<string, LinkedPage>();
+  const made = new Set<string>();
+  for (const file of manifest.files) {
+    const from = join(site, file);
+    let stat;
+    try {
+      stat = statSync(from, { bigint: true });
+    } catch {
+      continue; // deleted from the published site by hand: Astro copies it from its cache
+    }
+    const to = join(staging, file);
+    if (!made.has(dirname(to))) mkdirSync(dirname(to), { recursive: true });
+    made.add(dirname(to));
+    linkSync(from, to);
+    linked.set(file, { inode: stat.ino, modifiedNs: stat.mtimeNs });
+  }
+  return linked;
+}
+
+/**
+ * Once Astro has built into `staging` (it started at `since`, in ms): removes the linked pages
+ * this build does not publish (a release deleted, unpublished or moved), with the folders they
+ * leave empty. Returns how many linked pages it kept, and the files that were written through
+ * their link — a writer `src/middleware.ts` does not see changed the published file too.
+ */
+export function dropUnpublishedPages(
+  linked: Map<string, LinkedPage>,
+  staging: string,
+  cacheDir: string,
+  since: number,
+) {
+  const manifest = readManifest(cacheDir);
+  // A manifest this build did not write (incremental builds switched off) says nothing of it.
+  const published = manifest && manifest.writtenMs >= since ? manifest.files : new Set<string>();
   let kept = 0;
-  for (const file of linked.values()) {
-    if (!sameFile(join(site, file), join(staging, file))) continue;
+  const writtenThrough: string[] = [];
+  for (const [file, page] of linked) {
+    const path = join(staging, file);
+    let now;
+    try {
+      now = statSync(path, { bigint: true });
+    } catch {
+      continue; // unlinked before its page was rendered, and not written again
+    }
+    if (now.ino !== page.inode) continue; // rendered again, into a file of its own
+    if (now.mtimeNs !== page.modifiedNs) writtenThrough.push(file);
     if (published.has(file)) {
       kept += 1;
       continue;
     }
-    unlinkSync(join(staging, file));
-    // And its folders, now empty, as a clean build would not have them.
-    for (let dir = dirname(join(staging, file)); dir !== staging; dir = dirname(dir)) {
+    unlinkSync(path);
+    for (let dir = dirname(path); dir !== staging; dir = dirname(dir)) {
       try {
         rmdirSync(dir);
       } catch {
@@ -107,13 +171,21 @@ export function dropUnpublishedPages(linked: Map<string, string>, site: string, 
       }
     }
   }
-  return kept;
+  return { kept, writtenThrough };
 }
 
-/** Records, in Astro's cache, that `site` has just been published from the cache's manifest. */
-export function stampPublishedSite(site: string, cacheDir: string): void {
-  const manifest = readIfThere(join(cacheDir, MANIFEST_FILE));
-  if (!manifest) return;
-  const stamp = { site, ...identity(site), manifest: sha256(manifest) };
+/** Forgets which site the cache published: a build about to change the manifest calls it first. */
+export function forgetPublishedSite(cacheDir: string): void {
+  rmSync(join(cacheDir, STAMP_FILE), { force: true });
+}
+
+/**
+ * Records in Astro's cache that `site` has just been published from the manifest a build that
+ * started at `since` (ms) wrote; nothing if that build wrote none.
+ */
+export function stampPublishedSite(site: string, cacheDir: string, since: number): void {
+  const manifest = readManifest(cacheDir);
+  if (!manifest || manifest.writtenMs < since) return;
+  const stamp = { site, folder: folderIdentity(site), manifest: manifest.digest };
   writeFileSync(join(cacheDir, STAMP_FILE), `${JSON.stringify(stamp, null, 2)}\n`);
 }

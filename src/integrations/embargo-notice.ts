@@ -14,7 +14,8 @@ import { isoInZone, zonedTime } from '../lib/dates';
 import { writtenFields } from '../lib/frontmatter';
 import { nextEmbargoLift, type Publishable } from '../lib/releases';
 import { instantWithOffset } from '../schemas/fields';
-import { CONTENT_DIR, settings } from '../settings';
+import { CONTENT_DIR } from '../folders';
+import { settings } from '../settings';
 
 const embargoTime = instantWithOffset('the embargo time');
 

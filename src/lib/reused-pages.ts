@@ -10,57 +10,25 @@
  * must not be written through its link — that would change the published file before the build
  * has succeeded — so `src/middleware.ts` removes the link just before the page is rendered.
  */
-import { z } from 'astro/zod';
 
-/** Set to the staging folder when it holds linked pages, for Astro's process (config, middleware). */
-export const REUSED_PAGES = 'NEWSROOM_REUSED_PAGES';
-
-/** Astro's incremental-build manifest (`incremental-build.json` in its cache), as far as we read it. */
-export const MANIFEST_FILE = 'incremental-build.json';
-
-const manifestSchema = z.object({
-  routes: z.record(z.string(), z.object({ paths: z.record(z.string(), z.object({ outputFile: z.string() })) })),
-});
+/** Set, for Astro's process, to the staging folder when it holds pages linked from the published site. */
+export const LINKED_STAGING = 'NEWSROOM_LINKED_STAGING';
 
 /**
- * The name on disk of an output file Astro records as a relative URL (`ja/tags/%E8%87%AA…/index.html`
- * is `ja/tags/自…/index.html`); undefined unless it names a file inside the output folder.
+ * Every file, relative to the output folder, that the page at `url` can be written to, whatever
+ * the `build.format` and `trailingSlash` settings: `/releases/x/` → `releases/x/index.html` (or
+ * `releases/x.html`), `/rss.xml` → `rss.xml`, `/` → `index.html`. `base` is the site's base path.
  */
-function fileOnDisk(outputFile: string): string | undefined {
+export function outputFiles(url: URL, base: string): string[] {
+  let path: string;
   try {
-    const segments = outputFile.split('/').map(decodeURIComponent);
-    return segments.every((s) => s !== '' && s !== '.' && s !== '..' && !/[\\/\0]/.test(s))
-      ? segments.join('/')
-      : undefined;
+    path = decodeURI(url.pathname);
   } catch {
-    return undefined; // a malformed escape
+    path = url.pathname; // a malformed escape: Astro names the file after the URL as it is
   }
-}
-
-/**
- * Every page path of a manifest (as Astro names it: `/releases/x/`, `/ja/feed.json`, without the
- * base) and its output file's name on disk, relative to the output folder. Throws if `manifest` is
- * not one.
- */
-export function manifestPages(manifest: unknown): Map<string, string> {
-  const parsed = manifestSchema.safeParse(manifest);
-  if (!parsed.success) throw new Error(`${MANIFEST_FILE}: not the incremental-build manifest this version reads`);
-  const pages = new Map<string, string>();
-  for (const route of Object.values(parsed.data.routes)) {
-    for (const [path, { outputFile }] of Object.entries(route.paths)) {
-      const file = fileOnDisk(outputFile);
-      if (file === undefined) {
-        throw new Error(`${MANIFEST_FILE}: ${path}: expected a file inside the site, found "${outputFile}"`);
-      }
-      pages.set(path, file);
-    }
-  }
-  return pages;
-}
-
-/** The manifest path of the page a request renders: its URL path, decoded, without the base. */
-export function pagePath(url: URL, base: string): string {
-  const path = decodeURI(url.pathname);
   const prefix = base.replace(/\/$/, '');
-  return prefix && path.startsWith(`${prefix}/`) ? path.slice(prefix.length) : path;
+  if (prefix && (path === prefix || path.startsWith(`${prefix}/`))) path = path.slice(prefix.length);
+  const bare = path.replace(/^\/+|\/+$/g, '');
+  if (bare.split('/').some((segment) => segment === '.' || segment === '..')) return [];
+  return bare ? [bare, `${bare}/index.html`, `${bare}.html`] : ['index.html'];
 }

@@ -41,16 +41,22 @@ describe('atomic builds', () => {
     expect(readdirSync(work)).toEqual(['dist']); // no staging folder left behind
   });
 
-  it('keeps the previous site when the build is interrupted', async () => {
+  it.each([
+    ['as soon as it has made its staging folder', () => readdirSync(work).some((name) => name.includes('-building-'))],
+    // By then the staging folder holds the published pages as hard links, and Astro writes pages.
+    ['while Astro writes the pages', (output: string) => output.includes('generating static routes')],
+  ])('keeps the previous site when the build is interrupted %s', async (_when, ready) => {
     const child = spawn(process.execPath, ['scripts/build.ts', '--outDir', outDir], { cwd: ROOT, env: env() });
-    // Interrupt as soon as the build has started writing its staging folder.
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const started = Date.now();
-    while (!readdirSync(work).some((name) => name.includes('-building-')) && Date.now() - started < 30_000) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
+    while (!ready(output) && Date.now() - started < 60_000) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
     }
     child.kill('SIGINT');
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     expect(code).not.toBe(0);
+    expect(output).not.toContain('Site written to');
     expect(treeDifferences(good, treeDigest(outDir))).toEqual([]);
     expect(readdirSync(work)).toEqual(['dist']);
   });

@@ -4,7 +4,17 @@
  * must never be written through a link, and a site built from other content is never reused.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, linkSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,10 +32,10 @@ const EDITED = 'releases/2007-03-30-results-of-share-buyback/index.html';
 const UNTOUCHED = 'ja/tags/ストックオプション/index.html';
 
 /** `npm run build` of a content folder, with that folder's own cache. */
-function build(from: string, outDir: string, cache = `${from}-cache`) {
+function build(from: string, outDir: string, cache = `${from}-cache`, base = '/') {
   const result = spawnSync(process.execPath, ['scripts/build.ts', '--outDir', outDir], {
     cwd: ROOT,
-    env: childEnvironment({ NO_COLOR: '1', NEWSROOM_CONTENT: from, NEWSROOM_CACHE_DIR: cache }),
+    env: childEnvironment({ NO_COLOR: '1', NEWSROOM_CONTENT: from, NEWSROOM_CACHE_DIR: cache, NEWSROOM_BASE: base }),
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -35,11 +45,20 @@ function build(from: string, outDir: string, cache = `${from}-cache`) {
 }
 
 /** The same content built from nothing, in a folder of its own with a cache of its own. */
-function cleanBuild(name: string): string {
+function cleanBuild(name: string, from = content, base = '/'): string {
   const copy = join(work, `${name}-content`);
-  cpSync(content, copy, { recursive: true });
-  build(copy, join(work, name), join(work, `${name}-cache`));
+  cpSync(from, copy, { recursive: true });
+  build(copy, join(work, name), join(work, `${name}-cache`), base);
   return join(work, name);
+}
+
+/** Another name for every file of `dir` (a hard link): it shows whether a build wrote through one. */
+function linkTree(dir: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) linkTree(join(dir, entry.name), join(to, entry.name));
+    else linkSync(join(dir, entry.name), join(to, entry.name));
+  }
 }
 
 /** Every folder, so that one a clean build would not have (left empty) shows too. */
@@ -57,32 +76,49 @@ function expectCleanBuild(name: string) {
   expect(folders(site)).toEqual(folders(clean));
 }
 
-describe('npm run build over the published site', () => {
+describe.each(['/', '/newsroom/'])('npm run build over the published site, base %s', (base) => {
+  const site = join(work, `dist${base.replaceAll('/', '-')}`);
+  const content = join(work, `content${base.replaceAll('/', '-')}`);
+  const before = join(work, `before${base.replaceAll('/', '-')}`);
+  let published: Map<string, string>;
   let rebuildLog = '';
 
   beforeAll(() => {
     cpSync(join(ROOT, 'content'), content, { recursive: true });
-    build(content, site);
-    // Other names for the published files: they show whether a build ever wrote through a link.
-    linkSync(join(site, EDITED), join(work, 'edited-before.html'));
-    linkSync(join(site, UNTOUCHED), join(work, 'untouched-before.html'));
+    build(content, site, undefined, base);
+    published = treeDigest(site);
+    // Other names for every published file: they show whether the rebuild wrote through a link.
+    linkTree(site, before);
     const release = join(content, 'releases/2007-03-30-results-of-share-buyback.mdx');
     writeFileSync(release, readFileSync(release, 'utf8').replace('819,000 shares', '819,500 shares'));
-    rebuildLog = build(content, site);
+    rebuildLog = build(content, site, undefined, base);
   }, 180_000);
 
   it('keeps the unchanged pages of the published site instead of copying them', () => {
     expect(rebuildLog).toMatch(/\[newsroom\] [1-9]\d* unchanged pages kept from the published site/);
-    expect(sameFile(join(site, UNTOUCHED), join(work, 'untouched-before.html'))).toBe(true);
-    expect(sameFile(join(site, EDITED), join(work, 'edited-before.html'))).toBe(false);
+    expect(sameFile(join(site, UNTOUCHED), join(before, UNTOUCHED))).toBe(true);
+    expect(sameFile(join(site, EDITED), join(before, EDITED))).toBe(false);
   });
 
-  it('never writes a page through its link to the published site', () => {
+  it('never writes a page, list or feed through its link to the published site', () => {
     expect(readFileSync(join(site, EDITED), 'utf8')).toContain('819,500 shares');
-    expect(readFileSync(join(work, 'edited-before.html'), 'utf8')).toContain('819,000 shares');
+    expect(readFileSync(join(before, EDITED), 'utf8')).toContain('819,000 shares');
+    expect(treeDifferences(published, treeDigest(before))).toEqual([]);
+    expect(rebuildLog).not.toContain('written through');
   });
 
-  it('publishes exactly what a clean build publishes', () => expectCleanBuild('clean-edited'), 120_000);
+  it('publishes exactly what a clean build publishes', () => {
+    const clean = cleanBuild(`clean-edited${base.replaceAll('/', '-')}`, content, base);
+    expect(treeDifferences(treeDigest(clean), treeDigest(site))).toEqual([]);
+    expect(folders(site)).toEqual(folders(clean));
+  }, 120_000);
+});
+
+describe('npm run build over a published site that changed', () => {
+  beforeAll(() => {
+    cpSync(join(ROOT, 'content'), content, { recursive: true });
+    build(content, site);
+  }, 120_000);
 
   it('drops the pages of a release that is no longer published', () => {
     rmSync(join(content, 'releases/ja/2007-03-30-results-of-share-buyback.mdx'));

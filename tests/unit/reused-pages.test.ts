@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { manifestPages, pagePath } from '../../src/lib/reused-pages';
+import { outputFiles } from '../../src/lib/reused-pages';
+import { manifestPages } from '../../scripts/support/published-pages';
 
 const manifest = (paths: Record<string, string>) => ({
   version: 1,
@@ -43,15 +44,24 @@ describe('manifestPages', () => {
   });
 });
 
-describe('pagePath', () => {
-  it('is the URL path, decoded', () => {
-    expect(pagePath(new URL('http://x/releases/a/'), '/')).toBe('/releases/a/');
-    expect(pagePath(new URL('http://x/ja/tags/%E8%87%AA/'), '/')).toBe('/ja/tags/自/');
+describe('outputFiles', () => {
+  const files = (url: string, base = '/') => outputFiles(new URL(url, 'http://x'), base);
+
+  it('gives every file a page at that address can be written to', () => {
+    expect(files('/releases/a/')).toEqual(['releases/a', 'releases/a/index.html', 'releases/a.html']);
+    expect(files('/releases/a')).toEqual(['releases/a', 'releases/a/index.html', 'releases/a.html']);
+    expect(files('/rss.xml')).toEqual(['rss.xml', 'rss.xml/index.html', 'rss.xml.html']);
+    expect(files('/')).toEqual(['index.html']);
+  });
+
+  it('names folders as they are on disk', () => {
+    expect(files('/ja/tags/%E8%87%AA/')).toContain('ja/tags/自/index.html');
   });
 
   it('leaves out the base the site is published under', () => {
-    expect(pagePath(new URL('http://x/newsroom/releases/a/'), '/newsroom/')).toBe('/releases/a/');
-    expect(pagePath(new URL('http://x/newsroom/rss.xml'), '/newsroom')).toBe('/rss.xml');
-    expect(pagePath(new URL('http://x/newsroomish/'), '/newsroom/')).toBe('/newsroomish/');
+    expect(files('/newsroom/releases/a/', '/newsroom/')).toContain('releases/a/index.html');
+    expect(files('/newsroom/rss.xml', '/newsroom')).toContain('rss.xml');
+    expect(files('/newsroom/', '/newsroom/')).toEqual(['index.html']);
+    expect(files('/newsroomish/', '/newsroom/')).toContain('newsroomish/index.html');
   });
 });
