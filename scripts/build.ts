@@ -103,7 +103,6 @@ try {
   );
 }
 // Astro rewrites its manifest: until this build has published, it describes no published site.
-const astroStarted = Date.now();
 published.forgetPublishedSite(CACHE_DIR);
 
 /** The environment without a staging folder some other build set: only this one's counts. */
@@ -136,7 +135,7 @@ astro.on('exit', async (code, signal) => {
   if (code !== 0) abort(signal ? `Build interrupted (${signal})` : 'Build failed', code ?? 1);
   try {
     if (linked) {
-      const { kept, writtenThrough } = published.dropUnpublishedPages(linked, staging, CACHE_DIR, astroStarted);
+      const { kept, writtenThrough } = published.dropUnpublishedPages(linked, staging, CACHE_DIR);
       console.log(`[newsroom] ${kept} unchanged pages kept from the published site`);
       if (writtenThrough.length > 0) {
         // Never seen: it would take a writer src/middleware.ts does not see. The new site, about to
@@ -164,7 +163,7 @@ astro.on('exit', async (code, signal) => {
   swapped = true;
   // The next build may reuse this site's pages, if they were built from the cache's manifest.
   try {
-    published.stampPublishedSite(outDir, CACHE_DIR, astroStarted);
+    published.stampPublishedSite(outDir, CACHE_DIR);
   } catch (error) {
     console.warn(`newsroom: the next build will not reuse these pages: ${(error as Error).message}`);
   }

@@ -4,7 +4,17 @@
  * and removed in the staging folder alone.
  */
 import { createHash } from 'node:crypto';
-import { linkSync, mkdirSync, readFileSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'astro/zod';
 
@@ -52,7 +62,10 @@ export function manifestPages(manifest: unknown): Map<string, string> {
   return pages;
 }
 
-/** The cache's manifest: its bytes, its pages' files, and when it was written; undefined if none. */
+/**
+ * The cache's manifest: its digest, its pages' files, and whether Astro wrote it since
+ * `forgetPublishedSite` (which dates it to 1970); undefined if there is none.
+ */
 function readManifest(cacheDir: string) {
   const file = join(cacheDir, MANIFEST_FILE);
   let bytes: Buffer;
@@ -64,7 +77,7 @@ function readManifest(cacheDir: string) {
   return {
     digest: createHash('sha256').update(bytes).digest('hex'),
     files: new Set(manifestPages(JSON.parse(bytes.toString())).values()),
-    writtenMs: statSync(file).mtimeMs,
+    written: statSync(file).mtimeMs > 0,
   };
 }
 
@@ -132,20 +145,15 @@ export function linkPublishedPages(
 }
 
 /**
- * Once Astro has built into `staging` (it started at `since`, in ms): removes the linked pages
- * this build does not publish (a release deleted, unpublished or moved), with the folders they
- * leave empty. Returns how many linked pages it kept, and the files that were written through
- * their link — a writer `src/middleware.ts` does not see changed the published file too.
+ * Once Astro has built into `staging`: removes the linked pages this build does not publish (a
+ * release deleted, unpublished or moved), with the folders they leave empty. Returns how many
+ * linked pages it kept, and the files that were written through their link — a writer
+ * `src/middleware.ts` does not see changed the published file too.
  */
-export function dropUnpublishedPages(
-  linked: Map<string, LinkedPage>,
-  staging: string,
-  cacheDir: string,
-  since: number,
-) {
+export function dropUnpublishedPages(linked: Map<string, LinkedPage>, staging: string, cacheDir: string) {
   const manifest = readManifest(cacheDir);
   // A manifest this build did not write (incremental builds switched off) says nothing of it.
-  const published = manifest && manifest.writtenMs >= since ? manifest.files : new Set<string>();
+  const published = manifest?.written ? manifest.files : new Set<string>();
   let kept = 0;
   const writtenThrough: string[] = [];
   for (const [file, page] of linked) {
@@ -174,18 +182,27 @@ export function dropUnpublishedPages(
   return { kept, writtenThrough };
 }
 
-/** Forgets which site the cache published: a build about to change the manifest calls it first. */
+/**
+ * Called before Astro starts: forgets which site the cache published, as Astro is about to rewrite
+ * the manifest, and dates the manifest to 1970, so that whether Astro wrote it shows afterwards
+ * however coarse the file system's clock.
+ */
 export function forgetPublishedSite(cacheDir: string): void {
   rmSync(join(cacheDir, STAMP_FILE), { force: true });
+  try {
+    utimesSync(join(cacheDir, MANIFEST_FILE), 0, 0);
+  } catch {
+    // no manifest yet
+  }
 }
 
 /**
- * Records in Astro's cache that `site` has just been published from the manifest a build that
- * started at `since` (ms) wrote; nothing if that build wrote none.
+ * Records in Astro's cache that `site` has just been published from the manifest Astro wrote in
+ * this build; nothing if it wrote none.
  */
-export function stampPublishedSite(site: string, cacheDir: string, since: number): void {
+export function stampPublishedSite(site: string, cacheDir: string): void {
   const manifest = readManifest(cacheDir);
-  if (!manifest || manifest.writtenMs < since) return;
+  if (!manifest?.written) return;
   const stamp = { site, folder: folderIdentity(site), manifest: manifest.digest };
   writeFileSync(join(cacheDir, STAMP_FILE), `${JSON.stringify(stamp, null, 2)}\n`);
 }
