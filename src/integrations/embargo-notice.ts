@@ -44,15 +44,21 @@ export function embargoedReleases(releasesDir: string, timeZone: string): Publis
   });
 }
 
-/** The notice line: when the next embargo lifts, or that none is waiting. */
+/** How many of the files lifting at the same moment the notice names before it counts the rest. */
+export const NAMED_FILES = 3;
+
+/** The notice line: when the next embargo lifts and which files it publishes, or that none is waiting. */
 export function embargoNoticeText(releases: readonly Publishable[], now: Date, timeZone: string): string {
   const lift = nextEmbargoLift(releases, now);
   if (!lift) return 'No embargoed release is waiting to be published.';
   const files = releases
     .filter((r) => r.embargo?.getTime() === lift.getTime())
     .map((r) => displayPath(r.id))
-    .join(', ');
-  return `Next embargo lifts at ${isoInZone(lift, timeZone)} (${lift.toISOString()}): ${files}. Build again then to publish it.`;
+    .sort();
+  const named = files.slice(0, NAMED_FILES).join(', ');
+  const more = files.length > NAMED_FILES ? ` and ${files.length - NAMED_FILES} more` : '';
+  const them = files.length === 1 ? 'it' : `these ${files.length}`;
+  return `Next embargo lifts at ${isoInZone(lift, timeZone)} (${lift.toISOString()}): ${named}${more}. Build again then to publish ${them}.`;
 }
 
 export function embargoNotice(options: { releasesDir?: string; timeZone?: string } = {}): AstroIntegration {

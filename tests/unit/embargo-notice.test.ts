@@ -27,6 +27,25 @@ describe('the embargo notice printed after a build', () => {
     );
   });
 
+  it('names the first three files lifting at the same moment, in order, and counts the rest', () => {
+    const lift = new Date('2007-03-30T06:00:00Z');
+    const at = (names: string[]) =>
+      names.map((name) => ({
+        id: join(RELEASES, name),
+        date: '2007-03-30',
+        instant: lift,
+        draft: false,
+        embargo: lift,
+      }));
+    const five = at(['e.mdx', 'c.mdx', 'a.mdx', 'd.mdx', 'b.mdx']);
+    const text = embargoNoticeText(five, new Date('2007-03-30T00:00:00Z'), 'Asia/Tokyo');
+    expect(text).toMatch(/: \S*\/a\.mdx, \S*\/b\.mdx, \S*\/c\.mdx and 2 more\. Build again then to publish these 5\.$/);
+    expect(text).not.toContain('d.mdx');
+    expect(embargoNoticeText(five.slice(0, 2), new Date('2007-03-30T00:00:00Z'), 'Asia/Tokyo')).toMatch(
+      /: \S*\/c\.mdx, \S*\/e\.mdx\. Build again then to publish these 2\.$/,
+    );
+  });
+
   afterEach(() => {
     vi.unstubAllEnvs();
   });
