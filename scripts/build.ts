@@ -105,9 +105,17 @@ try {
 // Astro rewrites its manifest: until this build has published, it describes no published site.
 published.forgetPublishedSite(CACHE_DIR);
 
-/** The environment without a staging folder some other build set: only this one's counts. */
-function withoutLinkedStaging(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const { [LINKED_STAGING]: _inherited, ...rest } = env;
+/**
+ * The environment Astro inherits, less two variables:
+ * - a staging folder some other build set: only this one's counts;
+ * - `_`, which the shell sets to the program that started the build (npm, npx, env…). Astro inlines
+ *   every environment variable whose name occurs in a module that reads `import.meta.env` (its
+ *   actions runtime, which the feeds' code imports), and a one-letter name occurs everywhere; so
+ *   `_` would make the feeds' code differ between `npm run build` and `npx …`, and a rebuild would
+ *   render every feed again instead of keeping it.
+ */
+function inheritedEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { [LINKED_STAGING]: _staging, _: _program, ...rest } = env;
   return rest;
 }
 
@@ -115,7 +123,7 @@ const nodeOptions = process.env.NODE_OPTIONS ?? '';
 astro = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', staging], {
   stdio: 'inherit',
   env: {
-    ...withoutLinkedStaging(process.env),
+    ...inheritedEnv(process.env),
     // One clock for the whole build: what is published, the news sitemap and the embargo notice
     // all see the same instant, so an embargo lifting mid-build is never half-published or lost.
     NEWSROOM_NOW: process.env.NEWSROOM_NOW || new Date().toISOString(),

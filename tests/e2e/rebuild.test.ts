@@ -31,11 +31,20 @@ const EDITED = 'releases/2007-03-30-results-of-share-buyback/index.html';
 /** A page the edit does not touch: a Japanese tag, whose folder name Astro's manifest escapes. */
 const UNTOUCHED = 'ja/tags/ストックオプション/index.html';
 
-/** `npm run build` of a content folder, with that folder's own cache. */
-function build(from: string, outDir: string, cache = `${from}-cache`, base = '/') {
+/**
+ * `npm run build` of a content folder, with that folder's own cache; `program` is what the shell
+ * puts in `_`: the program that started the build.
+ */
+function build(from: string, outDir: string, cache = `${from}-cache`, base = '/', program = '/usr/bin/npm') {
   const result = spawnSync(process.execPath, ['scripts/build.ts', '--outDir', outDir], {
     cwd: ROOT,
-    env: childEnvironment({ NO_COLOR: '1', NEWSROOM_CONTENT: from, NEWSROOM_CACHE_DIR: cache, NEWSROOM_BASE: base }),
+    env: childEnvironment({
+      NO_COLOR: '1',
+      NEWSROOM_CONTENT: from,
+      NEWSROOM_CACHE_DIR: cache,
+      NEWSROOM_BASE: base,
+      _: program,
+    }),
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -118,6 +127,13 @@ describe('npm run build over a published site that changed', () => {
   beforeAll(() => {
     cpSync(join(ROOT, 'content'), content, { recursive: true });
     build(content, site);
+  }, 120_000);
+
+  it('keeps every feed when nothing changed, whichever program started the build', () => {
+    const log = build(content, site, undefined, '/', '/usr/bin/npx');
+    const feeds = log.split('\n').filter((line) => /├─ \S*\/(atom\.xml|rss\.xml|feed\.json)\b/.test(line));
+    expect(feeds.length).toBeGreaterThan(20);
+    expect(feeds.filter((line) => !line.includes('(cached)'))).toEqual([]);
   }, 120_000);
 
   it('drops the pages of a release that is no longer published', () => {
