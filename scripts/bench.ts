@@ -7,7 +7,8 @@
  *   npm run bench -- --releases N [--seed S] [--baseline] [--rebuild] [--json FILE]
  *                    [--profile DIR] [--keep] [--compare REV [--rounds K]]
  *
- *   --rebuild      after the full build, edit one release and build again (incremental rebuild)
+ *   --rebuild      after the full build, build again with nothing changed (a scheduled build), then
+ *                  edit one release and build again (incremental rebuilds)
  *   --profile DIR  write V8 CPU profiles of the build (node --cpu-prof) into DIR
  *   --keep         keep the temporary folder (generated content and built sites)
  *   --compare REV  instead: this tree and commit REV alternately, K rounds (default 3) of a clean
@@ -210,6 +211,14 @@ async function measure(published: number, edited: string) {
   report.newsroom = newsroom;
 
   if (flag('--rebuild')) {
+    // A scheduled build (daily, for the news sitemap) on a day nothing changed.
+    const unchanged = await measureBuild(
+      'newsroom rebuild (nothing changed)',
+      ['scripts/build.ts', '--outDir', siteDir],
+      ROOT,
+      ourEnv,
+    );
+    newsroom.unchangedRebuild = { run: unchanged.run, timings: timings(unchanged.log) };
     // An author corrects one release; the next build reuses what did not change.
     writeFileSync(edited, `${readFileSync(edited, 'utf8')}\n${EDIT}\n`);
     const again = await measureBuild(
@@ -270,6 +279,8 @@ async function measure(published: number, edited: string) {
     `${kB(cold.bytes)} in ${cold.requests} requests (gzip ~${kB(cold.gzipEstimate)}): ${cold.summary}`,
   );
   if (newsroom.rebuild) {
+    const unchanged = (newsroom.unchangedRebuild as { run: TreeRun }).run;
+    row('rebuild, nothing changed', `${s(unchanged.wallMs)}, peak ${MB(unchanged.peakRssBytes)}`);
     const rebuild = (newsroom.rebuild as { run: TreeRun }).run;
     row('rebuild, one release edited', `${s(rebuild.wallMs)}, peak ${MB(rebuild.peakRssBytes)}`);
   }

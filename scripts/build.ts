@@ -72,7 +72,7 @@ function abort(reason: string, code = 1): never {
 // The site's modules import without extensions, as Vite allows; this hook lets Node do the same.
 await import('./support/resolve-ts.ts');
 // Pagefind over the finished site, written once Astro has exited and freed its memory.
-const { INDEX_AFTER_BUILD, writeSearchIndex } = await import('../src/integrations/search-index.ts');
+const { INDEX_AFTER_BUILD, searchIndexKey, writeSearchIndex } = await import('../src/integrations/search-index.ts');
 // Where Astro keeps its manifest, and the pages of the published site reused by this build.
 const { CACHE_DIR } = await import('../src/folders.ts');
 const { LINKED_STAGING } = await import('../src/lib/reused-pages.ts');
@@ -89,13 +89,16 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
+const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(2);
+
 // The published site's pages, linked into the staging folder for Astro to find.
-let linked: Map<string, import('./support/published-pages.ts').LinkedPage> | undefined;
+let linked: import('./support/published-pages.ts').PublishedSite | undefined;
 try {
   const started = performance.now();
   linked = published.linkPublishedPages(outDir, staging, CACHE_DIR);
-  const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  if (linked) console.log(`[newsroom] ${linked.size} pages of the published site linked for reuse in ${seconds}s`);
+  if (linked) {
+    console.log(`[newsroom] ${linked.pages.size} pages of the published site linked for reuse in ${seconds(started)}s`);
+  }
 } catch (error) {
   cleanUp();
   console.warn(
@@ -143,7 +146,7 @@ astro.on('exit', async (code, signal) => {
   if (code !== 0) abort(signal ? `Build interrupted (${signal})` : 'Build failed', code ?? 1);
   try {
     if (linked) {
-      const { kept, writtenThrough } = published.dropUnpublishedPages(linked, staging, CACHE_DIR);
+      const { kept, writtenThrough } = published.dropUnpublishedPages(linked.pages, staging, CACHE_DIR);
       console.log(`[newsroom] ${kept} unchanged pages kept from the published site`);
       if (writtenThrough.length > 0) {
         // Never seen: it would take a writer src/middleware.ts does not see. The new site, about to
@@ -151,7 +154,13 @@ astro.on('exit', async (code, signal) => {
         console.warn(`newsroom: written through to the published site during the build: ${writtenThrough.join(', ')}`);
       }
     }
-    console.log(`[newsroom:search-index] ${await writeSearchIndex(staging)}`);
+    // A build that changed no page the index reads (a scheduled daily build) keeps the published one.
+    const started = performance.now();
+    if (linked && published.keepPublishedIndex(outDir, staging, linked.search, searchIndexKey())) {
+      console.log(`[newsroom:search-index] no indexed page changed: the published index kept in ${seconds(started)}s`);
+    } else {
+      console.log(`[newsroom:search-index] ${await writeSearchIndex(staging)}`);
+    }
   } catch (error) {
     abort(`${(error as Error).message}\nBuild failed`);
   }
@@ -171,7 +180,7 @@ astro.on('exit', async (code, signal) => {
   swapped = true;
   // The next build may reuse this site's pages, if they were built from the cache's manifest.
   try {
-    published.stampPublishedSite(outDir, CACHE_DIR);
+    published.stampPublishedSite(outDir, CACHE_DIR, searchIndexKey());
   } catch (error) {
     console.warn(`newsroom: the next build will not reuse these pages: ${(error as Error).message}`);
   }

@@ -1,12 +1,15 @@
 /**
  * The published site's unchanged pages, reused by the next `npm run build` (why and how:
- * src/lib/reused-pages.ts). The published site is only ever read and linked from; links are made
- * and removed in the staging folder alone.
+ * src/lib/reused-pages.ts), and its search index, kept while no page it indexes changed. The
+ * published site is only ever read and linked from; links are made and removed in the staging
+ * folder alone.
  */
 import { createHash } from 'node:crypto';
 import {
+  globSync,
   linkSync,
   mkdirSync,
+  readdirSync,
   readFileSync,
   rmdirSync,
   rmSync,
@@ -15,8 +18,9 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { z } from 'astro/zod';
+import { INDEXED_PAGES, SEARCH_BUNDLE_DIR } from '../../src/lib/search.ts';
 
 /** Astro's incremental-build manifest, in its cache folder. */
 const MANIFEST_FILE = 'incremental-build.json';
@@ -81,7 +85,14 @@ function readManifest(cacheDir: string) {
   };
 }
 
-const stampSchema = z.object({ site: z.string(), folder: z.string(), manifest: z.string() });
+const stampSchema = z.object({
+  site: z.string(),
+  folder: z.string(),
+  manifest: z.string(),
+  /** The published search index: how it was made (`searchIndexKey`) and its files (`filesDigest`). */
+  search: z.object({ key: z.string(), files: z.string() }).optional(),
+});
+type SearchStamp = NonNullable<z.infer<typeof stampSchema>['search']>;
 
 /**
  * Which folder this is: device, inode, and its birth and change times, so that a folder swapped in
@@ -98,19 +109,46 @@ export interface LinkedPage {
   modifiedNs: bigint;
 }
 
+/** What this build reuses of the published site: its pages, linked, and how its index was made. */
+export interface PublishedSite {
+  pages: Map<string, LinkedPage>;
+  search: SearchStamp | undefined;
+}
+
+/** Every file under `dir`, relative to it, in order. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+/** The names, sizes, inodes and modification times of every file under `dir`: any change shows. */
+function filesDigest(dir: string): string {
+  const hash = createHash('sha256');
+  for (const file of filesUnder(dir)) {
+    const { size, ino, mtimeNs } = statSync(join(dir, file), { bigint: true });
+    hash.update(`${file}\0${size}\0${ino}\0${mtimeNs}\n`);
+  }
+  return hash.digest('hex');
+}
+
+/** True if `a` and `b` are the same file, or hold the same bytes. */
+function sameContent(a: string, b: string): boolean {
+  const [x, y] = [statSync(a, { bigint: true }), statSync(b, { bigint: true })];
+  if (x.dev === y.dev && x.ino === y.ino) return true;
+  return x.size === y.size && readFileSync(a).equals(readFileSync(b));
+}
+
 /**
  * Hard-links into `staging` every page of Astro's manifest that the published site `site` holds,
  * provided `site` is the very folder a build published from that manifest (`stampPublishedSite`):
  * a site built since from other content, by another cache, or by a build that failed after Astro
- * wrote its manifest is never reused. Returns the linked pages by file, or undefined when none can
- * be reused. Throws if a link cannot be made (e.g. a file system without hard links); the caller
- * then starts again from an empty folder.
+ * wrote its manifest is never reused. Returns the linked pages by file, with what the stamp says of
+ * the site's search index, or undefined when nothing can be reused. Throws if a link cannot be made
+ * (e.g. a file system without hard links); the caller then starts again from an empty folder.
  */
-export function linkPublishedPages(
-  site: string,
-  staging: string,
-  cacheDir: string,
-): Map<string, LinkedPage> | undefined {
+export function linkPublishedPages(site: string, staging: string, cacheDir: string): PublishedSite | undefined {
   let stamp: z.infer<typeof stampSchema>;
   try {
     stamp = stampSchema.parse(JSON.parse(readFileSync(join(cacheDir, STAMP_FILE), 'utf8')));
@@ -141,7 +179,40 @@ export function linkPublishedPages(
     linkSync(from, to);
     linked.set(file, { inode: stat.ino, modifiedNs: stat.mtimeNs });
   }
-  return linked;
+  return { pages: linked, search: stamp.search };
+}
+
+/**
+ * Once the staging folder holds every page this build publishes: if the pages the search index
+ * reads are, one for one, those of the published site (the same files, or the same bytes), the
+ * published index was made the same way (`key`, from `searchIndexKey`) and its files are as it was
+ * published, links that index into `staging` — Pagefind would write the same bytes — and returns
+ * true. Otherwise returns false, leaving nothing behind, and the caller writes the index.
+ */
+export function keepPublishedIndex(
+  site: string,
+  staging: string,
+  recorded: SearchStamp | undefined,
+  key: string,
+): boolean {
+  const bundle = join(site, SEARCH_BUNDLE_DIR);
+  const target = join(staging, SEARCH_BUNDLE_DIR);
+  try {
+    if (recorded?.key !== key) return false;
+    const pages = globSync(INDEXED_PAGES, { cwd: staging }).sort();
+    const before = globSync(INDEXED_PAGES, { cwd: site }).sort();
+    if (pages.length !== before.length || pages.some((page, i) => page !== before[i])) return false;
+    if (!pages.every((page) => sameContent(join(staging, page), join(site, page)))) return false;
+    if (filesDigest(bundle) !== recorded.files) return false;
+    for (const file of filesUnder(bundle)) {
+      mkdirSync(dirname(join(target, file)), { recursive: true });
+      linkSync(join(bundle, file), join(target, file));
+    }
+    return true;
+  } catch {
+    rmSync(target, { recursive: true, force: true });
+    return false; // no published index, or no links: Pagefind writes one
+  }
 }
 
 /**
@@ -198,11 +269,12 @@ export function forgetPublishedSite(cacheDir: string): void {
 
 /**
  * Records in Astro's cache that `site` has just been published from the manifest Astro wrote in
- * this build; nothing if it wrote none.
+ * this build, with a search index made as `searchKey` says; nothing if Astro wrote no manifest.
  */
-export function stampPublishedSite(site: string, cacheDir: string): void {
+export function stampPublishedSite(site: string, cacheDir: string, searchKey: string): void {
   const manifest = readManifest(cacheDir);
   if (!manifest?.written) return;
-  const stamp = { site, folder: folderIdentity(site), manifest: manifest.digest };
+  const search = { key: searchKey, files: filesDigest(join(site, SEARCH_BUNDLE_DIR)) };
+  const stamp = { site, folder: folderIdentity(site), manifest: manifest.digest, search };
   writeFileSync(join(cacheDir, STAMP_FILE), `${JSON.stringify(stamp, null, 2)}\n`);
 }

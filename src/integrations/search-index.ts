@@ -8,12 +8,17 @@
  * contacts inside releases (`data-pagefind-ignore`), stay out of the index. Only the folders where
  * those pages live are read (INDEXED_PAGES).
  */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { INDEXED_PAGES, SEARCH_BUNDLE_DIR } from '../lib/search';
+
+/** Pagefind's settings: its defaults. */
+const INDEX_SETTINGS: pagefind.PagefindServiceConfig = {};
 
 function fail(step: string, errors: string[]): never {
   throw new Error(`Search index: ${step} failed:\n${errors.join('\n')}`);
@@ -25,7 +30,7 @@ function fail(step: string, errors: string[]): never {
  */
 export async function writeSearchIndex(siteDir: string): Promise<string> {
   try {
-    const created = await pagefind.createIndex({});
+    const created = await pagefind.createIndex(INDEX_SETTINGS);
     if (!created.index) fail('creating the index', created.errors);
     const { index } = created;
     const added = await index.addDirectory({ path: siteDir, glob: INDEXED_PAGES });
@@ -44,6 +49,22 @@ export async function writeSearchIndex(siteDir: string): Promise<string> {
     // Pagefind runs as a child process; close it so the build can exit.
     await pagefind.close();
   }
+}
+
+/**
+ * What the index depends on besides the pages it reads: Pagefind's version, its settings, which
+ * pages it reads, where it writes, and this module's code. `npm run build` keeps the published
+ * index only while this is unchanged and no page it reads changed (scripts/build.ts). For Node only
+ * (it reads this module's own file), not for Astro's bundle.
+ */
+export function searchIndexKey(): string {
+  const { version } = JSON.parse(
+    readFileSync(fileURLToPath(new URL('../package.json', import.meta.resolve('pagefind'))), 'utf8'),
+  ) as { version: string };
+  return createHash('sha256')
+    .update(JSON.stringify({ version, settings: INDEX_SETTINGS, pages: INDEXED_PAGES, bundle: SEARCH_BUNDLE_DIR }))
+    .update(readFileSync(fileURLToPath(import.meta.url)))
+    .digest('hex');
 }
 
 /**

@@ -116,6 +116,11 @@ describe.each(['/', '/newsroom/'])('npm run build over the published site, base 
     expect(rebuildLog).not.toContain('written through');
   });
 
+  it('writes the search index anew, as a page it reads changed', () => {
+    expect(rebuildLog).toMatch(/\[newsroom:search-index\] indexed en: 3, ja: 3 of \d+ pages/);
+    expect(rebuildLog).not.toContain('the published index kept');
+  });
+
   it('publishes exactly what a clean build publishes', () => {
     const clean = cleanBuild(`clean-edited${base.replaceAll('/', '-')}`, content, base);
     expect(treeDifferences(treeDigest(clean), treeDigest(site))).toEqual([]);
@@ -129,11 +134,25 @@ describe('npm run build over a published site that changed', () => {
     build(content, site);
   }, 120_000);
 
-  it('keeps every feed when nothing changed, whichever program started the build', () => {
+  it('keeps every feed and the search index when nothing changed, whichever program started the build', () => {
+    const entry = join(site, 'pagefind/pagefind-entry.json');
+    const entryBefore = statSync(entry).ino;
     const log = build(content, site, undefined, '/', '/usr/bin/npx');
     const feeds = log.split('\n').filter((line) => /├─ \S*\/(atom\.xml|rss\.xml|feed\.json)\b/.test(line));
     expect(feeds.length).toBeGreaterThan(20);
     expect(feeds.filter((line) => !line.includes('(cached)'))).toEqual([]);
+    // The published index, linked: Pagefind did not run.
+    expect(log).toMatch(/\[newsroom:search-index\] no indexed page changed: the published index kept/);
+    expect(statSync(entry).ino).toBe(entryBefore);
+    expectCleanBuild('clean-unchanged');
+  }, 120_000);
+
+  it('writes the search index anew when the published one lost a file', () => {
+    const bundle = join(site, 'pagefind/fragment');
+    rmSync(join(bundle, readdirSync(bundle)[0]!));
+    const log = build(content, site);
+    expect(log).toMatch(/\[newsroom:search-index\] indexed en: 3, ja: 3 of \d+ pages/);
+    expectCleanBuild('clean-index-mended');
   }, 120_000);
 
   it('drops the pages of a release that is no longer published', () => {
