@@ -89,7 +89,7 @@ const stampSchema = z.object({
   site: z.string(),
   folder: z.string(),
   manifest: z.string(),
-  /** The published search index: how it was made (`searchIndexKey`) and its files (`filesDigest`). */
+  /** The published search index: how it was made (`searchIndexKey`), its files and the pages it read. */
   search: z.object({ key: z.string(), files: z.string() }).optional(),
 });
 type SearchStamp = NonNullable<z.infer<typeof stampSchema>['search']>;
@@ -123,10 +123,17 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
-/** The names, sizes, inodes and modification times of every file under `dir`: any change shows. */
-function filesDigest(dir: string): string {
+/** The pages of the site in `dir` that the search index reads, in order. */
+const indexedPages = (dir: string) => globSync(INDEXED_PAGES, { cwd: dir }).sort();
+
+/**
+ * The names, sizes, inodes and modification times of the search index's files in the site `dir`
+ * and of the pages it read: a file changed, added or removed since shows.
+ */
+function searchDigest(dir: string): string {
   const hash = createHash('sha256');
-  for (const file of filesUnder(dir)) {
+  const bundle = filesUnder(join(dir, SEARCH_BUNDLE_DIR)).map((file) => join(SEARCH_BUNDLE_DIR, file));
+  for (const file of [...bundle, ...indexedPages(dir)]) {
     const { size, ino, mtimeNs } = statSync(join(dir, file), { bigint: true });
     hash.update(`${file}\0${size}\0${ino}\0${mtimeNs}\n`);
   }
@@ -185,9 +192,9 @@ export function linkPublishedPages(site: string, staging: string, cacheDir: stri
 /**
  * Once the staging folder holds every page this build publishes: if the pages the search index
  * reads are, one for one, those of the published site (the same files, or the same bytes), the
- * published index was made the same way (`key`, from `searchIndexKey`) and its files are as it was
- * published, links that index into `staging` — Pagefind would write the same bytes — and returns
- * true. Otherwise returns false, leaving nothing behind, and the caller writes the index.
+ * published index was made the same way (`key`, from `searchIndexKey`), and neither its files nor
+ * the pages it read have changed since it was published, links that index into `staging` —
+ * Pagefind would write the same bytes — and returns true. Otherwise returns false, leaving nothing behind, and the caller writes the index.
  */
 export function keepPublishedIndex(
   site: string,
@@ -199,11 +206,11 @@ export function keepPublishedIndex(
   const target = join(staging, SEARCH_BUNDLE_DIR);
   try {
     if (recorded?.key !== key) return false;
-    const pages = globSync(INDEXED_PAGES, { cwd: staging }).sort();
-    const before = globSync(INDEXED_PAGES, { cwd: site }).sort();
+    const pages = indexedPages(staging);
+    const before = indexedPages(site);
     if (pages.length !== before.length || pages.some((page, i) => page !== before[i])) return false;
     if (!pages.every((page) => sameContent(join(staging, page), join(site, page)))) return false;
-    if (filesDigest(bundle) !== recorded.files) return false;
+    if (searchDigest(site) !== recorded.files) return false;
     for (const file of filesUnder(bundle)) {
       mkdirSync(dirname(join(target, file)), { recursive: true });
       linkSync(join(bundle, file), join(target, file));
@@ -274,7 +281,7 @@ export function forgetPublishedSite(cacheDir: string): void {
 export function stampPublishedSite(site: string, cacheDir: string, searchKey: string): void {
   const manifest = readManifest(cacheDir);
   if (!manifest?.written) return;
-  const search = { key: searchKey, files: filesDigest(join(site, SEARCH_BUNDLE_DIR)) };
+  const search = { key: searchKey, files: searchDigest(site) };
   const stamp = { site, folder: folderIdentity(site), manifest: manifest.digest, search };
   writeFileSync(join(cacheDir, STAMP_FILE), `${JSON.stringify(stamp, null, 2)}\n`);
 }

@@ -162,6 +162,15 @@ describe('npm run build over a published site that changed', () => {
     expectCleanBuild('clean-deleted');
   }, 180_000);
 
+  it('writes the search index anew when a page it read was changed by hand in the published site', () => {
+    const page = join(site, EDITED);
+    writeFileSync(page, readFileSync(page, 'utf8').replace('819,000 shares', '819,001 shares'));
+    const log = build(content, site);
+    // The page itself is kept as it is (edit content/, never dist/), but the index is not stale.
+    expect(readFileSync(page, 'utf8')).toContain('819,001 shares');
+    expect(log).toMatch(/\[newsroom:search-index\] indexed en: 3, ja: 2 of \d+ pages/);
+  }, 120_000);
+
   it('reuses nothing from a site built since from other content', () => {
     const other = fixtureContent({});
     rmSync(join(other, 'releases/2007-11-26-final-terms-stock-acquisition-rights.mdx'));
