@@ -91,6 +91,14 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(2);
 
+// How this build makes the search index: a published index made otherwise is never kept.
+let indexKey: string | undefined;
+try {
+  indexKey = await searchIndexKey();
+} catch (error) {
+  console.warn(`newsroom: the published search index will not be kept: ${(error as Error).message}`);
+}
+
 // The published site's pages, linked into the staging folder for Astro to find.
 let linked: import('./support/published-pages.ts').PublishedSite | undefined;
 try {
@@ -144,6 +152,7 @@ astro = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '-
 
 astro.on('exit', async (code, signal) => {
   if (code !== 0) abort(signal ? `Build interrupted (${signal})` : 'Build failed', code ?? 1);
+  let search: import('./support/published-pages.ts').SearchStamp | undefined;
   try {
     if (linked) {
       const { kept, writtenThrough } = published.dropUnpublishedPages(linked.pages, staging, CACHE_DIR);
@@ -156,10 +165,21 @@ astro.on('exit', async (code, signal) => {
     }
     // A build that changed no page the index reads (a scheduled daily build) keeps the published one.
     const started = performance.now();
-    if (linked && published.keepPublishedIndex(outDir, staging, linked.search, searchIndexKey())) {
+    const pagesRead = indexKey ? published.indexedPagesDigest(staging) : undefined;
+    let indexKept = false;
+    try {
+      indexKept = !!linked && !!indexKey && published.keepPublishedIndex(outDir, staging, linked.search, indexKey);
+    } catch (error) {
+      console.warn(`newsroom: the published search index could not be kept: ${(error as Error).message}`);
+    }
+    if (indexKept) {
       console.log(`[newsroom:search-index] no indexed page changed: the published index kept in ${seconds(started)}s`);
     } else {
       console.log(`[newsroom:search-index] ${await writeSearchIndex(staging)}`);
+    }
+    // What the next build checks before keeping this index; nothing if a page changed while it was read.
+    if (indexKey && pagesRead === published.indexedPagesDigest(staging)) {
+      search = { key: indexKey, pages: pagesRead, files: published.indexDigest(staging) };
     }
   } catch (error) {
     abort(`${(error as Error).message}\nBuild failed`);
@@ -180,7 +200,7 @@ astro.on('exit', async (code, signal) => {
   swapped = true;
   // The next build may reuse this site's pages, if they were built from the cache's manifest.
   try {
-    published.stampPublishedSite(outDir, CACHE_DIR, searchIndexKey());
+    published.stampPublishedSite(outDir, CACHE_DIR, search);
   } catch (error) {
     console.warn(`newsroom: the next build will not reuse these pages: ${(error as Error).message}`);
   }

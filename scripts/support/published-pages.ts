@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import {
+  existsSync,
   globSync,
   linkSync,
   mkdirSync,
@@ -89,10 +90,11 @@ const stampSchema = z.object({
   site: z.string(),
   folder: z.string(),
   manifest: z.string(),
-  /** The published search index: how it was made (`searchIndexKey`), its files and the pages it read. */
-  search: z.object({ key: z.string(), files: z.string() }).optional(),
+  /** The published search index: how it was made (`searchIndexKey`), the pages it read, its files. */
+  search: z.object({ key: z.string(), pages: z.string(), files: z.string() }).optional(),
 });
-type SearchStamp = NonNullable<z.infer<typeof stampSchema>['search']>;
+/** What the stamp says of the published search index (digests: `indexedPagesDigest`, `indexDigest`). */
+export type SearchStamp = NonNullable<z.infer<typeof stampSchema>['search']>;
 
 /**
  * Which folder this is: device, inode, and its birth and change times, so that a folder swapped in
@@ -127,18 +129,27 @@ function filesUnder(dir: string): string[] {
 const indexedPages = (dir: string) => globSync(INDEXED_PAGES, { cwd: dir }).sort();
 
 /**
- * The names, sizes, inodes and modification times of the search index's files in the site `dir`
- * and of the pages it read: a file changed, added or removed since shows.
+ * The names, sizes, inodes and modification times of `files` in `dir`: a file changed, added or
+ * removed since shows (renaming `dir` keeps them).
  */
-function searchDigest(dir: string): string {
+function statsDigest(dir: string, files: string[]): string {
   const hash = createHash('sha256');
-  const bundle = filesUnder(join(dir, SEARCH_BUNDLE_DIR)).map((file) => join(SEARCH_BUNDLE_DIR, file));
-  for (const file of [...bundle, ...indexedPages(dir)]) {
+  for (const file of files) {
     const { size, ino, mtimeNs } = statSync(join(dir, file), { bigint: true });
     hash.update(`${file}\0${size}\0${ino}\0${mtimeNs}\n`);
   }
   return hash.digest('hex');
 }
+
+/** The pages of the site in `dir` that the search index reads, as `statsDigest` sees them. */
+export const indexedPagesDigest = (dir: string) => statsDigest(dir, indexedPages(dir));
+
+/** The search index's files in the site `dir`, as `statsDigest` sees them. */
+export const indexDigest = (dir: string) =>
+  statsDigest(
+    dir,
+    filesUnder(join(dir, SEARCH_BUNDLE_DIR)).map((file) => join(SEARCH_BUNDLE_DIR, file)),
+  );
 
 /** True if `a` and `b` are the same file, or hold the same bytes. */
 function sameContent(a: string, b: string): boolean {
@@ -194,7 +205,8 @@ export function linkPublishedPages(site: string, staging: string, cacheDir: stri
  * reads are, one for one, those of the published site (the same files, or the same bytes), the
  * published index was made the same way (`key`, from `searchIndexKey`), and neither its files nor
  * the pages it read have changed since it was published, links that index into `staging` —
- * Pagefind would write the same bytes — and returns true. Otherwise returns false, leaving nothing behind, and the caller writes the index.
+ * Pagefind would write the same bytes — and returns true. Otherwise returns false, and the caller
+ * writes the index. Throws, leaving no index behind, if the published one cannot be read or linked.
  */
 export function keepPublishedIndex(
   site: string,
@@ -202,24 +214,25 @@ export function keepPublishedIndex(
   recorded: SearchStamp | undefined,
   key: string,
 ): boolean {
+  if (recorded?.key !== key) return false;
   const bundle = join(site, SEARCH_BUNDLE_DIR);
   const target = join(staging, SEARCH_BUNDLE_DIR);
+  if (existsSync(target)) return false; // something of the same name (public/) for Pagefind to write over
+  const pages = indexedPages(staging);
+  const before = indexedPages(site);
+  if (pages.length !== before.length || pages.some((page, i) => page !== before[i])) return false;
+  if (!pages.every((page) => sameContent(join(staging, page), join(site, page)))) return false;
+  if (indexedPagesDigest(site) !== recorded.pages || indexDigest(site) !== recorded.files) return false;
   try {
-    if (recorded?.key !== key) return false;
-    const pages = indexedPages(staging);
-    const before = indexedPages(site);
-    if (pages.length !== before.length || pages.some((page, i) => page !== before[i])) return false;
-    if (!pages.every((page) => sameContent(join(staging, page), join(site, page)))) return false;
-    if (searchDigest(site) !== recorded.files) return false;
     for (const file of filesUnder(bundle)) {
       mkdirSync(dirname(join(target, file)), { recursive: true });
       linkSync(join(bundle, file), join(target, file));
     }
-    return true;
-  } catch {
+  } catch (error) {
     rmSync(target, { recursive: true, force: true });
-    return false; // no published index, or no links: Pagefind writes one
+    throw error;
   }
+  return true;
 }
 
 /**
@@ -276,12 +289,12 @@ export function forgetPublishedSite(cacheDir: string): void {
 
 /**
  * Records in Astro's cache that `site` has just been published from the manifest Astro wrote in
- * this build, with a search index made as `searchKey` says; nothing if Astro wrote no manifest.
+ * this build, with what `search` says of its search index (none: the next build writes a new one);
+ * nothing if Astro wrote no manifest.
  */
-export function stampPublishedSite(site: string, cacheDir: string, searchKey: string): void {
+export function stampPublishedSite(site: string, cacheDir: string, search: SearchStamp | undefined): void {
   const manifest = readManifest(cacheDir);
   if (!manifest?.written) return;
-  const search = { key: searchKey, files: searchDigest(site) };
   const stamp = { site, folder: folderIdentity(site), manifest: manifest.digest, search };
   writeFileSync(join(cacheDir, STAMP_FILE), `${JSON.stringify(stamp, null, 2)}\n`);
 }

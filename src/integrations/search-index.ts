@@ -52,17 +52,24 @@ export async function writeSearchIndex(siteDir: string): Promise<string> {
 }
 
 /**
- * What the index depends on besides the pages it reads: Pagefind's version, its settings, which
- * pages it reads, where it writes, and this module's code. `npm run build` keeps the published
- * index only while this is unchanged and no page it reads changed (scripts/build.ts). For Node only
- * (it reads this module's own file), not for Astro's bundle.
+ * What the index depends on besides the pages it reads: the Pagefind program that runs (its bytes:
+ * `PAGEFIND_BINARY_PATH` and the like choose another) and its wrapper's version, its settings,
+ * which pages it reads, where it writes, and this module's code. `npm run build` keeps the
+ * published index only while this is unchanged and no page it reads changed (scripts/build.ts).
+ * For Node only (it reads files next to this module and Pagefind's), not for Astro's bundle.
  */
-export function searchIndexKey(): string {
-  const { version } = JSON.parse(
-    readFileSync(fileURLToPath(new URL('../package.json', import.meta.resolve('pagefind'))), 'utf8'),
-  ) as { version: string };
+export async function searchIndexKey(): Promise<string> {
+  const wrapper = import.meta.resolve('pagefind');
+  const { version } = JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', wrapper)), 'utf8')) as {
+    version: string;
+  };
+  // The wrapper's own choice of program (lib/resolveBinary.js; not among the package's exports).
+  const { resolveBinaryPath } = (await import(new URL('resolveBinary.js', wrapper).href)) as {
+    resolveBinaryPath: (names: string[]) => string;
+  };
   return createHash('sha256')
     .update(JSON.stringify({ version, settings: INDEX_SETTINGS, pages: INDEXED_PAGES, bundle: SEARCH_BUNDLE_DIR }))
+    .update(readFileSync(resolveBinaryPath(['pagefind_extended', 'pagefind'])))
     .update(readFileSync(fileURLToPath(import.meta.url)))
     .digest('hex');
 }
