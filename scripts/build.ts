@@ -119,11 +119,11 @@ published.forgetPublishedSite(CACHE_DIR);
 /**
  * The environment Astro inherits, less two variables:
  * - a staging folder some other build set: only this one's counts;
- * - `_`, which the shell sets to the program that started the build (npm, npx, env…). Astro inlines
- *   every environment variable whose name occurs in a module that reads `import.meta.env` (its
- *   actions runtime, which the feeds' code imports), and a one-letter name occurs everywhere; so
- *   `_` would make the feeds' code differ between `npm run build` and `npx …`, and a rebuild would
- *   render every feed again instead of keeping it.
+ * - `_`, which the shell sets to the program that started the build (npm, npx, env…). Into a module
+ *   that reads `import.meta.env` as a whole (its actions runtime, which the feeds' code imports),
+ *   Astro inlines every environment variable whose name occurs in the module's text, and a
+ *   one-letter name occurs everywhere; so `_` would make the feeds' code differ between
+ *   `npm run build` and `npx …`, and a rebuild would render every feed again instead of keeping it.
  */
 function inheritedEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const { [LINKED_STAGING]: _staging, _: _program, ...rest } = env;
