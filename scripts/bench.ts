@@ -179,13 +179,14 @@ async function compareRevisions(rev: string, edited: string) {
 async function measure(published: number, edited: string) {
   // Ours: the real `npm run build`.
   const siteDir = join(work, 'site');
+  const buildCommand = ['scripts/build.ts', '--outDir', siteDir];
   const ourEnv = buildEnv({
     NEWSROOM_CONTENT: contentDir,
     NEWSROOM_CACHE_DIR: join(work, 'cache'),
     NEWSROOM_NOW: BENCH_NOW,
     ...(profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}),
   });
-  const ours = await measureBuild('newsroom', ['scripts/build.ts', '--outDir', siteDir], ROOT, ourEnv);
+  const ours = await measureBuild('newsroom', buildCommand, ROOT, ourEnv);
   const site = siteMetrics(siteDir);
   const search = indexSize(siteDir);
   console.error('Measuring a cold first search query in headless Chromium…');
@@ -212,21 +213,11 @@ async function measure(published: number, edited: string) {
 
   if (flag('--rebuild')) {
     // A scheduled build (daily, for the news sitemap) on a day nothing changed.
-    const unchanged = await measureBuild(
-      'newsroom rebuild (nothing changed)',
-      ['scripts/build.ts', '--outDir', siteDir],
-      ROOT,
-      ourEnv,
-    );
+    const unchanged = await measureBuild('newsroom rebuild (nothing changed)', buildCommand, ROOT, ourEnv);
     newsroom.unchangedRebuild = { run: unchanged.run, timings: timings(unchanged.log) };
     // An author corrects one release; the next build reuses what did not change.
     writeFileSync(edited, `${readFileSync(edited, 'utf8')}\n${EDIT}\n`);
-    const again = await measureBuild(
-      'newsroom rebuild (one release edited)',
-      ['scripts/build.ts', '--outDir', siteDir],
-      ROOT,
-      ourEnv,
-    );
+    const again = await measureBuild('newsroom rebuild (one release edited)', buildCommand, ROOT, ourEnv);
     // A rebuild that skipped the edited page would be fast and wrong: check it shows the edit.
     const pages = readdirSync(join(siteDir, 'releases'), { withFileTypes: true })
       .filter((d) => d.isDirectory() && existsSync(join(siteDir, 'releases', d.name, 'index.html')))

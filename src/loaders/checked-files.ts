@@ -9,9 +9,9 @@
  *
  * It also renders each MDX file to HTML as it loads (src/loaders/render-mdx.ts, on a worker thread
  * during builds: render-pool.ts), stored with the entry, so no MDX file becomes a JavaScript module
- * for the bundler. Astro keeps the stored HTML
- * between builds and re-renders only files whose text changed — or all of them when the renderer
- * itself changed (its sources are part of each file's digest). A body that does not parse, uses a
+ * for the bundler. Astro keeps the stored HTML between builds and re-renders only files whose text
+ * changed — or all of them when the renderer itself changed (its sources are part of each file's
+ * digest). A body that does not parse, uses a
  * component a release may not use, or gives a component an attribute it cannot take stops the
  * build with the file and line, and is not stored, so the next build renders it again.
  */
