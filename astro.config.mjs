@@ -54,8 +54,10 @@ export default defineConfig({
       styleDirective: { resources: ["'self'"] },
     },
   },
-  // Releases are reproduced as issued: no typographic quotes replacing the issuer's own.
-  markdown: { processor: satteri({ features: { smartPunctuation: false } }) },
+  // Releases are reproduced as issued: no typographic quotes replacing the issuer's own. No
+  // syntax highlighting: a release has no code to colour, and Shiki's inline styles would need the
+  // CSP above to allow inline styles (Astro warns of it on every build).
+  markdown: { processor: satteri({ features: { smartPunctuation: false } }), syntaxHighlight: false },
   integrations: [
     draftPreview(),
     mdx(),

@@ -27,7 +27,8 @@ const releases = defineCollection({
       // The file path is the id. (Astro's default would take the `slug:` field instead, silently
       // merging two releases that share a slug; src/lib/releases.ts refuses those by name.)
       generateId: ({ entry }) => releaseId(entry),
-      // Each body is kept as the HTML rendered when it loaded (src/loaders/checked-files.ts).
+      // Each body is kept as the HTML rendered when it loaded (src/loaders/checked-files.ts,
+      // src/stored-bodies.ts).
       retainBody: false,
     }),
     { dates: ['date', 'updated'], components },

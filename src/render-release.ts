@@ -1,7 +1,7 @@
 /**
  * A release's full text (ReleaseContent: body with dateline, notices, boilerplate, contacts)
  * rendered to HTML outside any page, through Astro's Container API, for feed items. The body is
- * the HTML stored when the content loaded (src/loaders/checked-files.ts), never the MDX source.
+ * the HTML rendered when the content loaded (src/stored-bodies.ts), never the MDX source.
  * src/feeds.ts renders each release once per build, however many feeds carry it.
  */
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';

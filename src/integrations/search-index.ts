@@ -64,7 +64,7 @@ export async function searchIndexKey(): Promise<string> {
     version: string;
   };
   // The wrapper's own choice of program (lib/resolveBinary.js; not among the package's exports).
-  const { resolveBinaryPath } = (await import(new URL('resolveBinary.js', wrapper).href)) as {
+  const { resolveBinaryPath } = (await import(/* @vite-ignore */ new URL('resolveBinary.js', wrapper).href)) as {
     resolveBinaryPath: (names: string[]) => string;
   };
   return createHash('sha256')

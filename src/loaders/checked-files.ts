@@ -8,10 +8,11 @@
  * - calendar dates name real days (`date: 2007-02-30` would otherwise roll over to March 2).
  *
  * It also renders each MDX file to HTML as it loads (src/loaders/render-mdx.ts, on a worker thread
- * during builds: render-pool.ts), stored with the entry, so no MDX file becomes a JavaScript module
- * for the bundler. Astro keeps the stored HTML between builds and re-renders only files whose text
- * changed — or all of them when the renderer itself changed (its sources are part of each file's
- * digest). A body that does not parse, uses a
+ * during builds: render-pool.ts), so no MDX file becomes a JavaScript module for the bundler. The
+ * HTML is kept in a file of its own beside Astro's content store, and the entry names that file
+ * (src/stored-bodies.ts). Astro keeps the entries between builds and re-renders only files whose
+ * text changed — or all of them when the renderer itself changed (its sources are part of each
+ * file's digest), or when an entry's stored body went missing. A body that does not parse, uses a
  * component a release may not use, or gives a component an attribute it cannot take stops the
  * build with the file and line, and is not stored, so the next build renders it again.
  */
@@ -25,6 +26,7 @@ import { parseYaml, splitFrontmatter } from '../lib/check/frontmatter-source';
 import { formatProblem, type Problem } from '../lib/check/problem';
 import { impossibleDate, writtenFields } from '../lib/frontmatter';
 import { settings } from '../settings';
+import { bodiesDir, hasStoredBody, pruneBodies } from '../stored-bodies';
 import { renderFile } from './render-pool';
 import type { RenderedMetadata } from './render-mdx';
 
@@ -88,6 +90,7 @@ const rendererVersion = (() => {
   const helpers = [
     './checked-files.ts',
     './render-mdx.ts',
+    '../stored-bodies.ts',
     '../lib/terms.ts',
     '../lib/html.ts',
     '../lib/releases.ts',
@@ -116,8 +119,13 @@ export function checkedFiles(loader: Loader, checks: FileChecks = {}): Loader {
       // such a file is kept out of the store (so the next build tries it again) and stops the build.
       const failed = new Map<string, Problem[]>();
       let loaded = false;
+      // An entry whose body file is gone (the folder deleted by hand) is rendered again.
+      const bodies = bodiesDir(context.collection);
+      for (const entry of [...store.values()]) {
+        if (entry.rendered && !hasStoredBody(bodies, entry)) store.delete(entry.id);
+      }
       const render: RenderFunction = async ({ id, data, body = '', filePath }) => {
-        const file = { filePath, body, lang: data.lang, components: checks.components ?? [] };
+        const file = { filePath, body, lang: data.lang, components: checks.components ?? [], bodies };
         const { rendered, problems } = await renderFile(file, { inProcess: import.meta.env.NEWSROOM_PREVIEW === true });
         if (!problems) {
           failed.delete(id);
@@ -188,6 +196,7 @@ export function checkedFiles(loader: Loader, checks: FileChecks = {}): Loader {
           `Cannot build ${context.collection}:\n${[...failed.values()].flat().map(formatProblem).join('\n')}`,
         );
       }
+      pruneBodies(bodies, store.values());
     },
   };
 }

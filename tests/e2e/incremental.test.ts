@@ -1,9 +1,10 @@
 /**
  * Incremental builds: after one release is edited, a build that reuses the previous one (stored
  * HTML of unchanged bodies, cached pages) must publish exactly what a clean build of the same
- * content publishes — the edited page, its neighbours' links, lists and feeds included.
+ * content publishes — the edited page, its neighbours' links, lists and feeds included. So must a
+ * build whose stored bodies were deleted from the cache.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,6 +29,14 @@ describe('a rebuild after editing one release', () => {
   const clean = join(work, 'clean');
   let rebuildLog = '';
 
+  /** The site in `rebuilt` is, file for file and byte for byte, the clean build's. */
+  function expectCleanBuild(rebuilt: string): void {
+    const fresh = join(work, 'out-clean');
+    expect(files(rebuilt)).toEqual(files(fresh));
+    const differing = files(fresh).filter((f) => !readFileSync(join(rebuilt, f)).equals(readFileSync(join(fresh, f))));
+    expect(differing).toEqual([]);
+  }
+
   beforeAll(() => {
     cpSync(join(ROOT, 'content'), incremental, { recursive: true });
     const first = buildSite({ content: incremental, outDir: join(work, 'out-1') });
@@ -50,6 +59,27 @@ describe('a rebuild after editing one release', () => {
     expect(full.status, full.output).toBe(0);
   }, 180_000);
 
+  const cache = join(incremental, '.astro-cache');
+  const storedBodies = () =>
+    files(join(cache, 'bodies')).map((file) => readFileSync(join(cache, 'bodies', file), 'utf8'));
+
+  it('keeps the bodies out of Astro’s content store, each in a file of its own', () => {
+    const store = readFileSync(join(cache, 'data-store.json'), 'utf8');
+    expect(store).toContain(NEW); // the headline is frontmatter, in the store
+    expect(store).not.toContain('819,500 shares');
+    expect(storedBodies().filter((html) => html.includes('819,500 shares'))).toHaveLength(1);
+    // The body before the edit is no longer kept.
+    expect(storedBodies().filter((html) => html.includes('819,000 shares'))).toEqual([]);
+  });
+
+  it('renders again the bodies deleted from the cache, and publishes what a clean build publishes', () => {
+    rmSync(join(cache, 'bodies'), { recursive: true });
+    const again = buildSite({ content: incremental, outDir: join(work, 'out-3') });
+    expect(again.status, again.output).toBe(0);
+    expect(existsSync(join(cache, 'bodies', 'releases'))).toBe(true);
+    expectCleanBuild(join(work, 'out-3'));
+  }, 120_000);
+
   it('reuses the pages the edit does not touch', () => {
     expect(rebuildLog).toMatch(/\((cached|restored)\)/);
     // The edited release's own page is rendered again.
@@ -59,11 +89,7 @@ describe('a rebuild after editing one release', () => {
   });
 
   it('publishes exactly what a clean build publishes', () => {
-    const rebuilt = join(work, 'out-2');
-    const fresh = join(work, 'out-clean');
-    expect(files(rebuilt)).toEqual(files(fresh));
-    const differing = files(fresh).filter((f) => !readFileSync(join(rebuilt, f)).equals(readFileSync(join(fresh, f))));
-    expect(differing).toEqual([]);
+    expectCleanBuild(join(work, 'out-2'));
   });
 
   it('shows the edit on the page, in the lists, in the feeds and in the neighbour’s link', () => {
