@@ -160,6 +160,27 @@ describe('phones and paper', () => {
     },
   );
 
+  it.each(['feeds/', 'ja/feeds/'])(
+    '/%s keeps each feed format’s name (“JSON Feed”) on one line on phones',
+    async (path) => {
+      const page = await blank();
+      for (let width = 320; width <= 480; width += 20) {
+        await page.setViewportSize({ width, height: 640 });
+        await page.goto(site(path));
+        await page
+          .locator('.feed-list details')
+          .first()
+          .evaluate((details) => ((details as HTMLDetailsElement).open = true));
+        const links = page.locator('.feed-list a');
+        expect(await links.count()).toBeGreaterThanOrEqual(9);
+        const broken = await links.evaluateAll((as) =>
+          as.filter((a) => a.getClientRects().length > 1).map((a) => a.getAttribute('aria-label')),
+        );
+        expect(broken, `${width} px`).toEqual([]);
+      }
+    },
+  );
+
   it('prints the release, its boilerplate and contacts, without navigation, with link targets', async () => {
     const page = await open(BUYBACK);
     await page.emulateMedia({ media: 'print' });
