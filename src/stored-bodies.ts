@@ -13,10 +13,9 @@
  * `astro dev` keeps its own folder, as it keeps its own content store: a build never deletes a body
  * that a running preview shows.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { threadId } from 'node:worker_threads';
 import { CACHE_DIR } from './folders';
 
 /**
@@ -26,7 +25,7 @@ import { CACHE_DIR } from './folders';
 export const bodiesDir = (collection: string) =>
   join(CACHE_DIR, import.meta.env.NEWSROOM_PREVIEW === true ? 'bodies-preview' : 'bodies', collection);
 
-/** What a content entry carries of its body, as Astro's store has it (`rendered.metadata.body`). */
+/** What a content entry carries of its body, as Astro's store has it (`rendered.metadata.bodyKey`). */
 export interface BodyEntry {
   id: string;
   filePath?: string;
@@ -35,7 +34,7 @@ export interface BodyEntry {
 
 /** The name under which `entry`'s body is stored, if it has one. */
 export function bodyKey(entry: BodyEntry): string | undefined {
-  const key = (entry.rendered?.metadata as { body?: unknown } | undefined)?.body;
+  const key = (entry.rendered?.metadata as { bodyKey?: unknown } | undefined)?.bodyKey;
   return typeof key === 'string' && /^[0-9a-f]{32}$/.test(key) ? key : undefined;
 }
 
@@ -43,15 +42,15 @@ const bodyFile = (dir: string, key: string) => join(dir, `${key}.html`);
 
 /**
  * Writes `html` into `dir` (once: the same HTML is the same file) and returns its name. Written
- * under a name of this thread's and renamed, so a reader never sees half a body, and two threads
- * storing the same body do not write into one file.
+ * under a name of its own and renamed, so a reader never sees half a body, and two threads or
+ * processes storing the same body do not write into one file.
  */
 export function storeBody(dir: string, html: string): string {
   const key = createHash('sha256').update(html).digest('hex').slice(0, 32);
   const file = bodyFile(dir, key);
   if (!existsSync(file)) {
     mkdirSync(dir, { recursive: true });
-    const partial = `${file}.${process.pid}-${threadId}.partial`;
+    const partial = `${file}.${randomUUID()}.partial`;
     writeFileSync(partial, html);
     renameSync(partial, file);
   }
@@ -59,10 +58,10 @@ export function storeBody(dir: string, html: string): string {
 }
 
 /** True if `entry` names a body and `dir` holds it. */
-export const hasStoredBody = (dir: string, entry: BodyEntry): boolean => {
+export function hasStoredBody(dir: string, entry: BodyEntry): boolean {
   const key = bodyKey(entry);
   return key !== undefined && existsSync(bodyFile(dir, key));
-};
+}
 
 /** Deletes from `dir` every body none of `entries` names (and what an interrupted write left). */
 export function pruneBodies(dir: string, entries: Iterable<BodyEntry>): void {
@@ -75,26 +74,30 @@ export function pruneBodies(dir: string, entries: Iterable<BodyEntry>): void {
   for (const name of readdirSync(dir)) if (!named.has(name)) rmSync(join(dir, name), { force: true });
 }
 
-// Bodies read in this process, by name: boilerplates and notices are shown on every release page
-// and in every feed item, and a name always stands for the same HTML.
-const read = new Map<string, string>();
+// Bodies read in this process, by name (a name always stands for the same HTML): a release's is
+// shown on its page and in its feed item, a boilerplate or notice with every release that has it.
+const readBodies = new Map<string, string>();
+
+/** What mends a missing body: the next content sync renders it again. */
+const mend = () =>
+  import.meta.env.NEWSROOM_PREVIEW === true ? 'save the file again, or restart the preview' : 'build again';
 
 /** The rendered HTML of an MDX entry's body (a release, notice or boilerplate). */
 export function bodyHtml(entry: BodyEntry & { collection: string }, dir = bodiesDir(entry.collection)): string {
   const key = bodyKey(entry);
   const source = entry.filePath ?? entry.id;
-  if (!key) throw new Error(`${source}: no rendered body stored with this entry; build again`);
+  if (!key) throw new Error(`${source}: no rendered body stored with this entry; ${mend()}`);
   const file = bodyFile(dir, key);
-  let html = read.get(file);
+  let html = readBodies.get(file);
   if (html === undefined) {
     try {
       html = readFileSync(file, 'utf8');
     } catch (error) {
       throw new Error(
-        `${source}: its rendered body is missing from the cache (${(error as Error).message}); build again`,
+        `${source}: its rendered body is missing from the cache (${(error as Error).message}); ${mend()}`,
       );
     }
-    read.set(file, html);
+    readBodies.set(file, html);
   }
   return html;
 }

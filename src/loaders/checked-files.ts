@@ -119,14 +119,23 @@ export function checkedFiles(loader: Loader, checks: FileChecks = {}): Loader {
       // such a file is kept out of the store (so the next build tries it again) and stops the build.
       const failed = new Map<string, Problem[]>();
       let loaded = false;
-      // An entry whose body file is gone (the folder deleted by hand) is rendered again.
+      // An MDX entry whose body file is gone (the folder deleted by hand) is rendered again.
       const bodies = bodiesDir(context.collection);
       for (const entry of [...store.values()]) {
-        if (entry.rendered && !hasStoredBody(bodies, entry)) store.delete(entry.id);
+        if (entry.filePath?.endsWith('.mdx') && !hasStoredBody(bodies, entry)) store.delete(entry.id);
       }
       const render: RenderFunction = async ({ id, data, body = '', filePath }) => {
-        const file = { filePath, body, lang: data.lang, components: checks.components ?? [], bodies };
-        const { rendered, problems } = await renderFile(file, { inProcess: import.meta.env.NEWSROOM_PREVIEW === true });
+        const file = { filePath, body, lang: data.lang, components: checks.components ?? [], bodiesDir: bodies };
+        let result: Awaited<ReturnType<typeof renderFile>>;
+        try {
+          result = await renderFile(file, { inProcess: import.meta.env.NEWSROOM_PREVIEW === true });
+        } catch (error) {
+          // The body could not be written (a full disk, a cache folder not writable) or the worker
+          // stopped: the same as a body that does not parse, rather than an entry without HTML.
+          const message = `could not be rendered and stored: ${(error as Error).message}`;
+          result = { problems: [{ file: displayPath(filePath), field: 'body', message }] };
+        }
+        const { rendered, problems } = result;
         if (!problems) {
           failed.delete(id);
           return rendered;

@@ -16,7 +16,7 @@ export interface RenderedMetadata {
   /** The body's opening paragraph as plain text, for releases without a `summary`. */
   summary: string;
   /** The name of the file, in the collection's bodies folder, that holds the HTML. */
-  body: string;
+  bodyKey: string;
 }
 
 export interface MdxFile {
@@ -28,10 +28,10 @@ export interface MdxFile {
   /** The components the collection's files may use. */
   components: readonly string[];
   /** The folder the HTML is written to (src/stored-bodies.ts: `bodiesDir`). */
-  bodies: string;
+  bodiesDir: string;
 }
 
-/** As Astro stores it: `html` stays empty, the HTML being in the file `metadata.body` names. */
+/** As Astro stores it: `html` stays empty, the HTML being in the file `metadata.bodyKey` names. */
 export type RenderedMdx =
   | { rendered: { html: ''; metadata: RenderedMetadata }; problems?: undefined }
   | { rendered?: undefined; problems: Problem[] };
@@ -41,7 +41,7 @@ export type RenderedMdx =
  * bodies folder, or the problems that stop it: its syntax, components it may not use, attributes
  * they cannot take.
  */
-export function renderMdx({ filePath, body, lang, components, bodies }: MdxFile): RenderedMdx {
+export function renderMdx({ filePath, body, lang, components, bodiesDir }: MdxFile): RenderedMdx {
   // The stored entry keeps the HTML (in a file of its own) and the summary, not the MDX source.
   const file = displayPath(filePath);
   const source = readFileSync(filePath, 'utf8');
@@ -49,6 +49,6 @@ export function renderMdx({ filePath, body, lang, components, bodies }: MdxFile)
   const checked = renderChecked(source, file, components, { noteLabel, table: release.table });
   if (checked.problems) return { problems: checked.problems };
   const { html, headings } = checked.body;
-  const metadata = { headings, summary: summaryFromBody(body), body: storeBody(bodies, html) };
+  const metadata = { headings, summary: summaryFromBody(body), bodyKey: storeBody(bodiesDir, html) };
   return { rendered: { html: '', metadata } };
 }

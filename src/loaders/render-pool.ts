@@ -12,7 +12,9 @@ import { Worker } from 'node:worker_threads';
 import { renderMdx, type MdxFile, type RenderedMdx } from './render-mdx';
 import type { RenderRequest } from './render-worker';
 
-type RenderReply = { id: number; result: RenderedMdx; error?: undefined } | { id: number; error: string };
+type RenderReply =
+  | { id: number; result: RenderedMdx; error?: undefined }
+  | { id: number; error: { message: string; stack?: string | undefined } };
 
 interface Waiting {
   resolve(result: RenderedMdx): void;
@@ -49,7 +51,12 @@ class RenderWorker {
         this.#idle = setTimeout(() => void this.#worker.terminate(), IDLE_MS).unref();
       }
       if (reply.error === undefined) caller.resolve(reply.result);
-      else caller.reject(new Error(`rendering in a worker thread failed: ${reply.error}`));
+      else {
+        // The worker's message, for the build's report; its stack, for whoever debugs the renderer.
+        const error = new Error(`rendering in a worker thread failed: ${reply.error.message}`);
+        error.stack = reply.error.stack ?? error.stack;
+        caller.reject(error);
+      }
     });
     // A worker that stops takes no more files; what it had fails the build rather than hang it.
     const stopped = (error: Error) => {

@@ -14,6 +14,7 @@ parentPort?.on('message', ({ id, file }: RenderRequest) => {
   try {
     parentPort!.postMessage({ id, result: renderMdx(file) });
   } catch (error) {
-    parentPort!.postMessage({ id, error: (error as Error).stack ?? String(error) });
+    const { message = String(error), stack } = error as Partial<Error>;
+    parentPort!.postMessage({ id, error: { message, stack } });
   }
 });

@@ -4,9 +4,9 @@
  * content publishes — the edited page, its neighbours' links, lists and feeds included. So must a
  * build whose stored bodies were deleted from the cache.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, ROOT } from '../support/build';
 
@@ -73,10 +73,15 @@ describe('a rebuild after editing one release', () => {
   });
 
   it('renders again the bodies deleted from the cache, and publishes what a clean build publishes', () => {
-    rmSync(join(cache, 'bodies'), { recursive: true });
+    const before = files(join(cache, 'bodies'));
+    expect(before.filter((file) => file.startsWith('notices/'))).not.toEqual([]);
+    // The bodies, and the cached pages, so that every page is rendered from the bodies anew.
+    for (const made of ['bodies', 'dist', 'incremental-build.json']) rmSync(join(cache, made), { recursive: true });
     const again = buildSite({ content: incremental, outDir: join(work, 'out-3') });
     expect(again.status, again.output).toBe(0);
-    expect(existsSync(join(cache, 'bodies', 'releases'))).toBe(true);
+    expect(again.output).not.toMatch(/\((cached|restored)\)/);
+    // Named by their HTML: the same names are the same bodies, releases, notices and boilerplates.
+    expect(files(join(cache, 'bodies'))).toEqual(before);
     expectCleanBuild(join(work, 'out-3'));
   }, 120_000);
 
@@ -107,4 +112,32 @@ describe('a rebuild after editing one release', () => {
       expect(read(path)).not.toContain(OLD);
     }
   });
+});
+
+describe('a body that cannot be stored', () => {
+  const content = join(work, 'blocked');
+  const bodies = join(content, '.astro-cache', 'bodies');
+
+  it('stops the build naming the file, and is rendered by the next build once it can be', () => {
+    cpSync(join(ROOT, 'content'), content, { recursive: true });
+    // A file where the bodies folder should be: no body can be written.
+    mkdirSync(dirname(bodies), { recursive: true });
+    writeFileSync(bodies, '');
+    const failed = buildSite({ content, outDir: join(work, 'out-blocked') });
+    expect(failed.status).not.toBe(0);
+    // Collections load side by side: the first one with a body it could not store stops the build,
+    // naming each such file.
+    expect(failed.output).toMatch(
+      /(boilerplates|notices|releases)\/\S*\.mdx: body: could not be rendered and stored: (rendering in a worker thread failed: )?ENOTDIR: not a directory, mkdir '\S*\/bodies\/\1'\n/,
+    );
+
+    rmSync(bodies);
+    const built = buildSite({ content, outDir: join(work, 'out-unblocked') });
+    expect(built.status, built.output).toBe(0);
+    const page = readFileSync(
+      join(work, 'out-unblocked/releases/2007-03-30-results-of-share-buyback/index.html'),
+      'utf8',
+    );
+    expect(page).toContain('819,000 shares');
+  }, 120_000);
 });

@@ -23,7 +23,7 @@ const file = (filePath: string, lang = 'en') => ({
   body: '',
   lang,
   components: RELEASE_COMPONENT_NAMES,
-  bodies,
+  bodiesDir: bodies,
 });
 
 describe('rendering on a worker thread', () => {

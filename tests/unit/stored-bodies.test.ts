@@ -3,7 +3,7 @@
  * distinct HTML, named by the entry; read back as written; missing ones reported by the entry's file;
  * those no entry names any more deleted.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -12,18 +12,21 @@ import { bodyHtml, bodyKey, hasStoredBody, pruneBodies, storeBody } from '../../
 const root = mkdtempSync(join(tmpdir(), 'newsroom-bodies-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const entry = (id: string, body?: unknown) => ({
+const entry = (id: string, bodyKey?: unknown) => ({
   id,
   collection: 'releases',
   filePath: `content/releases/${id}.mdx`,
-  rendered: { metadata: { summary: 'A summary.', body } },
+  rendered: { metadata: { summary: 'A summary.', bodyKey } },
 });
 
 describe('stored bodies', () => {
   it('writes each distinct HTML once, under a name that changes with it', () => {
     const dir = join(root, 'once');
     const a = storeBody(dir, '<p>Net sales rose.</p>');
+    const written = statSync(join(dir, `${a}.html`), { bigint: true });
     expect(storeBody(dir, '<p>Net sales rose.</p>')).toBe(a);
+    const again = statSync(join(dir, `${a}.html`), { bigint: true });
+    expect([again.ino, again.mtimeNs]).toEqual([written.ino, written.mtimeNs]); // not written again
     const b = storeBody(dir, '<p>Net sales fell.</p>');
     expect(b).not.toBe(a);
     expect(readdirSync(dir).sort()).toEqual([`${a}.html`, `${b}.html`].sort());
@@ -60,7 +63,7 @@ describe('stored bodies', () => {
     const dir = join(root, 'prune');
     const kept = entry('kept', storeBody(dir, '<p>Kept.</p>'));
     const dropped = storeBody(dir, '<p>Edited away.</p>');
-    writeFileSync(join(dir, `${dropped}.html.123-1.partial`), '<p>Edi');
+    writeFileSync(join(dir, `${dropped}.html.0b5e5c1e-7d3a-4f7e-9c1a-2f6f1d9d2a10.partial`), '<p>Edi');
     pruneBodies(dir, [kept, entry('no-body')]);
     expect(readdirSync(dir)).toEqual([`${bodyKey(kept)}.html`]);
     expect(existsSync(join(dir, `${dropped}.html`))).toBe(false);
