@@ -222,7 +222,7 @@ export function keepPublishedIndex(
   const before = indexedPages(site);
   if (pages.length !== before.length || pages.some((page, i) => page !== before[i])) return false;
   if (!pages.every((page) => sameContent(join(staging, page), join(site, page)))) return false;
-  if (indexedPagesDigest(site) !== recorded.pages || indexDigest(site) !== recorded.files) return false;
+  if (statsDigest(site, before) !== recorded.pages || indexDigest(site) !== recorded.files) return false;
   try {
     for (const file of filesUnder(bundle)) {
       mkdirSync(dirname(join(target, file)), { recursive: true });
