@@ -9,8 +9,8 @@
  *
  * It also renders each MDX file to HTML as it loads (src/loaders/render-mdx.ts, on a worker thread
  * during builds: render-pool.ts), so no MDX file becomes a JavaScript module for the bundler. The
- * HTML is kept in a file of its own beside Astro's content store, and the entry names that file
- * (src/stored-bodies.ts). Astro keeps the entries between builds and re-renders only files whose
+ * HTML is kept beside Astro's content store, in one pack per collection written once the collection
+ * has loaded, and the entry names it (src/stored-bodies.ts). Astro keeps the entries between builds and re-renders only files whose
  * text changed — or all of them when the renderer itself changed (its sources are part of each
  * file's digest), or when an entry's stored body went missing. A body that does not parse, uses a
  * component a release may not use, or gives a component an attribute it cannot take stops the
@@ -26,7 +26,7 @@ import { parseYaml, splitFrontmatter } from '../lib/check/frontmatter-source';
 import { formatProblem, type Problem } from '../lib/check/problem';
 import { impossibleDate, writtenFields } from '../lib/frontmatter';
 import { settings } from '../settings';
-import { bodiesDir, hasStoredBody, pruneBodies } from '../stored-bodies';
+import { bodiesDir, hasStoredBody, keepBodies, writeBodies } from '../stored-bodies';
 import { renderFile } from './render-pool';
 import type { RenderedMetadata } from './render-mdx';
 
@@ -119,26 +119,33 @@ export function checkedFiles(loader: Loader, checks: FileChecks = {}): Loader {
       // such a file is kept out of the store (so the next build tries it again) and stops the build.
       const failed = new Map<string, Problem[]>();
       let loaded = false;
-      // An MDX entry whose body file is gone (the folder deleted by hand) is rendered again.
+      // An MDX entry whose body is gone (the folder deleted by hand) is rendered again.
       const bodies = bodiesDir(context.collection);
       for (const entry of [...store.values()]) {
         if (entry.filePath?.endsWith('.mdx') && !hasStoredBody(bodies, entry)) store.delete(entry.id);
       }
+      // The bodies rendered while the collection loads, by name, written together once it has.
+      const rendered = new Map<string, string>();
       const render: RenderFunction = async ({ id, data, body = '', filePath }) => {
-        const file = { filePath, body, lang: data.lang, components: checks.components ?? [], bodiesDir: bodies };
+        const file = { filePath, body, lang: data.lang, components: checks.components ?? [] };
         let result: Awaited<ReturnType<typeof renderFile>>;
         try {
           result = await renderFile(file, { inProcess: import.meta.env.NEWSROOM_PREVIEW === true });
+          // Under `astro dev`, a file saved later is stored at once, before its entry names it.
+          if (loaded && result.rendered) {
+            writeBodies(bodies, new Map([[result.rendered.metadata.bodyKey, result.html]]));
+          }
         } catch (error) {
-          // The body could not be written (a full disk, a cache folder not writable) or the worker
-          // stopped: the same as a body that does not parse, rather than an entry without HTML.
+          // The worker stopped, or the body could not be written (a full disk, a cache folder not
+          // writable): the same as a body that does not parse, rather than an entry without HTML.
           const message = `could not be rendered and stored: ${(error as Error).message}`;
           result = { problems: [{ file: displayPath(filePath), field: 'body', message }] };
         }
-        const { rendered, problems } = result;
+        const { problems } = result;
         if (!problems) {
           failed.delete(id);
-          return rendered;
+          if (!loaded) rendered.set(result.rendered.metadata.bodyKey, result.html);
+          return result.rendered;
         }
         failed.set(id, problems);
         // Under `astro dev` a file saved later is rendered on its own: say what is wrong at once,
@@ -200,12 +207,24 @@ export function checkedFiles(loader: Loader, checks: FileChecks = {}): Loader {
         generateDigest: (data) => generateDigest(typeof data === 'string' ? data + rendererVersion : data),
       } as ContextWithEntryTypes);
       loaded = true;
+      // The bodies of the entries stored (a file that failed is not), even when another file
+      // failed, so that the next build renders only the files that failed.
+      let notStored: Error | undefined;
+      try {
+        keepBodies(bodies, store.values(), rendered);
+      } catch (error) {
+        // Each entry names its body already: the next build finds it missing and renders the file again.
+        notStored = new Error(
+          `Cannot build ${context.collection}: the rendered bodies could not be stored in ${bodies}: ${(error as Error).message}`,
+        );
+      }
+      rendered.clear();
       if (failed.size) {
         throw new Error(
           `Cannot build ${context.collection}:\n${[...failed.values()].flat().map(formatProblem).join('\n')}`,
         );
       }
-      pruneBodies(bodies, store.values());
+      if (notStored) throw notStored;
     },
   };
 }

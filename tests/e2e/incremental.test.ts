@@ -58,10 +58,18 @@ describe('a rebuild after editing one release', () => {
   }, 180_000);
 
   const cache = join(incremental, '.astro-cache');
+  /** Every body in the cache's packs (src/stored-bodies.ts). */
   const storedBodies = () =>
-    files(join(cache, 'bodies')).map((file) => readFileSync(join(cache, 'bodies', file), 'utf8'));
+    files(join(cache, 'bodies')).flatMap((file) =>
+      Object.values(JSON.parse(readFileSync(join(cache, 'bodies', file), 'utf8')) as Record<string, string>),
+    );
 
-  it('keeps the bodies out of Astro’s content store, each in a file of its own', () => {
+  it('keeps the bodies out of Astro’s content store, in one pack per collection', () => {
+    expect(files(join(cache, 'bodies'))).toEqual(
+      ['boilerplates', 'notices', 'releases'].map((collection) =>
+        expect.stringMatching(new RegExp(`^${collection}/[0-9a-f]{32}\\.pack$`)),
+      ),
+    );
     const store = readFileSync(join(cache, 'data-store.json'), 'utf8');
     expect(store).toContain(NEW); // the headline is frontmatter, in the store
     expect(store).not.toContain('819,500 shares');
@@ -112,21 +120,20 @@ describe('a rebuild after editing one release', () => {
   });
 });
 
-describe('a body that cannot be stored', () => {
+describe('bodies that cannot be stored', () => {
   const content = join(work, 'blocked');
   const bodies = join(content, '.astro-cache', 'bodies');
 
-  it('stops the build naming the file, and is rendered by the next build once it can be', () => {
+  it('stop the build naming the folder, and are rendered by the next build once they can be', () => {
     cpSync(join(ROOT, 'content'), content, { recursive: true });
     // A file where the bodies folder should be: no body can be written.
     mkdirSync(dirname(bodies), { recursive: true });
     writeFileSync(bodies, '');
     const failed = buildSite({ content, outDir: join(work, 'out-blocked') });
     expect(failed.status).not.toBe(0);
-    // Collections load side by side: the first one with a body it could not store stops the build,
-    // naming each such file.
+    // Collections load side by side: the first one whose bodies it could not store stops the build.
     expect(failed.output).toMatch(
-      /(boilerplates|notices|releases)\/\S*\.mdx: body: could not be rendered and stored: (rendering in a worker thread failed: )?ENOTDIR: not a directory, mkdir '\S*\/bodies\/\1'\n/,
+      /Cannot build (boilerplates|notices|releases): the rendered bodies could not be stored in \S*\/bodies\/\1: ENOTDIR: not a directory, mkdir '\S*\/bodies\/\1'\n/,
     );
 
     rmSync(bodies);

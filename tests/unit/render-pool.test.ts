@@ -1,7 +1,7 @@
 /**
  * Bodies rendered on the worker thread (src/loaders/render-pool.ts) are the bodies rendered in
- * process: the same HTML (stored in the same file), headings and summary, and the same problems
- * with their file and line.
+ * process: the same HTML (under the same name), headings and summary, and the same problems with
+ * their file and line.
  * The worker is asked for explicitly, so the comparison holds on a one-core machine too.
  */
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,20 +10,18 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderFile } from '../../src/loaders/render-pool';
 import { RELEASE_COMPONENT_NAMES } from '../../src/lib/release-components';
-import { bodyHtml } from '../../src/stored-bodies';
+import { htmlKey } from '../../src/stored-bodies';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const releases = join(ROOT, 'content/releases');
 const dir = mkdtempSync(join(tmpdir(), 'newsroom-render-pool-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const bodies = join(dir, 'bodies');
 
 const file = (filePath: string, lang = 'en') => ({
   filePath,
   body: '',
   lang,
   components: RELEASE_COMPONENT_NAMES,
-  bodiesDir: bodies,
 });
 
 describe('rendering on a worker thread', () => {
@@ -37,8 +35,8 @@ describe('rendering on a worker thread', () => {
         renderFile(file(join(releases, name), lang), { inProcess: true }),
       ]);
       expect(inWorker, name).toEqual(inProcess);
-      const entry = { id: name, collection: 'releases', rendered: inWorker.rendered };
-      expect(bodyHtml(entry, bodies), name).toMatch(/^<p>/);
+      expect(inWorker.html, name).toMatch(/^<p>/);
+      expect(inWorker.rendered?.metadata.bodyKey, name).toBe(htmlKey(inWorker.html!));
     }
   });
 
