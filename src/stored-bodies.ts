@@ -24,8 +24,8 @@ import { join } from 'node:path';
 import { CACHE_DIR } from './folders';
 
 /**
- * The folder of a collection's bodies. (A function: the render worker thread, which is handed the
- * folder, runs outside Vite, where `import.meta.env` is not defined.)
+ * The folder of a collection's bodies. (A function: modules that import this one also run on the
+ * render worker thread, outside Vite, where `import.meta.env` is not defined.)
  */
 export const bodiesDir = (collection: string) =>
   join(CACHE_DIR, import.meta.env.NEWSROOM_PREVIEW === true ? 'bodies-preview' : 'bodies', collection);
@@ -52,17 +52,16 @@ const PACK = /^[0-9a-f]{32}\.pack$/;
 
 /** The packs of each folder read by this process, and the bodies they hold (by name). */
 const read = new Map<string, { packs: Set<string>; bodies: Map<string, string> }>();
-/** Packs found that could not be read. */
+/** Packs found that could not be read: not read again, and written anew by `writeBodies`. */
 const unreadable = new Set<string>();
 
-/** The bodies of `dir`, reading the packs this process has not read yet when `refresh` is set. */
+/** The bodies of `dir` known to this process; with `refresh`, after reading the packs it has not read. */
 function storedIn(dir: string, refresh: boolean): Map<string, string> {
   let known = read.get(dir);
   if (!known) read.set(dir, (known = { packs: new Set(), bodies: new Map() }));
   if (refresh && existsSync(dir)) {
     for (const name of readdirSync(dir)) {
-      if (!PACK.test(name) || known.packs.has(name)) continue;
-      known.packs.add(name);
+      if (!PACK.test(name) || known.packs.has(name) || unreadable.has(join(dir, name))) continue;
       let pack: unknown;
       try {
         pack = JSON.parse(readFileSync(join(dir, name), 'utf8'));
@@ -75,6 +74,7 @@ function storedIn(dir: string, refresh: boolean): Map<string, string> {
         unreadable.add(join(dir, name));
         continue;
       }
+      known.packs.add(name);
       for (const [key, html] of Object.entries(pack)) if (typeof html === 'string') known.bodies.set(key, html);
     }
   }
@@ -86,11 +86,11 @@ function storedBody(dir: string, key: string): string | undefined {
   return storedIn(dir, false).get(key) ?? storedIn(dir, true).get(key);
 }
 
-/** True if `entry` names a body and `dir` holds it. */
-export function hasStoredBody(dir: string, entry: BodyEntry): boolean {
-  const key = bodyKey(entry);
-  return key !== undefined && storedBody(dir, key) !== undefined;
-}
+/**
+ * The bodies `dir` holds, by name, read once: for the loader, which looks up every entry's body
+ * before a collection loads, even when a pack is damaged.
+ */
+export const storedBodies = (dir: string): ReadonlyMap<string, string> => storedIn(dir, true);
 
 /** Writes `bodies` (HTML by name) into `dir` as one pack, unless it is there already; returns its name. */
 export function writeBodies(dir: string, bodies: ReadonlyMap<string, string>): string {
@@ -113,19 +113,28 @@ export function writeBodies(dir: string, bodies: ReadonlyMap<string, string>): s
 /**
  * Leaves in `dir` one pack holding exactly the bodies `entries` name, taken from `rendered` (the
  * bodies just rendered, by name) or from the packs already there, and deletes every other file
- * (older packs, what an interrupted write left). Throws if the pack cannot be written.
+ * (older packs, damaged ones, what an interrupted write left). The bodies are then forgotten by
+ * this process: the pages read them through their own copy of this module. Throws, naming the
+ * entry's file, if a body is nowhere (the next build renders it again), or if the pack cannot be
+ * written.
  */
 export function keepBodies(dir: string, entries: Iterable<BodyEntry>, rendered: ReadonlyMap<string, string>): void {
+  const stored = storedIn(dir, true);
   const kept = new Map<string, string>();
   for (const entry of entries) {
     const key = bodyKey(entry);
-    const html = key === undefined ? undefined : (rendered.get(key) ?? storedBody(dir, key));
-    // A body found nowhere is rendered again by the next build (checked-files.ts).
-    if (key !== undefined && html !== undefined) kept.set(key, html);
+    if (key === undefined) continue;
+    const html = rendered.get(key) ?? stored.get(key);
+    if (html === undefined) throw new Error(`${entry.filePath ?? entry.id}: its rendered body is missing`);
+    kept.set(key, html);
   }
-  if (kept.size === 0 && !existsSync(dir)) return;
-  const pack = writeBodies(dir, kept);
-  for (const name of readdirSync(dir)) if (name !== pack) rmSync(join(dir, name), { force: true });
+  try {
+    if (kept.size === 0 && !existsSync(dir)) return;
+    const pack = writeBodies(dir, kept);
+    for (const name of readdirSync(dir)) if (name !== pack) rmSync(join(dir, name), { force: true });
+  } finally {
+    read.delete(dir);
+  }
 }
 
 /** What mends a missing body: the next content sync renders it again. */

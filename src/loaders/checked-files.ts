@@ -9,12 +9,13 @@
  *
  * It also renders each MDX file to HTML as it loads (src/loaders/render-mdx.ts, on a worker thread
  * during builds: render-pool.ts), so no MDX file becomes a JavaScript module for the bundler. The
- * HTML is kept beside Astro's content store, in one pack per collection written once the collection
- * has loaded, and the entry names it (src/stored-bodies.ts). Astro keeps the entries between builds and re-renders only files whose
- * text changed — or all of them when the renderer itself changed (its sources are part of each
- * file's digest), or when an entry's stored body went missing. A body that does not parse, uses a
- * component a release may not use, or gives a component an attribute it cannot take stops the
- * build with the file and line, and is not stored, so the next build renders it again.
+ * HTML is kept beside Astro's content store, in one pack per collection written once the
+ * collection has loaded, and the entry names it (src/stored-bodies.ts). Astro keeps the entries
+ * between builds and re-renders only files whose text changed — or all of them when the renderer
+ * itself changed (its sources are part of each file's digest), or when an entry's stored body went
+ * missing. A body that does not parse, uses a component a release may not use, or gives a
+ * component an attribute it cannot take stops the build with the file and line, and is not
+ * stored, so the next build renders it again.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -26,7 +27,7 @@ import { parseYaml, splitFrontmatter } from '../lib/check/frontmatter-source';
 import { formatProblem, type Problem } from '../lib/check/problem';
 import { impossibleDate, writtenFields } from '../lib/frontmatter';
 import { settings } from '../settings';
-import { bodiesDir, hasStoredBody, keepBodies, writeBodies } from '../stored-bodies';
+import { bodiesDir, bodyKey, keepBodies, storedBodies, writeBodies } from '../stored-bodies';
 import { renderFile } from './render-pool';
 import type { RenderedMetadata } from './render-mdx';
 
@@ -121,8 +122,10 @@ export function checkedFiles(loader: Loader, checks: FileChecks = {}): Loader {
       let loaded = false;
       // An MDX entry whose body is gone (the folder deleted by hand) is rendered again.
       const bodies = bodiesDir(context.collection);
+      const stored = storedBodies(bodies);
       for (const entry of [...store.values()]) {
-        if (entry.filePath?.endsWith('.mdx') && !hasStoredBody(bodies, entry)) store.delete(entry.id);
+        const key = bodyKey(entry);
+        if (entry.filePath?.endsWith('.mdx') && (key === undefined || !stored.has(key))) store.delete(entry.id);
       }
       // The bodies rendered while the collection loads, by name, written together once it has.
       const rendered = new Map<string, string>();
@@ -136,8 +139,9 @@ export function checkedFiles(loader: Loader, checks: FileChecks = {}): Loader {
             writeBodies(bodies, new Map([[result.rendered.metadata.bodyKey, result.html]]));
           }
         } catch (error) {
-          // The worker stopped, or the body could not be written (a full disk, a cache folder not
-          // writable): the same as a body that does not parse, rather than an entry without HTML.
+          // The worker stopped, or (under `astro dev`) the body could not be written: a full disk, a
+          // cache folder not writable. The same as a body that does not parse, rather than an entry
+          // without HTML.
           const message = `could not be rendered and stored: ${(error as Error).message}`;
           result = { problems: [{ file: displayPath(filePath), field: 'body', message }] };
         }
@@ -200,31 +204,39 @@ export function checkedFiles(loader: Loader, checks: FileChecks = {}): Loader {
           return typeof value === 'function' ? value.bind(target) : value;
         },
       });
-      await loader.load({
-        ...context,
-        entryTypes: checked,
-        store: checkedStore,
-        generateDigest: (data) => generateDigest(typeof data === 'string' ? data + rendererVersion : data),
-      } as ContextWithEntryTypes);
-      loaded = true;
-      // The bodies of the entries stored (a file that failed is not), even when another file
-      // failed, so that the next build renders only the files that failed.
-      let notStored: Error | undefined;
+      let loadError: unknown;
       try {
-        keepBodies(bodies, store.values(), rendered);
+        await loader.load({
+          ...context,
+          entryTypes: checked,
+          store: checkedStore,
+          generateDigest: (data) => generateDigest(typeof data === 'string' ? data + rendererVersion : data),
+        } as ContextWithEntryTypes);
       } catch (error) {
-        // Each entry names its body already: the next build finds it missing and renders the file again.
-        notStored = new Error(
-          `Cannot build ${context.collection}: the rendered bodies could not be stored in ${bodies}: ${(error as Error).message}`,
-        );
+        loadError = error ?? new Error(`Cannot build ${context.collection}`);
+      }
+      loaded = true;
+      // Every body rendered is stored, even when a file failed, so that the next build renders only
+      // the files that failed; a load that went through also leaves out what no entry names.
+      let notStored: string | undefined;
+      try {
+        if (loadError === undefined) keepBodies(bodies, store.values(), rendered);
+        else if (rendered.size > 0) writeBodies(bodies, rendered);
+      } catch (error) {
+        // The next build finds these bodies missing, and renders their files again.
+        notStored = `the rendered bodies could not be stored in ${bodies}: ${(error as Error).message}`;
       }
       rendered.clear();
-      if (failed.size) {
+      if (loadError !== undefined) {
+        if (notStored) context.logger.error(notStored);
+        throw loadError;
+      }
+      if (failed.size || notStored) {
+        const problems = [...failed.values()].flat().map(formatProblem);
         throw new Error(
-          `Cannot build ${context.collection}:\n${[...failed.values()].flat().map(formatProblem).join('\n')}`,
+          `Cannot build ${context.collection}:\n${[...problems, ...(notStored ? [notStored] : [])].join('\n')}`,
         );
       }
-      if (notStored) throw notStored;
     },
   };
 }

@@ -133,7 +133,7 @@ describe('bodies that cannot be stored', () => {
     expect(failed.status).not.toBe(0);
     // Collections load side by side: the first one whose bodies it could not store stops the build.
     expect(failed.output).toMatch(
-      /Cannot build (boilerplates|notices|releases): the rendered bodies could not be stored in \S*\/bodies\/\1: ENOTDIR: not a directory, mkdir '\S*\/bodies\/\1'\n/,
+      /Cannot build (boilerplates|notices|releases):\nthe rendered bodies could not be stored in \S*\/bodies\/\1: ENOTDIR: not a directory, mkdir '\S*\/bodies\/\1'\n/,
     );
 
     rmSync(bodies);
@@ -144,5 +144,33 @@ describe('bodies that cannot be stored', () => {
       'utf8',
     );
     expect(page).toContain('819,000 shares');
+  }, 120_000);
+});
+
+describe('a body that does not render', () => {
+  const content = join(work, 'broken');
+  const releases = join(content, '.astro-cache', 'bodies', 'releases');
+  const BROKEN = 'releases/2007-11-26-final-terms-stock-acquisition-rights.mdx';
+
+  it('stops the build naming the file, while the bodies of the others are kept for the next build', () => {
+    cpSync(join(ROOT, 'content'), content, { recursive: true });
+    const file = join(content, BROKEN);
+    const source = readFileSync(file, 'utf8');
+    writeFileSync(file, `${source}\n<Bogus />\n`);
+    const failed = buildSite({ content, outDir: join(work, 'out-broken') });
+    expect(failed.status).not.toBe(0);
+    expect(failed.output).toContain('2007-11-26-final-terms-stock-acquisition-rights.mdx');
+    // The other releases' bodies are stored: the next build renders only the file that failed.
+    const kept = readdirSync(releases).map((pack) => readFileSync(join(releases, pack), 'utf8'));
+    expect(kept).toHaveLength(1);
+    expect(kept[0]).toContain('819,000 shares');
+    expect(kept[0]).not.toContain('Bogus');
+
+    writeFileSync(file, source);
+    const fixed = buildSite({ content, outDir: join(work, 'out-fixed') });
+    expect(fixed.status, fixed.output).toBe(0);
+    expect(
+      readFileSync(join(work, 'out-fixed/releases/2007-11-26-final-terms-stock-acquisition-rights/index.html'), 'utf8'),
+    ).toContain('per Option');
   }, 120_000);
 });

@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { bodyHtml, bodyKey, hasStoredBody, htmlKey, keepBodies, writeBodies } from '../../src/stored-bodies';
+import { bodyHtml, bodyKey, htmlKey, keepBodies, storedBodies, writeBodies } from '../../src/stored-bodies';
 
 const root = mkdtempSync(join(tmpdir(), 'newsroom-bodies-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -56,7 +56,7 @@ describe('stored bodies', () => {
     writeBodies(dir, bodies(html));
     const release = entry('2007/x', htmlKey(html));
     expect(bodyKey(release)).toBe(htmlKey(html));
-    expect(hasStoredBody(dir, release)).toBe(true);
+    expect(storedBodies(dir).get(htmlKey(html))).toBe(html);
     expect(bodyHtml(release, dir)).toBe(html);
     // A process that did not write the pack (a fresh copy of the module) reads it from the folder.
     expect((await anotherProcess()).bodyHtml(release, dir)).toBe(html);
@@ -68,7 +68,7 @@ describe('stored bodies', () => {
       'content/releases/2007/none.mdx: no rendered body stored with this entry; build again',
     );
     const gone = entry('2007/gone', 'f'.repeat(32));
-    expect(hasStoredBody(dir, gone)).toBe(false);
+    expect(storedBodies(dir).has('f'.repeat(32))).toBe(false);
     expect(() => bodyHtml(gone, dir)).toThrow(
       'content/releases/2007/gone.mdx: its rendered body is missing from the cache; build again',
     );
@@ -99,18 +99,34 @@ describe('stored bodies', () => {
     expect(readdirSync(root)).not.toContain('never-made');
   });
 
+  it('says when a body the entries name is nowhere, rather than leave it out', () => {
+    const dir = join(root, 'nowhere');
+    expect(() => keepBodies(dir, [entry('2007/lost', 'e'.repeat(32))], new Map())).toThrow(
+      'content/releases/2007/lost.mdx: its rendered body is missing',
+    );
+  });
+
   it('treats a pack it cannot read as missing, and writes it anew', async () => {
     const dir = join(root, 'unreadable');
     const html = '<p>Lost.</p>';
     const pack = writeBodies(dir, bodies(html));
     writeFileSync(join(dir, pack), '{"truncat');
-    // Another process, which finds the pack damaged.
+    // Another process, which finds the pack damaged before the collection loads.
     const stored = await anotherProcess();
-    const lost = entry('lost', htmlKey(html));
-    expect(stored.hasStoredBody(dir, lost)).toBe(false);
+    expect(stored.storedBodies(dir).has(htmlKey(html))).toBe(false);
     // The loader renders the body again and keeps it.
-    stored.keepBodies(dir, [lost], bodies(html));
+    stored.keepBodies(dir, [entry('lost', htmlKey(html))], bodies(html));
     expect(readdirSync(dir)).toEqual([pack]);
+    expect(JSON.parse(readFileSync(join(dir, pack), 'utf8'))).toEqual({ [htmlKey(html)]: html });
+  });
+
+  it('writes anew a damaged pack of the same name, in a process that had not looked at it', async () => {
+    const dir = join(root, 'unreadable-unseen');
+    const html = '<p>Rendered again.</p>';
+    const pack = writeBodies(dir, bodies(html));
+    writeFileSync(join(dir, pack), '');
+    // A store emptied (a new Astro version): every body is rendered again, nothing was looked up.
+    (await anotherProcess()).keepBodies(dir, [entry('again', htmlKey(html))], bodies(html));
     expect(JSON.parse(readFileSync(join(dir, pack), 'utf8'))).toEqual({ [htmlKey(html)]: html });
   });
 });
