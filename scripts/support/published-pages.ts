@@ -7,7 +7,6 @@
 import { createHash } from 'node:crypto';
 import {
   existsSync,
-  globSync,
   linkSync,
   mkdirSync,
   readdirSync,
@@ -21,7 +20,8 @@ import {
 } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { z } from 'astro/zod';
-import { INDEXED_PAGES, SEARCH_BUNDLE_DIR } from '../../src/lib/search.ts';
+import { indexedPages } from '../../src/integrations/search-index.ts';
+import { SEARCH_BUNDLE_DIR } from '../../src/lib/search.ts';
 
 /** Astro's incremental-build manifest, in its cache folder. */
 const MANIFEST_FILE = 'incremental-build.json';
@@ -124,9 +124,6 @@ function filesUnder(dir: string): string[] {
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
     .sort();
 }
-
-/** The pages of the site in `dir` that the search index reads, in order. */
-const indexedPages = (dir: string) => globSync(INDEXED_PAGES, { cwd: dir }).sort();
 
 /**
  * The names, sizes, inodes and modification times of `files` in `dir`: a file changed, added or

@@ -7,11 +7,16 @@
  * page its text with `data-pagefind-body`, so every other page, and the boilerplate, notices and
  * contacts inside releases (`data-pagefind-ignore`), stay out of the index. Only the folders where
  * those pages live are read (INDEXED_PAGES).
+ *
+ * Pages are given to Pagefind one by one, in the order of their paths, not as a folder: Pagefind
+ * numbers pages in the order it reads them, and it reads a folder in the order the file system
+ * lists it, which differs between machines (and between builds, on tmpfs or btrfs, where it is the
+ * order Astro happened to write the pages). The index is then the same bytes wherever it is built.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { globSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
@@ -24,27 +29,52 @@ function fail(step: string, errors: string[]): never {
   throw new Error(`Search index: ${step} failed:\n${errors.join('\n')}`);
 }
 
+/** The built pages the index reads (INDEXED_PAGES), as paths relative to `siteDir`, sorted. */
+export function indexedPages(siteDir: string): string[] {
+  return globSync(INDEXED_PAGES, { cwd: siteDir }).sort();
+}
+
+/** The address Pagefind gives a page it reads from a folder: `releases/x/index.html` → `/releases/x/`. */
+const pageUrl = (page: string) => `/${page.split(sep).join('/')}`.replace(/index\.html$/, '');
+
+/** How many pages are read ahead of Pagefind, which works through them one at a time. */
+const READ_AHEAD = 32;
+
 /**
  * Writes the Pagefind index of the built site in `siteDir` into its `pagefind/` folder, and says
  * what it indexed. Fails (throws) rather than ship a search that can never find anything.
  */
 export async function writeSearchIndex(siteDir: string): Promise<string> {
   try {
+    const pages = indexedPages(siteDir);
+    // An empty index would ship a search page that never finds anything: fail the build instead.
+    if (pages.length === 0) fail('indexing', [`found no HTML pages in ${siteDir}`]);
     const created = await pagefind.createIndex(INDEX_SETTINGS);
     if (!created.index) fail('creating the index', created.errors);
     const { index } = created;
-    const added = await index.addDirectory({ path: siteDir, glob: INDEXED_PAGES });
-    if (added.errors.length > 0) fail(`reading the pages in ${siteDir}`, added.errors);
-    // An empty index would ship a search page that never finds anything: fail the build instead.
-    if (added.page_count === 0) fail('indexing', [`found no HTML pages in ${siteDir}`]);
+    // Pagefind handles its requests one at a time, in the order they are sent: the pages are
+    // numbered in this order. A request that fails outright is reported like a page it refused.
+    const added: Promise<string[]>[] = [];
+    for (const page of pages) {
+      const content = await readFile(join(siteDir, page), 'utf8');
+      added.push(
+        index.addHTMLFile({ url: pageUrl(page), content }).then(
+          ({ errors }) => errors.map((error) => `${page}: ${error}`),
+          (error: unknown) => [`${page}: ${String(error)}`],
+        ),
+      );
+      if (added.length >= READ_AHEAD) await added[added.length - READ_AHEAD];
+    }
+    const errors = (await Promise.all(added)).flat();
+    if (errors.length > 0) fail(`reading the pages in ${siteDir}`, errors);
     const written = await index.writeFiles({ outputPath: join(siteDir, SEARCH_BUNDLE_DIR) });
     if (written.errors.length > 0) fail('writing the index', written.errors);
-    // addDirectory counts every page it read; the entry file counts those actually indexed.
+    // Every page read is counted here; the entry file counts those actually indexed.
     const entry = JSON.parse(await readFile(join(written.outputPath, 'pagefind-entry.json'), 'utf8')) as {
       languages: Record<string, { page_count: number }>;
     };
     const indexed = Object.entries(entry.languages).map(([language, { page_count }]) => `${language}: ${page_count}`);
-    return `indexed ${indexed.join(', ')} of ${added.page_count} pages into ${SEARCH_BUNDLE_DIR}/`;
+    return `indexed ${indexed.join(', ')} of ${pages.length} pages into ${SEARCH_BUNDLE_DIR}/`;
   } finally {
     // Pagefind runs as a child process; close it so the build can exit.
     await pagefind.close();
