@@ -8,15 +8,17 @@
  * contacts inside releases (`data-pagefind-ignore`), stay out of the index. Only the folders where
  * those pages live are read (INDEXED_PAGES).
  *
- * Pages are given to Pagefind one by one, in the order of their paths, not as a folder: Pagefind
- * numbers pages in the order it reads them, and it reads a folder in the order the file system
- * lists it, which differs between machines (and between builds, on tmpfs or btrfs, where it is the
- * order Astro happened to write the pages). The index is then the same bytes wherever it is built.
+ * Pagefind numbers pages in the order it reads them, and it reads a folder in the order the file
+ * system lists it. ext4 lists a folder by a hash of the names, the same from build to build; tmpfs
+ * and btrfs list entries in the order they were made, which is the order Astro happened to finish
+ * the pages, or, in a rebuild, the order published pages were linked in before Astro wrote the
+ * others. On such a file system the pages are first linked into a folder of their own in the order
+ * of their paths (`stagePages`), and Pagefind reads that, so the same pages give the same index.
  */
 import { createHash } from 'node:crypto';
-import { globSync, readFileSync } from 'node:fs';
+import { copyFileSync, globSync, linkSync, mkdirSync, opendirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
@@ -34,50 +36,80 @@ export function indexedPages(siteDir: string): string[] {
   return globSync(INDEXED_PAGES, { cwd: siteDir }).sort();
 }
 
-/** The address Pagefind gives a page it reads from a folder: `releases/x/index.html` → `/releases/x/`. */
-const pageUrl = (page: string) => `/${page.split(sep).join('/')}`.replace(/index\.html$/, '');
+/** Where Pagefind reads the pages from, inside the built site while it does (`stagePages`). */
+const STAGE_DIR = '.search-index-pages';
 
-/** How many pages are read ahead of Pagefind, which works through them one at a time. */
-const READ_AHEAD = 32;
+/**
+ * Whether the file system under `dir` lists a folder in the order its entries were made (tmpfs,
+ * btrfs) rather than by their names (ext4): the same names made in two orders are listed in two.
+ */
+function listsInOrderMade(dir: string): boolean {
+  const probe = join(dir, `${STAGE_DIR}-probe`);
+  const names = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+  try {
+    const [forward, backward] = [names, names.toReversed()].map((order, i) => {
+      const folder = join(probe, String(i));
+      mkdirSync(folder, { recursive: true });
+      for (const name of order) writeFileSync(join(folder, name), '');
+      // In the file system's own order (readdirSync sorts).
+      const listed: string[] = [];
+      const dir = opendirSync(folder);
+      for (let entry = dir.readSync(); entry; entry = dir.readSync()) listed.push(entry.name);
+      dir.closeSync();
+      return listed.join();
+    });
+    return forward !== backward;
+  } finally {
+    rmSync(probe, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Links `pages` of the site in `siteDir` into a new folder, in this order, so that a file system
+ * that lists a folder in the order its entries were made lists them in this order. Copies a page
+ * where the file system cannot link it.
+ */
+function stagePages(siteDir: string, pages: string[]): string {
+  const stage = join(siteDir, STAGE_DIR);
+  rmSync(stage, { recursive: true, force: true });
+  for (const page of pages) {
+    mkdirSync(join(stage, dirname(page)), { recursive: true });
+    try {
+      linkSync(join(siteDir, page), join(stage, page));
+    } catch {
+      copyFileSync(join(siteDir, page), join(stage, page));
+    }
+  }
+  return stage;
+}
 
 /**
  * Writes the Pagefind index of the built site in `siteDir` into its `pagefind/` folder, and says
  * what it indexed. Fails (throws) rather than ship a search that can never find anything.
  */
 export async function writeSearchIndex(siteDir: string): Promise<string> {
+  const pages = indexedPages(siteDir);
+  // An empty index would ship a search page that never finds anything: fail the build instead.
+  if (pages.length === 0) fail('indexing', [`found no HTML pages in ${siteDir}`]);
   try {
-    const pages = indexedPages(siteDir);
-    // An empty index would ship a search page that never finds anything: fail the build instead.
-    if (pages.length === 0) fail('indexing', [`found no HTML pages in ${siteDir}`]);
+    const source = listsInOrderMade(siteDir) ? stagePages(siteDir, pages) : siteDir;
     const created = await pagefind.createIndex(INDEX_SETTINGS);
     if (!created.index) fail('creating the index', created.errors);
     const { index } = created;
-    // Pagefind handles its requests one at a time, in the order they are sent: the pages are
-    // numbered in this order. A request that fails outright is reported like a page it refused.
-    const added: Promise<string[]>[] = [];
-    for (const page of pages) {
-      const content = await readFile(join(siteDir, page), 'utf8');
-      added.push(
-        index.addHTMLFile({ url: pageUrl(page), content }).then(
-          ({ errors }) => errors.map((error) => `${page}: ${error}`),
-          (error: unknown) => [`${page}: ${String(error)}`],
-        ),
-      );
-      if (added.length >= READ_AHEAD) await added[added.length - READ_AHEAD];
-    }
-    const errors = (await Promise.all(added)).flat();
-    if (errors.length > 0) fail(`reading the pages in ${siteDir}`, errors);
+    const added = await index.addDirectory({ path: source, glob: INDEXED_PAGES });
+    if (added.errors.length > 0) fail(`reading the pages in ${siteDir}`, added.errors);
     const written = await index.writeFiles({ outputPath: join(siteDir, SEARCH_BUNDLE_DIR) });
     if (written.errors.length > 0) fail('writing the index', written.errors);
-    // Every page read is counted here; the entry file counts those actually indexed.
+    // addDirectory counts every page it read; the entry file counts those actually indexed.
     const entry = JSON.parse(await readFile(join(written.outputPath, 'pagefind-entry.json'), 'utf8')) as {
       languages: Record<string, { page_count: number }>;
     };
     const indexed = Object.entries(entry.languages).map(([language, { page_count }]) => `${language}: ${page_count}`);
-    return `indexed ${indexed.join(', ')} of ${pages.length} pages into ${SEARCH_BUNDLE_DIR}/`;
+    return `indexed ${indexed.join(', ')} of ${added.page_count} pages into ${SEARCH_BUNDLE_DIR}/`;
   } finally {
     // Pagefind runs as a child process; close it so the build can exit.
     await pagefind.close();
+    rmSync(join(siteDir, STAGE_DIR), { recursive: true, force: true });
   }
 }
 
