@@ -13,7 +13,9 @@
  * and btrfs list entries in the order they were made, which is the order Astro happened to finish
  * the pages, or, in a rebuild, the order published pages were linked in before Astro wrote the
  * others. On such a file system the pages are first linked into a folder of their own in the order
- * of their paths (`stagePages`), and Pagefind reads that, so the same pages give the same index.
+ * of their paths (`stagePages`), and Pagefind reads that: its listing then depends only on the
+ * names (tmpfs lists it newest first), so the same pages give the same index. (A file system that
+ * lists by a hash salted anew for each folder, as ZFS is said to, would still vary.)
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, globSync, linkSync, mkdirSync, opendirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -46,6 +48,8 @@ const STAGE_DIR = '.search-index-pages';
 function listsInOrderMade(dir: string): boolean {
   const probe = join(dir, `${STAGE_DIR}-probe`);
   const names = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+  // One left by a build that was stopped here would be listed as it was first made.
+  rmSync(probe, { recursive: true, force: true });
   try {
     const [forward, backward] = [names, names.toReversed()].map((order, i) => {
       const folder = join(probe, String(i));
@@ -53,9 +57,9 @@ function listsInOrderMade(dir: string): boolean {
       for (const name of order) writeFileSync(join(folder, name), '');
       // In the file system's own order (readdirSync sorts).
       const listed: string[] = [];
-      const dir = opendirSync(folder);
-      for (let entry = dir.readSync(); entry; entry = dir.readSync()) listed.push(entry.name);
-      dir.closeSync();
+      const listing = opendirSync(folder);
+      for (let entry = listing.readSync(); entry; entry = listing.readSync()) listed.push(entry.name);
+      listing.closeSync();
       return listed.join();
     });
     return forward !== backward;
@@ -66,8 +70,8 @@ function listsInOrderMade(dir: string): boolean {
 
 /**
  * Links `pages` of the site in `siteDir` into a new folder, in this order, so that a file system
- * that lists a folder in the order its entries were made lists them in this order. Copies a page
- * where the file system cannot link it.
+ * that lists a folder by the order its entries were made lists them by their names alone. Copies a
+ * page where the file system cannot link it.
  */
 function stagePages(siteDir: string, pages: string[]): string {
   const stage = join(siteDir, STAGE_DIR);
