@@ -175,7 +175,7 @@ astro.on('exit', async (code, signal) => {
     if (indexKept) {
       console.log(`[newsroom:search-index] no indexed page changed: the published index kept in ${seconds(started)}s`);
     } else {
-      console.log(`[newsroom:search-index] ${await writeSearchIndex(staging)}`);
+      console.log(`[newsroom:search-index] ${await writeSearchIndex(staging)} in ${seconds(started)}s`);
     }
     // What the next build checks before keeping this index; nothing if a page changed while it was read.
     if (indexKey && pagesRead === published.indexedPagesDigest(staging)) {

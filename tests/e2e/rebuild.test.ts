@@ -117,8 +117,10 @@ describe.each(['/', '/newsroom/'])('npm run build over the published site, base 
     expect(rebuildLog).not.toContain('written through');
   });
 
-  it('writes the search index anew, as a page it reads changed', () => {
-    expect(rebuildLog).toMatch(/\[newsroom:search-index\] indexed en: 3, ja: 3 of \d+ pages/);
+  it('writes the search index anew, as a page it reads changed, and says how long it took', () => {
+    expect(rebuildLog).toMatch(
+      /\[newsroom:search-index\] indexed en: 3, ja: 3 of \d+ pages into pagefind\/ in \d+\.\d\ds\n/,
+    );
     expect(rebuildLog).not.toContain('the published index kept');
   });
 
