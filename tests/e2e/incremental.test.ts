@@ -47,7 +47,7 @@ describe('a rebuild after editing one release', () => {
       file,
       source.replace(`headline: ${OLD}`, `headline: ${NEW}`).replace('819,000 shares', '819,500 shares'),
     );
-    const rebuilt = buildSite({ content: incremental, outDir: join(work, 'out-2') });
+    const rebuilt = buildSite({ content: incremental, outDir: join(work, 'out-2'), listPages: true });
     expect(rebuilt.status, rebuilt.output).toBe(0);
     rebuildLog = rebuilt.output;
 
@@ -83,7 +83,7 @@ describe('a rebuild after editing one release', () => {
     expect(before.filter((file) => file.startsWith('notices/'))).not.toEqual([]);
     // The bodies, and the cached pages, so that every page is rendered from the bodies anew.
     for (const made of ['bodies', 'dist', 'incremental-build.json']) rmSync(join(cache, made), { recursive: true });
-    const again = buildSite({ content: incremental, outDir: join(work, 'out-3') });
+    const again = buildSite({ content: incremental, outDir: join(work, 'out-3'), listPages: true });
     expect(again.status, again.output).toBe(0);
     expect(again.output).not.toMatch(/\((cached|restored)\)/);
     // Named by their HTML: the same names are the same bodies, releases, notices and boilerplates.

@@ -33,9 +33,16 @@ const UNTOUCHED = 'ja/tags/ストックオプション/index.html';
 
 /**
  * `npm run build` of a content folder, with that folder's own cache; `program` is what the shell
- * puts in `_`: the program that started the build.
+ * puts in `_`: the program that started the build; `listPages` has Astro list every file it writes.
  */
-function build(from: string, outDir: string, cache = `${from}-cache`, base = '/', program = '/usr/bin/npm') {
+function build(
+  from: string,
+  outDir: string,
+  cache = `${from}-cache`,
+  base = '/',
+  program = '/usr/bin/npm',
+  listPages = false,
+) {
   const result = spawnSync(process.execPath, ['scripts/build.ts', '--outDir', outDir], {
     cwd: ROOT,
     env: childEnvironment({
@@ -44,6 +51,7 @@ function build(from: string, outDir: string, cache = `${from}-cache`, base = '/'
       NEWSROOM_CACHE_DIR: cache,
       NEWSROOM_BASE: base,
       _: program,
+      ...(listPages ? { NEWSROOM_LOG_PAGES: '1' } : {}),
     }),
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
@@ -117,6 +125,19 @@ describe.each(['/', '/newsroom/'])('npm run build over the published site, base 
     expect(rebuildLog).not.toContain('written through');
   });
 
+  it("sums up Astro's line per file in one: how many were rendered and how many kept", () => {
+    expect(rebuildLog).not.toContain('├─');
+    const summary =
+      /└─ (\d+) files: (\d+) rendered, (\d+) unchanged since the last build \(NEWSROOM_LOG_PAGES=1 lists them\)\n/.exec(
+        rebuildLog,
+      );
+    expect(summary, rebuildLog).not.toBeNull();
+    const [files, rendered, kept] = summary!.slice(1).map(Number) as [number, number, number];
+    expect(rendered).toBeGreaterThan(0);
+    expect(kept).toBeGreaterThan(0);
+    expect(rendered + kept).toBe(files);
+  });
+
   it('writes the search index anew, as a page it reads changed, and says how long it took', () => {
     expect(rebuildLog).toMatch(
       /\[newsroom:search-index\] indexed en: 3, ja: 3 of \d+ pages into pagefind\/ in \d+\.\d\ds\n/,
@@ -136,17 +157,17 @@ describe('npm run build over a published site that changed', () => {
   }, 120_000);
 
   /** A build that keeps the published search index: it says so, and Pagefind wrote no new file. */
-  function buildKeepingIndex(program?: string): string {
+  function buildKeepingIndex(program?: string, listPages?: boolean): string {
     const entry = join(site, 'pagefind/pagefind-entry.json');
     const entryBefore = statSync(entry).ino;
-    const log = build(content, site, undefined, '/', program);
+    const log = build(content, site, undefined, '/', program, listPages);
     expect(log).toMatch(/\[newsroom:search-index\] no indexed page changed: the published index kept/);
     expect(statSync(entry).ino).toBe(entryBefore);
     return log;
   }
 
   it('keeps every feed and the search index when nothing changed, whichever program started the build', () => {
-    const log = buildKeepingIndex('/usr/bin/npx');
+    const log = buildKeepingIndex('/usr/bin/npx', true);
     const feeds = log.split('\n').filter((line) => /├─ \S*\/(atom\.xml|rss\.xml|feed\.json)\b/.test(line));
     expect(feeds.length).toBeGreaterThan(20);
     expect(feeds.filter((line) => !line.includes('(cached)'))).toEqual([]);

@@ -26,6 +26,8 @@ export interface BuildOptions {
   base?: string;
   /** The build's clock (ISO 8601), for drafts and embargoes. */
   now?: string;
+  /** Astro lists every file it writes, `(cached)` when kept (NEWSROOM_LOG_PAGES). */
+  listPages?: boolean;
 }
 
 export interface BuildResult {
@@ -33,7 +35,7 @@ export interface BuildResult {
   output: string;
 }
 
-export function buildSite({ outDir, content, base, now }: BuildOptions): BuildResult {
+export function buildSite({ outDir, content, base, now, listPages }: BuildOptions): BuildResult {
   // TZ far from the issuer's: pages must show Tokyo dates whatever the build machine's zone.
   const env = childEnvironment({ NO_COLOR: '1', TZ: 'Pacific/Honolulu' });
   if (content) {
@@ -43,6 +45,7 @@ export function buildSite({ outDir, content, base, now }: BuildOptions): BuildRe
   }
   if (base) env.NEWSROOM_BASE = base;
   if (now) env.NEWSROOM_NOW = now;
+  if (listPages) env.NEWSROOM_LOG_PAGES = '1';
   const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
     cwd: ROOT,
     env,
