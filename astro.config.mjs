@@ -27,7 +27,7 @@ export default defineConfig({
   // Pages whose cacheKey (src/newsroom.ts: pageKey) and code are unchanged since the last build
   // are not rendered again: kept where the output folder has them, else copied from Astro's cache.
   experimental: { incrementalBuild: true },
-  // Astro's log, with its line per page summed up in one (NEWSROOM_LOG_PAGES=1 lists them).
+  // Astro's log, with its line per written file summed up in one (NEWSROOM_LOG_PAGES=1 lists them).
   logger: { entrypoint: './src/integrations/build-log.ts' },
   // The default language at the root, every other one below its code (/ja/…); pages read the
   // language as Astro.currentLocale.

@@ -1,24 +1,25 @@
 /**
- * Astro's log, as `npm run build` prints it (astro.config.mjs: `logger`), less one line per page.
- * Astro lists every page it writes, in two pieces (the path, then its time or "(cached)"); with
- * four pages in flight (`build.concurrency`) the pieces of different pages interleave, and a
- * 10,000-release archive prints 14,000 such lines, in which a warning is easily lost. Here the
- * pages are counted instead, and one line says how many files (pages, feeds and the like) were rendered and how many were unchanged
- * since the last build. Everything else Astro and the integrations log, warnings and errors above
- * all, is printed as Astro prints it. `NEWSROOM_LOG_PAGES=1` lists every page again.
+ * Astro's log, as `npm run build` prints it (astro.config.mjs: `logger`), less its line per file.
+ * Astro lists every page and feed it writes, in two pieces (the path, then its time or
+ * "(cached)"); with four pages in flight (`build.concurrency`) the pieces of different files
+ * interleave, and a 10,000-release archive printed 14,000 such lines, in which a warning is easily
+ * lost. Here they are counted instead, and one line says how many files were rendered and how many
+ * were unchanged since the last build. Everything else Astro and the integrations log, warnings and
+ * errors above all, is printed as Astro prints it. `NEWSROOM_LOG_PAGES=1` lists every file again.
  *
- * Loaded by Node itself, not by Vite: imports carry their extension, and types are only types.
+ * Imported by Node itself when Astro starts, not by Vite: it imports packages only, and its types
+ * are only types (erased by Node).
  */
 import type { AstroLoggerDestination, AstroLoggerMessage } from 'astro';
 import nodeLogger from 'astro/logger/node';
 
 const COLOURS = /\u001b\[[0-9;]*m/g;
-/** The first piece of a page's line: `  ├─ /releases/…/index.html`, to be finished. */
+/** The first piece of a file's line: `  ├─ /releases/…/index.html`, to be finished. */
 const PAGE_PATH = /^\s*├─ /;
 /** The second: ` (+12ms)` when rendered, ` (cached)` or ` (restored)` when kept. */
 const PAGE_DONE = /^\s*\((?:(\+[^)]*)|cached|restored)\)/;
 
-/** Which piece of a page's line an event is, if any. */
+/** Which piece of a file's line an event is, if any. */
 export function pageLine(event: AstroLoggerMessage): 'path' | 'rendered' | 'kept' | undefined {
   const text = event.message.replace(COLOURS, '');
   if (event.label === null && !event.newLine && PAGE_PATH.test(text)) return 'path';
@@ -28,7 +29,7 @@ export function pageLine(event: AstroLoggerMessage): 'path' | 'rendered' | 'kept
   return done[1] ? 'rendered' : 'kept';
 }
 
-/** The line that stands for the pages' lines. */
+/** The line that stands for the files' lines. */
 export function pagesSummary(rendered: number, kept: number): string {
   const total = rendered + kept;
   const files = `${total} ${total === 1 ? 'file' : 'files'}`;
@@ -38,7 +39,7 @@ export function pagesSummary(rendered: number, kept: number): string {
     : `  └─ ${files}: ${rendered} rendered, ${kept} unchanged since the last build ${list}`;
 }
 
-/** Passes every event to `next` except the pages' lines, which it sums up before the next other event. */
+/** Passes every event to `next` except the files' lines, summed up before the next other event. */
 export function withPagesSummed(next: AstroLoggerDestination): AstroLoggerDestination {
   let rendered = 0;
   let kept = 0;
