@@ -31,18 +31,19 @@ const EDITED = 'releases/2007-03-30-results-of-share-buyback/index.html';
 /** A page the edit does not touch: a Japanese tag, whose folder name Astro's manifest escapes. */
 const UNTOUCHED = 'ja/tags/ストックオプション/index.html';
 
-/**
- * `npm run build` of a content folder, with that folder's own cache; `program` is what the shell
- * puts in `_`: the program that started the build; `listPages` has Astro list every file it writes.
- */
-function build(
-  from: string,
-  outDir: string,
-  cache = `${from}-cache`,
-  base = '/',
-  program = '/usr/bin/npm',
-  listPages = false,
-) {
+interface BuildOptions {
+  /** Astro's cache folder; by default one beside the content folder. */
+  cache?: string;
+  base?: string;
+  /** What the shell puts in `_`: the program that started the build. */
+  program?: string;
+  /** Have Astro list every file it writes (NEWSROOM_LOG_PAGES). */
+  listPages?: boolean;
+}
+
+/** `npm run build` of a content folder, with that folder's own cache. */
+function build(from: string, outDir: string, options: BuildOptions = {}) {
+  const { cache = `${from}-cache`, base = '/', program = '/usr/bin/npm', listPages = false } = options;
   const result = spawnSync(process.execPath, ['scripts/build.ts', '--outDir', outDir], {
     cwd: ROOT,
     env: childEnvironment({
@@ -65,7 +66,7 @@ function build(
 function cleanBuild(name: string, from = content, base = '/'): string {
   const copy = join(work, `${name}-content`);
   cpSync(from, copy, { recursive: true });
-  build(copy, join(work, name), join(work, `${name}-cache`), base);
+  build(copy, join(work, name), { cache: join(work, `${name}-cache`), base });
   return join(work, name);
 }
 
@@ -103,13 +104,13 @@ describe.each(['/', '/newsroom/'])('npm run build over the published site, base 
 
   beforeAll(() => {
     cpSync(join(ROOT, 'content'), content, { recursive: true });
-    build(content, site, undefined, base);
+    build(content, site, { base });
     published = treeDigest(site);
     // Other names for every published file: they show whether the rebuild wrote through a link.
     linkTree(site, before);
     const release = join(content, 'releases/2007-03-30-results-of-share-buyback.mdx');
     writeFileSync(release, readFileSync(release, 'utf8').replace('819,000 shares', '819,500 shares'));
-    rebuildLog = build(content, site, undefined, base);
+    rebuildLog = build(content, site, { base });
   }, 180_000);
 
   it('keeps the unchanged pages of the published site instead of copying them', () => {
@@ -157,17 +158,17 @@ describe('npm run build over a published site that changed', () => {
   }, 120_000);
 
   /** A build that keeps the published search index: it says so, and Pagefind wrote no new file. */
-  function buildKeepingIndex(program?: string, listPages?: boolean): string {
+  function buildKeepingIndex(options: BuildOptions = {}): string {
     const entry = join(site, 'pagefind/pagefind-entry.json');
     const entryBefore = statSync(entry).ino;
-    const log = build(content, site, undefined, '/', program, listPages);
+    const log = build(content, site, options);
     expect(log).toMatch(/\[newsroom:search-index\] no indexed page changed: the published index kept/);
     expect(statSync(entry).ino).toBe(entryBefore);
     return log;
   }
 
   it('keeps every feed and the search index when nothing changed, whichever program started the build', () => {
-    const log = buildKeepingIndex('/usr/bin/npx', true);
+    const log = buildKeepingIndex({ program: '/usr/bin/npx', listPages: true });
     const feeds = log.split('\n').filter((line) => /├─ \S*\/(atom\.xml|rss\.xml|feed\.json)\b/.test(line));
     expect(feeds.length).toBeGreaterThan(20);
     expect(feeds.filter((line) => !line.includes('(cached)'))).toEqual([]);
