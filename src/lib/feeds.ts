@@ -208,7 +208,8 @@ export interface FeedItem {
   published: string;
   /** ISO 8601 with the issuer's offset; only for corrected releases. */
   updated?: string | undefined;
-  categories: string[];
+  /** Each category as declared (the site's addresses are made from it) and in the feed's language. */
+  categories: { name: string; label: string }[];
   tags: string[];
   language: string;
 }
@@ -267,9 +268,39 @@ export function absoluteHtmlUrls(html: string, pageUrl: string): string {
     });
 }
 
-/** Release HTML as a feed reader should get it: no build-only attributes, nothing XML forbids. */
+// Ordered lists and list items, opening and closing tags; and the classes the release components
+// give numbered terms (src/lib/release-components.ts).
+const LIST_TAG = /<(\/?)(ol|li)(\s[^>]*)?>/g;
+const TERMS_CLASS = {
+  ol: /\sclass="(?:[^"]*\s)?terms(?:\s[^"]*)?"/,
+  li: /\sclass="(?:[^"]*\s)?term(?:\s[^"]*)?"/,
+};
+const LIST_ATTRIBUTE = /\s(?:type|start)="[^"]*"/g;
+
+/**
+ * Numbered terms as a reader without the site's stylesheet should see them. On the site they are an
+ * `<ol>` whose own markers the stylesheet hides, because each term prints its number as text — "1.",
+ * "(1)", "(a)", as the release does, which a list's markers cannot all show. A feed reader has no
+ * such stylesheet and would show both: "1. 1. Purchase period". So in a feed the term lists and
+ * their terms become blocks (`<div>`), each term still opening with its number; every other list
+ * stays a list.
+ */
+export function termsAsBlocks(html: string): string {
+  const open: boolean[] = []; // for each list and item open at this point: is it terms?
+  return html.replace(LIST_TAG, (tag, close: string, name: 'ol' | 'li', attributes = '') => {
+    if (close) return open.pop() ? '</div>' : tag;
+    const terms = TERMS_CLASS[name].test(attributes);
+    open.push(terms);
+    return terms ? `<div${attributes.replace(LIST_ATTRIBUTE, '')}>` : tag;
+  });
+}
+
+/**
+ * Release HTML as a feed reader should get it: terms numbered once (`termsAsBlocks`), no build-only
+ * attributes, nothing XML forbids.
+ */
 export function cleanFeedHtml(html: string): string {
-  return html.replace(BUILD_ATTRIBUTE, '').replace(XML_FORBIDDEN, '');
+  return termsAsBlocks(html).replace(BUILD_ATTRIBUTE, '').replace(XML_FORBIDDEN, '');
 }
 
 /**
@@ -298,7 +329,7 @@ export function feedItem(release: FeedRelease, releaseHtml: string, site: FeedSi
     contentHtml: absoluteHtmlUrls(cleanFeedHtml(itemPreface(release) + releaseHtml), url),
     published: release.isoDate,
     updated: correctedAt(release, site.timeZone),
-    categories: [...release.data.categories],
+    categories: release.data.categories.map((name) => ({ name, label: site.categoryLabel?.(name) ?? name })),
     tags: [...release.data.tags],
     language: release.data.lang,
   };
@@ -425,7 +456,7 @@ export function rssOptions(feed: Feed): RSSOptions {
       link: item.url,
       description: item.summary,
       content: item.contentHtml,
-      categories: [...item.categories, ...item.tags],
+      categories: [...item.categories.map((category) => category.label), ...item.tags],
       // Given as text, not as `pubDate`, which `@astrojs/rss` would write in GMT.
       customData: [
         `<pubDate>${rfc822(item.published)}</pubDate>`,
@@ -443,8 +474,8 @@ const NO_CONTENT_YET = '1970-01-01T00:00:00Z';
 /** The Atom 1.0 document (RFC 4287). */
 export function atomXml(feed: Feed): string {
   const { publisher, schemes } = feed;
-  const category = (scheme: string, slug: (name: string) => string) => (name: string) =>
-    `<category term="${escapeXml(slug(name))}" label="${escapeXml(name)}" scheme="${escapeXml(scheme)}"/>`;
+  const category = (scheme: string, term: string, label: string) =>
+    `<category term="${escapeXml(term)}" label="${escapeXml(label)}" scheme="${escapeXml(scheme)}"/>`;
   const entries = feed.items.map((item) =>
     [
       `<entry xml:lang="${escapeXml(item.language)}">`,
@@ -453,8 +484,8 @@ export function atomXml(feed: Feed): string {
       `<link rel="alternate" type="text/html" href="${escapeXml(item.url)}"/>`,
       `<published>${item.published}</published>`,
       `<updated>${item.updated ?? item.published}</updated>`,
-      ...item.categories.map(category(schemes.categories, categorySlug)),
-      ...item.tags.map(category(schemes.tags, tagSlug)),
+      ...item.categories.map(({ name, label }) => category(schemes.categories, categorySlug(name), label)),
+      ...item.tags.map((tag) => category(schemes.tags, tagSlug(tag), tag)),
       `<summary type="text">${escapeXml(item.summary)}</summary>`,
       `<content type="html">${escapeXml(item.contentHtml)}</content>`,
       `</entry>`,
@@ -498,7 +529,7 @@ export function jsonFeed(feed: Feed): string {
       content_html: item.contentHtml,
       date_published: item.published,
       date_modified: item.updated,
-      tags: [...item.categories, ...item.tags],
+      tags: [...item.categories.map((category) => category.label), ...item.tags],
       language: item.language,
     })),
   };

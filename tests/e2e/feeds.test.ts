@@ -182,6 +182,10 @@ describe('the feeds of the newsroom', () => {
     expect(feed.items[1]!.content).toContain('819,000株');
     expect(feed.items[0]!.content).toContain('新株予約権1個当たり2,120,000円');
     expect(feed.items[1]!.content).toContain('本件に関するお問い合わせ先');
+    expect(feed.items.map((item) => item.categories)).toEqual([
+      ['財務・IR', 'ストックオプション'],
+      ['財務・IR', '自己株式取得'],
+    ]);
   });
 
   it.each(FOLDERS)('feed %s carries the same releases in every format, newest first, permalinks as ids', (folder) => {
@@ -223,6 +227,21 @@ describe('the feeds of the newsroom', () => {
     const updated = readFeed(dir(), '', format).updated;
     if (format === 'rss') expect(updated).toBe('Mon, 26 Nov 2007 00:00:00 +0900');
     if (format === 'atom') expect(updated).toBe('2007-11-26T00:00:00+09:00');
+  });
+
+  it.each(FORMATS)('%s: a reader without the site’s stylesheet sees each term’s number once', async (format) => {
+    for (const item of readFeed(dir(), '', format).items) {
+      await page.setContent(item.content, { waitUntil: 'domcontentloaded' });
+      // A number printed as text inside a list item whose own marker shows would read "1. 1. …".
+      const numbers = await page.$$eval('.term-number', (spans) =>
+        spans.map((span) => {
+          const item = span.closest('li');
+          return item ? getComputedStyle(item).listStyleType : 'none';
+        }),
+      );
+      expect(numbers.length).toBeGreaterThan(0);
+      expect(numbers.every((marker) => marker === 'none')).toBe(true);
+    }
   });
 
   it.each(FORMATS)('%s: each item carries its whole release, with absolute addresses', async (format) => {

@@ -134,6 +134,40 @@ describe('item content', () => {
     );
     expect(cleanFeedHtml('<p data-pagefind-filter="year:2007">ok</p>')).toBe('<p>ok</p>');
   });
+  it('numbers terms once: their lists become blocks, other lists stay lists', () => {
+    // As src/lib/release-components.ts writes them: numbers as text, the list's own markers hidden
+    // by the site's stylesheet, which a reader does not have. A term's value holds an author's list.
+    const terms =
+      '<ol class="terms" type="1" start="2"><li class="term"><span class="term-number">2.</span> ' +
+      '<span class="term-label">Conditions</span> <div class="term-value">' +
+      '<ol class="terms terms-inline" type="a"><li class="term term-empty"><span class="term-number">(a)</span> ' +
+      '<span class="term-label">None</span></li></ol><ol><li>first</li><li>second</li></ol><ul><li>x</li></ul>' +
+      '</div></li></ol><ol start="3"><li>after</li></ol>';
+    expect(cleanFeedHtml(terms)).toBe(
+      '<div class="terms"><div class="term"><span class="term-number">2.</span> ' +
+        '<span class="term-label">Conditions</span> <div class="term-value">' +
+        '<div class="terms terms-inline"><div class="term term-empty"><span class="term-number">(a)</span> ' +
+        '<span class="term-label">None</span></div></div><ol><li>first</li><li>second</li></ol><ul><li>x</li></ul>' +
+        '</div></div></div><ol start="3"><li>after</li></ol>',
+    );
+  });
+  it('names categories in the feed’s language, their terms as declared', async () => {
+    const japanese: FeedSite = {
+      ...site,
+      language: 'ja',
+      categoryLabel: (name) => ({ Financial: '財務・IR' })[name] ?? name,
+    };
+    const item = feedItem(release({ lang: 'ja' }), '<p>819,000株</p>', japanese);
+    expect(item.categories).toEqual([{ name: 'Financial', label: '財務・IR' }]);
+    const feed = assembleFeed({ kind: 'latest' }, [item], japanese, [2007]);
+    expect(parseJsonFeed(JSON.parse(jsonFeed(feed))).items?.[0]?.tags).toEqual(['財務・IR', 'share buyback']);
+    const rss = parseRssFeed(await rssXml(feed));
+    expect(rss.items?.[0]?.categories?.map((c) => c.name)).toEqual(['財務・IR', 'share buyback']);
+    expect(parseAtomFeed(atomXml(feed)).entries?.[0]?.categories?.[0]).toMatchObject({
+      term: 'financial',
+      label: '財務・IR',
+    });
+  });
   it('builds an item from a release: permalink as id, offset dates, categories, full content', () => {
     const item = feedItem(
       release({ subheadline: 'Sub <head>', updated: '2007-04-02', correction: 'Cost corrected.' }),
@@ -146,7 +180,7 @@ describe('item content', () => {
       title: 'Results of Share Buyback & More',
       published: '2007-03-30T00:00:00+09:00',
       updated: '2007-04-02T00:00:00+09:00',
-      categories: ['Financial'],
+      categories: [{ name: 'Financial', label: 'Financial' }],
       tags: ['share buyback'],
       language: 'en',
     });
