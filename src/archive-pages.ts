@@ -11,6 +11,8 @@ export interface ListPageProps<K> {
   lang: string;
   key: K;
   list: Page<Release>;
+  /** The other languages whose edition has this list too (a year's, a category's…). */
+  listedIn: string[];
 }
 
 export async function listPagePaths<K>(
@@ -18,11 +20,15 @@ export async function listPagePaths<K>(
   params: (key: K) => Record<string, string> = () => ({}),
 ) {
   const newsroom = await getNewsroom();
-  return [...newsroom.editions.values()].flatMap((edition) =>
-    [...lists(edition)].flatMap(([key, releases]) =>
-      pagePaths(releases, settings.pageSize).map(({ page, list }) => ({
+  const editions = [...newsroom.editions.values()].map((edition) => ({ lang: edition.lang, lists: lists(edition) }));
+  return editions.flatMap((edition) =>
+    [...edition.lists].flatMap(([key, releases]) => {
+      const listedIn = editions
+        .filter((other) => other !== edition && (other.lists.get(key)?.length ?? 0) > 0)
+        .map((other) => other.lang);
+      return pagePaths(releases, settings.pageSize).map(({ page, list }) => ({
         params: { lang: langParam(edition.lang), ...params(key), page },
-        props: { lang: edition.lang, key, list } satisfies ListPageProps<K>,
+        props: { lang: edition.lang, key, list, listedIn } satisfies ListPageProps<K>,
         // List pages also show the archive navigation (years and categories, with counts).
         cacheKey: pageKey(
           newsroom,
@@ -33,8 +39,9 @@ export async function listPagePaths<K>(
           list.number,
           list.count,
           list.total,
+          listedIn,
         ),
-      })),
-    ),
+      }));
+    }),
   );
 }

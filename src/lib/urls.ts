@@ -28,7 +28,13 @@ export function localePath(lang: string, defaultLanguage: string, path: string):
  * versions (hreflang links, the language switcher, the sitemap). Lists are not among them: each
  * language's lists show that language's releases.
  */
-export const TRANSLATED_PAGES = { home: '', about: 'about/', feeds: 'feeds/', contacts: 'contacts/' } as const;
+export const TRANSLATED_PAGES = {
+  home: '',
+  about: 'about/',
+  feeds: 'feeds/',
+  contacts: 'contacts/',
+  search: 'search/',
+} as const;
 export type TranslatedPage = (typeof TRANSLATED_PAGES)[keyof typeof TRANSLATED_PAGES];
 const translatedPages: ReadonlySet<string> = new Set(Object.values(TRANSLATED_PAGES));
 export const isTranslatedPage = (path: string): path is TranslatedPage => translatedPages.has(path);

@@ -88,6 +88,23 @@ describe('a release and its translation', () => {
     ]);
   });
 
+  it.each([
+    ['releases/', 'ja/releases/'],
+    ['releases/2007/', 'ja/releases/2007/'],
+    ['categories/financial/', 'ja/categories/financial/'],
+    // No Japanese release carries this tag: the Japanese home page.
+    ['tags/share-buyback/', 'ja/'],
+    ['ja/releases/2007/', 'releases/2007/'],
+    ['ja/categories/financial/', 'categories/financial/'],
+  ])('switches language from the list %s to %s', async (from, to) => {
+    const page = await open(from);
+    const other = from.startsWith('ja/') ? 'English' : '日本語';
+    await page.locator('.language-switcher').getByRole('link', { name: other }).click();
+    expect(new URL(page.url()).pathname).toBe(`/${to}`);
+    // A list is not a translation of the other language's list: no hreflang alternates.
+    if (to !== 'ja/') expect(await hreflangs(page)).toEqual([]);
+  });
+
   it.each(['ja/', `ja/${BUYBACK}`, 'ja/releases/', 'ja/contacts/', 'ja/about/', 'ja/search/'])(
     '%s has no axe violations',
     async (path) => {

@@ -329,6 +329,32 @@ describe('search in a newsroom with four years and two languages, under the base
     expect(await resultLinks(page).count()).toBe(1);
   });
 
+  it('marks each result with its language, so a screen reader reads it in its own voice', async () => {
+    await searchFor(page, server.url, '?q=buyback');
+    const results = await page
+      .locator('[data-search-results] .search-result')
+      .evaluateAll((items) => items.map((li) => [li.querySelector('a')?.getAttribute('href'), li.lang]));
+    expect(results).toEqual([
+      ['/newsroom/ja/releases/2009-07-01-jisha-kabushiki/', 'ja'],
+      ['/newsroom/releases/2008-05-15-share-buyback-program/', 'en'],
+      ['/newsroom/releases/2007-03-30-results-of-share-buyback/', 'en'],
+    ]);
+  });
+
+  it('switches language to the other edition’s search page, keeping the search', async () => {
+    await searchFor(page, server.url, '?q=buyback');
+    const switcher = page
+      .getByRole('navigation', { name: 'Language', exact: true })
+      .getByRole('link', { name: '日本語' });
+    expect(await switcher.getAttribute('href')).toBe('/newsroom/ja/search/?q=buyback');
+    await summaryAfter(page, () => page.selectOption('#search-year', '2008'));
+    expect(await switcher.getAttribute('href')).toBe('/newsroom/ja/search/?q=buyback&year=2008');
+    await Promise.all([page.waitForURL(/\/newsroom\/ja\/search\/\?q=buyback&year=2008$/), switcher.click()]);
+    await summary(page).waitFor({ state: 'visible' });
+    expect(await page.locator('html').getAttribute('lang')).toBe('ja');
+    expect(await hrefs(page)).toEqual(['/newsroom/releases/2008-05-15-share-buyback-program/']);
+  });
+
   it('offers a language filter once releases come in more than one language', async () => {
     expect(await searchFor(page, server.url, '?q=buyback&language=ja')).toBe(
       '1 result for “buyback” in Japanese, newest first.',

@@ -141,10 +141,20 @@ function start(root: HTMLElement) {
     else announce(summary.textContent);
   }
 
+  /** The language switcher leads to this search on the other languages' search pages. */
+  function carrySearchToOtherLanguages() {
+    for (const link of document.querySelectorAll<HTMLAnchorElement>('.language-switcher a[href]')) {
+      const target = new URL(link.href);
+      target.search = location.search;
+      link.setAttribute('href', `${target.pathname}${target.search}`);
+    }
+  }
+
   /** A new search: into the URL (so Back returns to the previous one), then run it. */
   function navigate(state: SearchState, options: { focus: boolean }) {
     const url = `${location.pathname}${searchStateQuery(state)}`;
     if (url !== `${location.pathname}${location.search}`) history.pushState(null, '', url);
+    carrySearchToOtherLanguages();
     void run(state, options);
   }
 
@@ -168,10 +178,12 @@ function start(root: HTMLElement) {
     first?.focus();
   });
   window.addEventListener('popstate', () => {
+    carrySearchToOtherLanguages();
     showInForm(readSearchState(new URLSearchParams(location.search)));
     void run(formState(), { focus: false });
   });
 
+  carrySearchToOtherLanguages();
   showInForm(readSearchState(new URLSearchParams(location.search)));
   const initial = formState();
   if (hasCriteria(initial)) void run(initial, { focus: false });

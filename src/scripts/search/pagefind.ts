@@ -10,7 +10,7 @@ export interface PagefindResultData {
   url: string;
   /** Text with HTML entities escaped and the matched words in <mark>. */
   excerpt: string;
-  /** Raw values from `data-pagefind-meta`: title, date, date_label on releases. */
+  /** Raw values from `data-pagefind-meta`: title, date, date_label on releases; lang on every page. */
   meta: Record<string, string | undefined>;
 }
 

@@ -27,6 +27,8 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
 
 export function resultItem({ url, excerpt, meta }: PagefindResultData): HTMLLIElement {
   const item = element('li', 'search-result');
+  // The search covers every language: a result in another one is read out in its own.
+  if (meta.lang) item.lang = meta.lang;
   const heading = element('h3', 'search-result-title');
   const link = document.createElement('a');
   link.href = url;
