@@ -87,6 +87,9 @@ export function releaseComponents(strings: ComponentStrings) {
     return h('section.table-scroll', { tabIndex: 0, ariaLabel: caption ?? strings.table }, [
       h('table.data-table', [
         caption ? h('caption', caption) : null,
+        // A line break after the caption: text read from the page without its layout (the search
+        // index and its excerpts) would otherwise run the caption into the first cell.
+        caption ? '\n' : null,
         columns
           ? h('thead', [
               h(

@@ -92,6 +92,15 @@ describe('search over the real content', () => {
     expect((await hrefs(page))[0]).toBe(`/${FINAL_TERMS}`);
   });
 
+  it('keeps a table’s caption apart from its first cell in the excerpt', async () => {
+    // The allotment table: caption "Allotment of stock acquisition rights", first row "Directors of the Company:".
+    await searchFor(page, siteUrl(), '?q=allotment');
+    const excerpt = await page.locator(
+      `[data-search-results] li:has(a[href="/${FINAL_TERMS}"]) .search-result-excerpt`,
+    );
+    expect(await excerpt.innerText()).toContain('Allotment of stock acquisition rights Directors of the');
+  });
+
   it('leads the boilerplate phrase "Smart Protection Network" to the About pages and to no release', async () => {
     // The English and the Japanese About page both carry the phrase; no release is indexed with it.
     for (const order of ['', '&order=relevance']) {
