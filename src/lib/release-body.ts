@@ -71,6 +71,25 @@ const tableAlignment = defineHastPlugin({
   },
 });
 
+/**
+ * Marks a link whose text is its own address — `[http://…/](http://…/)`, an email address linked
+ * with `mailto:` — with the class `bare-link`: printed pages show a link's address after its text
+ * (global.css), which for these would print the same address twice.
+ */
+const bareLinks = defineHastPlugin({
+  name: 'bare-links',
+  element: {
+    filter: ['a'],
+    visit(node, ctx) {
+      const href = String(node.properties?.href ?? '');
+      const text = ctx.textContent(node).trim();
+      if (!text || (text !== href && text !== href.replace(/^(mailto|tel):/, ''))) return;
+      const className = node.properties?.className;
+      ctx.setProperty(node, 'className', [...(Array.isArray(className) ? className : []), 'bare-link']);
+    },
+  },
+});
+
 /** A style an author writes as an object (`style={{ backgroundColor: 'red' }}`), as CSS text. */
 function styled(attributes: Record<string, unknown>): Properties {
   const { style } = attributes;
@@ -100,7 +119,7 @@ export function renderBody(source: string, strings: ComponentStrings): RenderedB
     development: true,
     // Releases are reproduced as issued: no typographic quotes replacing the issuer's own.
     features: { smartPunctuation: false },
-    hastPlugins: [satteriHeadingIdsPlugin(), tableAlignment],
+    hastPlugins: [satteriHeadingIdsPlugin(), tableAlignment, bareLinks],
     elementAttributeNameCase: 'react',
     stylePropertyNameCase: 'css',
     data: { astro },

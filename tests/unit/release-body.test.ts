@@ -90,6 +90,13 @@ describe('renderBody', () => {
     expect(html('<p style={{ backgroundColor: "red" }}>x</p>')).toBe('<p style="background-color: red">x</p>');
   });
 
+  it('marks links whose text is their address, so print does not repeat it', () => {
+    expect(html('[http://x.test/](http://x.test/) [me@x.test](mailto:me@x.test) [Trend Micro](http://x.test/)')).toBe(
+      '<p><a href="http://x.test/" class="bare-link">http://x.test/</a> ' +
+        '<a href="mailto:me@x.test" class="bare-link">me@x.test</a> <a href="http://x.test/">Trend Micro</a></p>',
+    );
+  });
+
   it('names an expression that cannot be evaluated, and how to print a brace', () => {
     expect(() => html('Value {foo}')).toThrow(
       'expected text, found an expression in braces that cannot be evaluated (foo is not defined); to print { as text, write \\{',
