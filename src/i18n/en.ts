@@ -111,6 +111,8 @@ export const en = {
     failedTitle: 'Search could not be loaded.',
     failedText: 'Please try again later, or browse every release by year or by category.',
     results: 'Results',
+    /** Opens the last suggestion, followed by noscriptAfter. */
+    tryBrowsing: 'Browse every release',
     tryThings: 'Some things to try:',
     trySpelling: 'Check the spelling, or try a word with the same meaning.',
     tryFewer: 'Use fewer words, or more general ones: “shares” rather than “share repurchase programme”.',

@@ -111,6 +111,8 @@ export const ja: Dictionary = {
     failedTitle: '検索を読み込めませんでした。',
     failedText: 'しばらくしてから再度お試しいただくか、年別・カテゴリー別にすべてのニュースリリースをご覧ください。',
     results: '検索結果',
+    /** Opens the last suggestion, followed by noscriptAfter. */
+    tryBrowsing: 'すべてのニュースリリース',
     tryThings: '次のことをお試しください：',
     trySpelling: '表記を確認するか、同じ意味の別の語句でお試しください。',
     tryFewer:

@@ -114,7 +114,9 @@ describe('search over the real content', () => {
     const empty = page.locator('[data-search-empty]');
     expect(await empty.isVisible()).toBe(true);
     expect(await empty.innerText()).toContain('Check the spelling');
-    expect(await empty.getByRole('link', { name: 'Browse every release' }).getAttribute('href')).toBe('/releases/');
+    expect(await empty.getByRole('link', { name: 'Browse every release', exact: true }).getAttribute('href')).toBe(
+      '/releases/',
+    );
     expect(await resultLinks(page).count()).toBe(0);
   });
 

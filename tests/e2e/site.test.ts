@@ -90,6 +90,9 @@ describe('navigation', () => {
     expect(response?.status()).toBe(404);
     expect(await missing.locator('h1').innerText()).toBe('Page not found');
     expect(await missing.getByRole('link', { name: 'Browse all releases' }).getAttribute('href')).toBe('/releases/');
+    // Served at every missing address, it claims none of them, and is not for search engines.
+    expect(await missing.locator('link[rel="canonical"], meta[property="og:url"]').count()).toBe(0);
+    expect(await missing.locator('meta[name="robots"]').getAttribute('content')).toBe('noindex');
   });
 
   it('reveals Print and Copy link only when script runs, and shares with plain links', async () => {
