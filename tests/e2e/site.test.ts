@@ -149,6 +149,20 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
     await region.focus();
     expect(await page.evaluate(() => document.activeElement?.classList.contains('table-scroll'))).toBe(true);
   });
+
+  it('says a table scrolls sideways only when it does', async () => {
+    const page = await open(FINAL_TERMS, { viewport: { width: 320, height: 640 } });
+    const hint = () => page.locator('.data-table caption').evaluate((c) => getComputedStyle(c, '::after').content);
+    // The allotment table fits a 320 px screen.
+    expect(await page.locator('.table-scroll').evaluate((r) => r.scrollWidth - r.clientWidth)).toBe(0);
+    expect(await hint()).toBe('none');
+    // A cell too wide for the screen makes it scroll, and the caption says so.
+    await page
+      .locator('.data-table td')
+      .first()
+      .evaluate((cell) => cell.append(` ${'4704'.repeat(30)}`));
+    await expect.poll(hint).toBe('" (scroll sideways for more)"');
+  });
 });
 
 describe('phones and paper', () => {
