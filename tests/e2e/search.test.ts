@@ -92,6 +92,16 @@ describe('search over the real content', () => {
     expect((await hrefs(page))[0]).toBe(`/${FINAL_TERMS}`);
   });
 
+  it('marks a cut excerpt with … in every language’s results', async () => {
+    // The stock code is in every release's dateline, English and Japanese, past the excerpt's start.
+    await searchFor(page, siteUrl(), '?q=4704');
+    const excerpts = await page
+      .locator('[data-search-results] .search-result')
+      .evaluateAll((items) => items.map((li) => [li.lang, li.querySelector('.search-result-excerpt')!.textContent!]));
+    expect(new Set(excerpts.map(([lang]) => lang))).toEqual(new Set(['en', 'ja']));
+    for (const [lang, excerpt] of excerpts) expect(excerpt, lang).toMatch(/^…|…$/);
+  });
+
   it('keeps a table’s caption apart from its first cell in the excerpt', async () => {
     // The allotment table: caption "Allotment of stock acquisition rights", first row "Directors of the Company:".
     await searchFor(page, siteUrl(), '?q=allotment');

@@ -35,14 +35,16 @@ export async function loadPagefind(base: string, languages: readonly string[]): 
   const bundlePath = `${base}${SEARCH_BUNDLE_DIR}/`;
   // A URL built at run time, so the bundler leaves it alone: the file exists only in built sites.
   const pagefind = (await import(/* @vite-ignore */ `${bundlePath}pagefind.js`)) as Pagefind;
-  await pagefind.options({ baseUrl: base, excerptLength: 30, excerptEllipsis: '…' });
+  // The merged indexes take their own options: the same, so every result's excerpt looks alike.
+  const options = { baseUrl: base, excerptLength: 30, excerptEllipsis: '…' };
+  await pagefind.options(options);
   await pagefind.init();
   const pageLanguage = document.documentElement.lang;
   // Given as a full URL: Pagefind skips merging a bundle path that starts like its own, even when
   // the language differs.
   const bundleUrl = new URL(bundlePath, location.origin).href;
   for (const language of languages) {
-    if (language !== pageLanguage) await pagefind.mergeIndex(bundleUrl, { language, baseUrl: base });
+    if (language !== pageLanguage) await pagefind.mergeIndex(bundleUrl, { ...options, language });
   }
   return pagefind;
 }
