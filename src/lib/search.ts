@@ -10,13 +10,20 @@ export const SEARCH_BUNDLE_DIR = 'pagefind';
 
 /**
  * The built pages Pagefind reads (relative to the site, in every language): the folders of release
- * pages and the About page, the only pages marked `data-pagefind-body`. The pattern also matches
- * the first page of each year's list (`releases/2007/`), which Pagefind reads and skips; leaving
- * out every other list, tag and feed page saves reading thousands of files on a large archive. It
- * covers `releasePath` (src/lib/urls.ts) and the About route; the search tests find both, so a
- * route that moves without this pattern fails them.
+ * pages and the About and Contacts pages, the only pages marked `data-pagefind-body`. The pattern
+ * also matches the first page of each year's list (`releases/2007/`), which Pagefind reads and
+ * skips; leaving out every other list, tag and feed page saves reading thousands of files on a
+ * large archive. It covers `releasePath` (src/lib/urls.ts) and the About and Contacts routes; the
+ * search tests find all three, so a route that moves without this pattern fails them.
  */
-export const INDEXED_PAGES = '{about,releases/*,*/about,*/releases/*}/index.html';
+export const INDEXED_PAGES = '{about,contacts,releases/*,*/about,*/contacts,*/releases/*}/index.html';
+
+/**
+ * The sort key of an indexed page with no date of its own (Contacts): the earliest instant, so it
+ * comes after every release in "newest first" results. Pagefind leaves a page without a sort key
+ * out of sorted results altogether.
+ */
+export const UNDATED = new Date(0).toISOString();
 
 /** Filters recorded on every release page and offered on the search page, in that order. */
 export const SEARCH_FILTERS = ['year', 'category', 'language'] as const;

@@ -119,6 +119,19 @@ describe('search over the real content', () => {
     }
   });
 
+  it('leads a contact’s name to the Contacts page, after the releases when newest first', async () => {
+    expect(await searchFor(page, siteUrl(), '?q=Negi')).toMatch(/^1 result for/);
+    expect(await hrefs(page)).toEqual(['/contacts/']);
+    // A contact's titles are on the Contacts page and in no release's indexed text.
+    await searchFor(page, siteUrl(), '?q=Officer');
+    expect(await hrefs(page)).toEqual(['/contacts/']);
+    // The issuer's name is in every release too: the undated Contacts page comes last.
+    await searchFor(page, siteUrl(), '?q=Trend+Micro');
+    const links = await hrefs(page);
+    expect(links).toEqual(expect.arrayContaining([`/${BUYBACK}`, `/${FINAL_TERMS}`, '/contacts/']));
+    expect(links.at(-1)).toBe('/contacts/');
+  });
+
   it('shows a helpful empty state for a word no release contains', async () => {
     expect(await searchFor(page, siteUrl(), '?q=xylophonequark')).toBe('No results for “xylophonequark”.');
     const empty = page.locator('[data-search-empty]');
