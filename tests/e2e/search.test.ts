@@ -97,7 +97,9 @@ describe('search over the real content', () => {
     await searchFor(page, siteUrl(), '?q=4704');
     const excerpts = await page
       .locator('[data-search-results] .search-result')
-      .evaluateAll((items) => items.map((li) => [li.lang, li.querySelector('.search-result-excerpt')!.textContent!]));
+      .evaluateAll((items) =>
+        items.map((li) => [li.getAttribute('lang') ?? '', li.querySelector('.search-result-excerpt')!.textContent!]),
+      );
     expect(new Set(excerpts.map(([lang]) => lang))).toEqual(new Set(['en', 'ja']));
     for (const [lang, excerpt] of excerpts) expect(excerpt, lang).toMatch(/^…|…$/);
   });
@@ -105,9 +107,7 @@ describe('search over the real content', () => {
   it('keeps a table’s caption apart from its first cell in the excerpt', async () => {
     // The allotment table: caption "Allotment of stock acquisition rights", first row "Directors of the Company:".
     await searchFor(page, siteUrl(), '?q=allotment');
-    const excerpt = await page.locator(
-      `[data-search-results] li:has(a[href="/${FINAL_TERMS}"]) .search-result-excerpt`,
-    );
+    const excerpt = page.locator(`[data-search-results] li:has(a[href="/${FINAL_TERMS}"]) .search-result-excerpt`);
     expect(await excerpt.innerText()).toContain('Allotment of stock acquisition rights Directors of the');
   });
 
@@ -367,7 +367,9 @@ describe('search in a newsroom with four years and two languages, under the base
     await searchFor(page, server.url, '?q=buyback');
     const results = await page
       .locator('[data-search-results] .search-result')
-      .evaluateAll((items) => items.map((li) => [li.querySelector('a')?.getAttribute('href'), li.lang]));
+      .evaluateAll((items) =>
+        items.map((li) => [li.querySelector('a')?.getAttribute('href'), li.getAttribute('lang')]),
+      );
     expect(results).toEqual([
       ['/newsroom/ja/releases/2009-07-01-jisha-kabushiki/', 'ja'],
       ['/newsroom/releases/2008-05-15-share-buyback-program/', 'en'],
