@@ -141,7 +141,7 @@ describe.each(['/', '/newsroom/'])('npm run build over the published site, base 
 
   it('writes the search index anew, as a page it reads changed, and says how long it took', () => {
     expect(rebuildLog).toMatch(
-      /\[newsroom:search-index\] indexed en: 3, ja: 3 of \d+ pages into pagefind\/ in \d+\.\d\ds\n/,
+      /\[newsroom:search-index\] indexed en: 4, ja: 4 of \d+ pages into pagefind\/ in \d+\.\d\ds\n/,
     );
     expect(rebuildLog).not.toContain('the published index kept');
   });
@@ -189,7 +189,7 @@ describe('npm run build over a published site that changed', () => {
     const bundle = join(site, 'pagefind/fragment');
     rmSync(join(bundle, readdirSync(bundle)[0]!));
     const log = build(content, site);
-    expect(log).toMatch(/\[newsroom:search-index\] indexed en: 3, ja: 3 of \d+ pages/);
+    expect(log).toMatch(/\[newsroom:search-index\] indexed en: 4, ja: 4 of \d+ pages/);
     expectCleanBuild('clean-index-mended');
   }, 120_000);
 
@@ -206,7 +206,7 @@ describe('npm run build over a published site that changed', () => {
     const log = build(content, site);
     // The page itself is kept as it is (edit content/, never dist/), but the index is not stale.
     expect(readFileSync(page, 'utf8')).toContain('819,001 shares');
-    expect(log).toMatch(/\[newsroom:search-index\] indexed en: 3, ja: \d+ of \d+ pages/);
+    expect(log).toMatch(/\[newsroom:search-index\] indexed en: 4, ja: \d+ of \d+ pages/);
   }, 120_000);
 
   it('reuses nothing from a site built since from other content', () => {
