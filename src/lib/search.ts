@@ -20,10 +20,24 @@ export const INDEXED_PAGES = '{about,contacts,releases/*,*/about,*/contacts,*/re
 
 /**
  * The sort key of an indexed page with no date of its own (Contacts): the earliest instant, so it
- * comes after every release in "newest first" results. Pagefind leaves a page without a sort key
- * out of sorted results altogether.
+ * comes after every release in "newest first" results.
  */
 export const UNDATED = new Date(0).toISOString();
+
+/**
+ * The attributes that index a page other than a release (About, Contacts): its region is searched,
+ * sorted by `instant` (Pagefind leaves a page without a sort key out of sorted results altogether),
+ * and its result read out in its language.
+ */
+export function indexedPage(instant: string, lang: string): Record<string, string> {
+  return {
+    'data-pagefind-body': '',
+    'data-pagefind-sort': `${SORT_KEY}[data-instant]`,
+    'data-pagefind-meta': 'instant[data-instant], lang[data-lang]',
+    'data-instant': instant,
+    'data-lang': lang,
+  };
+}
 
 /** Filters recorded on every release page and offered on the search page, in that order. */
 export const SEARCH_FILTERS = ['year', 'category', 'language'] as const;
