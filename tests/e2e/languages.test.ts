@@ -182,6 +182,8 @@ describe('a single-language newsroom', () => {
       expect(html, path).not.toContain('language-switcher');
       expect(html, path).not.toContain('hreflang=');
     }
+    // The 404 page speaks the one language only.
+    expect(readFileSync(join(outDir, '404.html'), 'utf8')).not.toContain('lang="ja"');
   });
 });
 

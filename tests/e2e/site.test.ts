@@ -90,6 +90,14 @@ describe('navigation', () => {
     expect(response?.status()).toBe(404);
     expect(await missing.locator('h1').innerText()).toBe('Page not found');
     expect(await missing.getByRole('link', { name: 'Browse all releases' }).getAttribute('href')).toBe('/releases/');
+    // It says so in Japanese too, leading into the Japanese edition, for a broken /ja/ link.
+    const japanese = missing.locator('section[lang="ja"]');
+    expect(await japanese.getByRole('heading', { level: 2 }).innerText()).toBe('ページが見つかりません');
+    expect(await japanese.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual([
+      '/ja/releases/',
+      '/ja/',
+    ]);
+    expect(await japanese.getByRole('search').getAttribute('action')).toBe('/ja/search/');
     // Served at every missing address, it claims none of them, and is not for search engines.
     expect(await missing.locator('link[rel="canonical"], meta[property="og:url"]').count()).toBe(0);
     expect(await missing.locator('meta[name="robots"]').getAttribute('content')).toBe('noindex');
