@@ -268,30 +268,42 @@ export function absoluteHtmlUrls(html: string, pageUrl: string): string {
     });
 }
 
-// Ordered lists and list items, opening and closing tags; and the classes the release components
-// give numbered terms (src/lib/release-components.ts).
-const LIST_TAG = /<(\/?)(ol|li)(\s[^>]*)?>/g;
-const TERMS_CLASS = {
-  ol: /\sclass="(?:[^"]*\s)?terms(?:\s[^"]*)?"/,
-  li: /\sclass="(?:[^"]*\s)?term(?:\s[^"]*)?"/,
-};
-const LIST_ATTRIBUTE = /\s(?:type|start)="[^"]*"/g;
+// Any start or end tag, its attributes read whole, so that a `</li>` quoted in a title is not taken
+// for a tag; and one attribute, with its value however quoted.
+const TAG = /<(\/?)([a-z][^\s/>]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/gi;
+const ATTRIBUTE = /\s+([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+// Numbering a <div> cannot take.
+const LIST_ONLY = new Set(['type', 'start', 'reversed']);
 
 /**
  * Numbered terms as a reader without the site's stylesheet should see them. On the site they are an
- * `<ol>` whose own markers the stylesheet hides, because each term prints its number as text — "1.",
- * "(1)", "(a)", as the release does, which a list's markers cannot all show. A feed reader has no
- * such stylesheet and would show both: "1. 1. Purchase period". So in a feed the term lists and
- * their terms become blocks (`<div>`), each term still opening with its number; every other list
- * stays a list.
+ * `<ol class="terms">` (src/lib/release-components.ts) whose own markers the stylesheet hides,
+ * because each term prints its number as text — "1.", "(1)", "(a)", as the release does, which a
+ * list's markers cannot all show. A feed reader has no such stylesheet and would show both: "1. 1.
+ * Purchase period". So in a feed each terms list and the items directly in it become blocks
+ * (`<div>`), each term still opening with its number; every other list stays a list.
  */
 export function termsAsBlocks(html: string): string {
-  const open: boolean[] = []; // for each list and item open at this point: is it terms?
-  return html.replace(LIST_TAG, (tag, close: string, name: 'ol' | 'li', attributes = '') => {
-    if (close) return open.pop() ? '</div>' : tag;
-    const terms = TERMS_CLASS[name].test(attributes);
-    open.push(terms);
-    return terms ? `<div${attributes.replace(LIST_ATTRIBUTE, '')}>` : tag;
+  // A release without terms is returned as it is, without reading every tag.
+  if (!/<ol\b[^>]*\bterms\b/i.test(html)) return html;
+  // For each list (ol, ul) and item (li) open at this point: whether it became a block.
+  const open: { list: boolean; block: boolean }[] = [];
+  return html.replace(TAG, (tag, close: string, tagName: string, attributes: string) => {
+    const name = tagName.toLowerCase();
+    if (name !== 'ol' && name !== 'ul' && name !== 'li') return tag;
+    if (close) return open.pop()?.block ? '</div>' : tag;
+    const kept = [...attributes.matchAll(ATTRIBUTE)].filter(
+      ([, attribute]) => !LIST_ONLY.has(attribute!.toLowerCase()),
+    );
+    const classes = kept.flatMap(([, attribute, ...values]) =>
+      attribute!.toLowerCase() === 'class' ? (values.find((v) => v !== undefined) ?? '').split(/\s+/) : [],
+    );
+    const block =
+      name === 'li'
+        ? (open.findLast((element) => element.list)?.block ?? false)
+        : name === 'ol' && classes.includes('terms');
+    open.push({ list: name !== 'li', block });
+    return block ? `<div${kept.map(([whole]) => whole).join('')}>` : tag;
   });
 }
 

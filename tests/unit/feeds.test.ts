@@ -16,6 +16,7 @@ import {
   lastChange,
   rfc822,
   rssXml,
+  termsAsBlocks,
   type FeedRelease,
   type FeedSite,
 } from '../../src/lib/feeds';
@@ -149,6 +150,15 @@ describe('item content', () => {
         '<div class="terms terms-inline"><div class="term term-empty"><span class="term-number">(a)</span> ' +
         '<span class="term-label">None</span></div></div><ol><li>first</li><li>second</li></ol><ul><li>x</li></ul>' +
         '</div></div></div><ol start="3"><li>after</li></ol>',
+    );
+  });
+  it('reads a tag whole, so a quoted tag in an attribute is text, and blocks anything put directly in terms', () => {
+    const html =
+      '<ol class="terms" type="1"><li class="term"><a href="http://x.test/" title="items </li> and <ol>">x</a>' +
+      '</li><li>not a term</li></ol><p>after</p>';
+    expect(termsAsBlocks(html)).toBe(
+      '<div class="terms"><div class="term"><a href="http://x.test/" title="items </li> and <ol>">x</a>' +
+        '</div><div>not a term</div></div><p>after</p>',
     );
   });
   it('names categories in the feed’s language, their terms as declared', async () => {
