@@ -20,11 +20,18 @@ export async function listPagePaths<K>(
   params: (key: K) => Record<string, string> = () => ({}),
 ) {
   const newsroom = await getNewsroom();
-  const editions = [...newsroom.editions.values()].map((edition) => ({ lang: edition.lang, lists: lists(edition) }));
+  // A list's route (its parameters) is what another language's list must share with it: two tags
+  // written differently can have one address (`Share Buyback`, `share buyback`).
+  const route = (key: K) => JSON.stringify(params(key));
+  const editions = [...newsroom.editions.values()].map((edition) => {
+    const grouped = lists(edition);
+    const routes = new Set([...grouped].flatMap(([key, releases]) => (releases.length > 0 ? [route(key)] : [])));
+    return { lang: edition.lang, lists: grouped, routes };
+  });
   return editions.flatMap((edition) =>
     [...edition.lists].flatMap(([key, releases]) => {
       const listedIn = editions
-        .filter((other) => other !== edition && (other.lists.get(key)?.length ?? 0) > 0)
+        .filter((other) => other !== edition && other.routes.has(route(key)))
         .map((other) => other.lang);
       return pagePaths(releases, settings.pageSize).map(({ page, list }) => ({
         params: { lang: langParam(edition.lang), ...params(key), page },

@@ -300,12 +300,17 @@ describe('search in a newsroom with four years and two languages, under the base
       releases: [
         {
           file: '2008-05-15-share-buyback-program.mdx',
-          frontmatter: frontmatter('Trend Micro Announces Share Buyback Program', '2008-05-15'),
+          frontmatter: frontmatter(
+            'Trend Micro Announces Share Buyback Program',
+            '2008-05-15',
+            'tags: [Share Buyback]',
+          ),
           body: 'Trend Micro today announced that its Board of Directors approved a share buyback program.',
         },
         {
           file: '2009-07-01-jisha-kabushiki.mdx',
-          frontmatter: frontmatter('自己株式の取得に関するお知らせ', '2009-07-01', 'lang: ja'),
+          // Its tag is written otherwise than the English one, at the same address.
+          frontmatter: frontmatter('自己株式の取得に関するお知らせ', '2009-07-01', 'lang: ja\ntags: [share buyback]'),
           body: 'トレンドマイクロ株式会社は、本日開催の取締役会において、自己株式の取得（share buyback）を決議いたしました。',
         },
         // More than a page of results for "dividend".
@@ -389,6 +394,15 @@ describe('search in a newsroom with four years and two languages, under the base
     await summary(page).waitFor({ state: 'visible' });
     expect(await page.locator('html').getAttribute('lang')).toBe('ja');
     expect(await hrefs(page)).toEqual(['/newsroom/releases/2008-05-15-share-buyback-program/']);
+  });
+
+  it('switches language from a tag to the same tag, however each language writes it', async () => {
+    await page.goto(new URL('tags/share-buyback/', server.url).href);
+    await Promise.all([
+      page.waitForURL(/\/newsroom\/ja\/tags\/share-buyback\/$/),
+      page.locator('.language-switcher').getByRole('link', { name: '日本語' }).click(),
+    ]);
+    expect(await page.locator('.release-card-title').allInnerTexts()).toEqual(['自己株式の取得に関するお知らせ']);
   });
 
   it('offers a language filter once releases come in more than one language', async () => {
