@@ -72,18 +72,33 @@ const tableAlignment = defineHastPlugin({
 });
 
 /**
- * Marks a link whose text is its own address — `[http://…/](http://…/)`, an email address linked
- * with `mailto:` — with the class `bare-link`: printed pages show a link's address after its text
- * (global.css), which for these would print the same address twice.
+ * Whether a link's text is its address: as written (`http://…/`), as read (`https://x.test/ページ` for
+ * its percent-encoded href), or without its scheme (`www.x.test/rss`, `ir@x.test` for `mailto:`).
+ */
+export function showsAddress(text: string, href: string): boolean {
+  let decoded = href;
+  try {
+    decoded = decodeURI(href);
+  } catch {
+    // a malformed escape: compare the address as written
+  }
+  return (
+    !!text &&
+    [href, decoded].some((address) => [address, address.replace(/^[a-z][a-z\d+.-]*:(\/\/)?/i, '')].includes(text))
+  );
+}
+
+/**
+ * Marks a link whose text is its own address (`showsAddress`) with the class `bare-link`: printed
+ * pages show a link's address after its text (global.css), which for these would print the same
+ * address twice.
  */
 const bareLinks = defineHastPlugin({
   name: 'bare-links',
   element: {
     filter: ['a'],
     visit(node, ctx) {
-      const href = String(node.properties?.href ?? '');
-      const text = ctx.textContent(node).trim();
-      if (!text || (text !== href && text !== href.replace(/^(mailto|tel):/, ''))) return;
+      if (!showsAddress(ctx.textContent(node).trim(), String(node.properties?.href ?? ''))) return;
       const className = node.properties?.className;
       ctx.setProperty(node, 'className', [...(Array.isArray(className) ? className : []), 'bare-link']);
     },

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { bodyProblems, mdxProblems } from '../../src/lib/check/mdx';
-import { BodyError, renderBody } from '../../src/lib/release-body';
+import { BodyError, renderBody, showsAddress } from '../../src/lib/release-body';
 import { RELEASE_COMPONENT_NAMES } from '../../src/lib/release-components';
 
 const strings = { noteLabel: 'Note:', table: 'Table' };
@@ -88,6 +88,18 @@ describe('renderBody', () => {
     expect(out).toContain('<td class="align-right">819,000</td>');
     expect(out).not.toContain('style=');
     expect(html('<p style={{ backgroundColor: "red" }}>x</p>')).toBe('<p style="background-color: red">x</p>');
+  });
+
+  it('tells a link whose text is its address', () => {
+    expect(showsAddress('http://x.test/', 'http://x.test/')).toBe(true);
+    expect(showsAddress('https://x.test/ページ', 'https://x.test/%E3%83%9A%E3%83%BC%E3%82%B8')).toBe(true);
+    expect(showsAddress('www.x.test/rss', 'http://www.x.test/rss')).toBe(true);
+    expect(showsAddress('ir@x.test', 'mailto:ir@x.test')).toBe(true);
+    expect(showsAddress('+81353344899', 'tel:+81353344899')).toBe(true);
+    expect(showsAddress('Trend Micro', 'http://x.test/')).toBe(false);
+    expect(showsAddress('x.test', 'http://x.test/')).toBe(false);
+    expect(showsAddress('', '')).toBe(false);
+    expect(showsAddress('http://x.test/%E3', 'http://x.test/%E3')).toBe(true);
   });
 
   it('marks links whose text is their address, so print does not repeat it', () => {
