@@ -19,25 +19,44 @@ export const SEARCH_BUNDLE_DIR = 'pagefind';
 export const INDEXED_PAGES = '{about,contacts,releases/*,*/about,*/contacts,*/releases/*}/index.html';
 
 /**
- * The sort key of an indexed page with no date of its own (Contacts): the earliest instant, so it
- * comes after every release in "newest first" results.
+ * The sort key of an indexed page with no date of its own (Contacts): before any real date as text,
+ * so it comes after every release in "newest first" results, however old the archive.
  */
-export const UNDATED = new Date(0).toISOString();
+export const UNDATED = '0000-01-01T00:00:00.000Z';
 
 /**
- * The attributes that index a page other than a release (About, Contacts): its region is searched,
- * sorted by `instant` (Pagefind leaves a page without a sort key out of sorted results altogether),
- * and its result read out in its language.
+ * What every indexed page records besides its text, from its `data-instant` and `data-lang`: the
+ * instant it sorts by (`SORT_KEY`; Pagefind leaves a page without one out of sorted results
+ * altogether, and the search script merges languages by the `instant` meta), its language as a meta
+ * (a result is read out in it; the full tag, where Pagefind's index names may shorten it), and once
+ * the newsroom has releases in more than one language (`releaseLanguages`), its `language` filter.
+ * A release adds its own meta and filters (ReleaseIndexData.astro).
  */
-export function indexedPage(instant: string, lang: string): Record<string, string> {
+export function searchRecord(
+  instant: string,
+  lang: string,
+  releaseLanguages: readonly string[],
+  more: { meta?: string[]; filters?: string[] } = {},
+): Record<string, string> {
+  const filters = [...(more.filters ?? []), ...(releaseLanguages.length > 1 ? ['language[data-lang]'] : [])];
   return {
-    'data-pagefind-body': '',
     'data-pagefind-sort': `${SORT_KEY}[data-instant]`,
-    'data-pagefind-meta': 'instant[data-instant], lang[data-lang]',
+    'data-pagefind-meta': [...(more.meta ?? []), 'instant[data-instant]', 'lang[data-lang]'].join(', '),
+    ...(filters.length > 0 && { 'data-pagefind-filter': filters.join(', ') }),
     'data-instant': instant,
     'data-lang': lang,
   };
 }
+
+/** The attributes that index a page other than a release (About, Contacts): its region, searched. */
+export const indexedPage = (
+  instant: string,
+  lang: string,
+  releaseLanguages: readonly string[],
+): Record<string, string> => ({
+  'data-pagefind-body': '',
+  ...searchRecord(instant, lang, releaseLanguages),
+});
 
 /** Filters recorded on every release page and offered on the search page, in that order. */
 export const SEARCH_FILTERS = ['year', 'category', 'language'] as const;

@@ -412,6 +412,9 @@ describe('search in a newsroom with four years and two languages, under the base
     expect(await hrefs(page)).toEqual(['/newsroom/ja/releases/2009-07-01-jisha-kabushiki/']);
     const options = await page.locator('#search-language option').allInnerTexts();
     expect(options).toEqual(['All languages', 'English', 'Japanese']);
+    // The About and Contacts pages are in a language too.
+    expect(await searchFor(page, server.url, '?q=Smart+Protection+Network&language=en')).toMatch(/^1 result/);
+    expect(await hrefs(page)).toEqual(['/newsroom/about/']);
     // The fixture's Japanese release and the Japanese translation of the buyback seed.
     expect(await searchFor(page, server.url, '?q=' + encodeURIComponent('自己株式'))).toMatch(/^2 results/);
     expect(await hrefs(page)).toContain('/newsroom/ja/releases/2009-07-01-jisha-kabushiki/');
