@@ -3,10 +3,10 @@
  * in one command: after Astro has exited (scripts/build.ts), or at the end of a bare `astro build`.
  * Runs only after a build: under `astro dev` there is no index, and the /search/ page says so.
  *
- * What gets indexed is decided in the templates: release pages mark their <article> and the About
- * page its text with `data-pagefind-body`, so every other page, and the boilerplate, notices and
- * contacts inside releases (`data-pagefind-ignore`), stay out of the index. Only the folders where
- * those pages live are read (INDEXED_PAGES).
+ * What gets indexed is decided in the templates: release pages mark their <article>, and the About
+ * and Contacts pages their text, with `data-pagefind-body`, so every other page, and the
+ * boilerplate, notices and contacts inside releases (`data-pagefind-ignore`), stay out of the index.
+ * Only the folders where those pages live are read (INDEXED_PAGES).
  *
  * Pagefind numbers pages in the order it reads them, and it reads a folder in the order the file
  * system lists it. ext4 lists a folder by a hash of the names, the same from build to build; tmpfs

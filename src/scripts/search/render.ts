@@ -35,7 +35,7 @@ export function resultItem({ url, excerpt, meta }: PagefindResultData): HTMLLIEl
   link.textContent = meta.title || url;
   heading.append(link);
   item.append(heading);
-  // Releases carry a date; other indexed pages (About) do not.
+  // Releases carry a date; other indexed pages (About, Contacts) do not.
   if (meta.date) {
     const line = element('p', 'search-result-meta');
     const time = document.createElement('time');
