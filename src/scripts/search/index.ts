@@ -141,12 +141,10 @@ function start(root: HTMLElement) {
     else announce(summary.textContent);
   }
 
-  /** The language switcher leads to this search on the other languages' search pages. */
-  function carrySearchToOtherLanguages() {
+  /** The language switcher leads to this search (as the URL states it) on the other languages' search pages. */
+  function carrySearchToOtherLanguages(state: SearchState) {
     for (const link of document.querySelectorAll<HTMLAnchorElement>('.language-switcher a[href]')) {
-      const target = new URL(link.href);
-      target.search = location.search;
-      link.setAttribute('href', `${target.pathname}${target.search}`);
+      link.setAttribute('href', `${new URL(link.href).pathname}${searchStateQuery(state)}`);
     }
   }
 
@@ -154,7 +152,7 @@ function start(root: HTMLElement) {
   function navigate(state: SearchState, options: { focus: boolean }) {
     const url = `${location.pathname}${searchStateQuery(state)}`;
     if (url !== `${location.pathname}${location.search}`) history.pushState(null, '', url);
-    carrySearchToOtherLanguages();
+    carrySearchToOtherLanguages(state);
     void run(state, options);
   }
 
@@ -178,14 +176,14 @@ function start(root: HTMLElement) {
     first?.focus();
   });
   window.addEventListener('popstate', () => {
-    carrySearchToOtherLanguages();
     showInForm(readSearchState(new URLSearchParams(location.search)));
+    carrySearchToOtherLanguages(formState());
     void run(formState(), { focus: false });
   });
 
-  carrySearchToOtherLanguages();
   showInForm(readSearchState(new URLSearchParams(location.search)));
   const initial = formState();
+  carrySearchToOtherLanguages(initial);
   if (hasCriteria(initial)) void run(initial, { focus: false });
   // Load Pagefind now, so the first search is quick and a missing index is reported at once.
   else getPagefind().catch(showUnavailable);
