@@ -141,7 +141,7 @@ function start(root: HTMLElement) {
     else announce(summary.textContent);
   }
 
-  /** The language switcher leads to this search (as the URL states it) on the other languages' search pages. */
+  /** The language switcher leads to this search on the other languages' search pages. */
   function carrySearchToOtherLanguages(state: SearchState) {
     for (const link of document.querySelectorAll<HTMLAnchorElement>('.language-switcher a[href]')) {
       link.setAttribute('href', `${new URL(link.href).pathname}${searchStateQuery(state)}`);
