@@ -288,6 +288,20 @@ describe('the search box in the header and on the 404 page', () => {
     }
     await context.close();
   });
+
+  it('leaves room to type a search at every width, in both languages', async () => {
+    const { context, page } = await openPage();
+    for (const path of ['', 'ja/']) {
+      for (const width of [320, 375, 768, 1024, 1280]) {
+        await page.setViewportSize({ width, height: 800 });
+        await page.goto(new URL(path, siteUrl()).href);
+        const box = await page.locator('.site-header').getByRole('searchbox').boundingBox();
+        // About 20 characters: the header shares the reading column with the name and navigation.
+        expect(box!.width, `/${path} at ${width} px`).toBeGreaterThanOrEqual(180);
+      }
+    }
+    await context.close();
+  });
 });
 
 describe('search in a newsroom with four years and two languages, under the base path /newsroom/', () => {

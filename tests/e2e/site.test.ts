@@ -150,6 +150,40 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
     expect(new URL(page.url()).hash).toBe('#main');
   });
 
+  it.each([320, 1024])('moves through the header in the order it is read, at %i px', async (width) => {
+    const page = await open('', { viewport: { width, height: 800 } });
+    await page.keyboard.press('Tab'); // the skip link
+    const stops: { name: string; x: number; y: number; bottom: number }[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      await page.keyboard.press('Tab');
+      stops.push(
+        await page.evaluate(() => {
+          const active = document.activeElement as HTMLElement;
+          const { x, y, bottom } = active.getBoundingClientRect();
+          return {
+            name: active.getAttribute('aria-label') || active.textContent?.trim() || active.tagName,
+            x,
+            y,
+            bottom,
+          };
+        }),
+      );
+    }
+    expect(stops.map((stop) => stop.name)).toEqual([
+      'Trend Micro Newsroom',
+      '日本語',
+      'Releases',
+      'Contacts',
+      'About',
+      'INPUT',
+    ]);
+    // Each stop is right of the one before on its line, or on a line below it.
+    for (const [before, after] of stops.slice(0, -1).map((stop, i) => [stop, stops[i + 1]!] as const)) {
+      const nextLine = after.y >= before.bottom - 1;
+      expect(nextLine || (after.x > before.x && after.y < before.bottom), `${before.name} → ${after.name}`).toBe(true);
+    }
+  });
+
   it('lets keyboard users scroll a wide table', async () => {
     const page = await open(FINAL_TERMS, { viewport: { width: 320, height: 640 } });
     const region = page.getByRole('region', { name: 'Allotment of stock acquisition rights' });
