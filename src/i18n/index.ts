@@ -36,6 +36,16 @@ export function siteIn(lang: string | undefined) {
 }
 
 /**
+ * The issuer as structured data names it on a page in `lang`: its name there, and its names in
+ * the newsroom's other languages, so each page's Corporation node says the same of it.
+ */
+export function issuerIn(lang: string | undefined) {
+  const name = siteIn(lang).companyName;
+  const others = settings.languages.map((code) => siteIn(code).companyName).filter((other) => other !== name);
+  return { name, alternateNames: [...new Set(others)], url: settings.company.url };
+}
+
+/**
  * Static paths for a page that exists in every language: the default language at the root
  * (`lang` parameter left out), the others below their code. Each page gets its `lang` as a prop.
  */

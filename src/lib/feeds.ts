@@ -308,11 +308,23 @@ export function termsAsBlocks(html: string): string {
 }
 
 /**
+ * Attributes that tie an element to the rest of its page: ids (with the labels that point at them)
+ * and tab stops. A reader that shows several items on one page would get the same id once per
+ * release, labels naming another item's section, and a tab stop on a table that is not scrolling.
+ */
+const PAGE_ATTRIBUTE = /\s(?:id|aria-labelledby|aria-describedby|tabindex)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+)/gi;
+const TAG_WITH_PAGE_ATTRIBUTE = /<[a-z][^>]*\s(?:id|aria-labelledby|aria-describedby|tabindex)\s*=[^>]*>/gi;
+
+/**
  * Release HTML as a feed reader should get it: terms numbered once (`termsAsBlocks`), no build-only
- * attributes, nothing XML forbids.
+ * attributes or attributes that belong to the page, nothing XML forbids. Links to a place in the
+ * page keep working: `absoluteHtmlUrls` points them at the release's page.
  */
 export function cleanFeedHtml(html: string): string {
-  return termsAsBlocks(html).replace(BUILD_ATTRIBUTE, '').replace(XML_FORBIDDEN, '');
+  return termsAsBlocks(html)
+    .replace(BUILD_ATTRIBUTE, '')
+    .replace(TAG_WITH_PAGE_ATTRIBUTE, (tag) => tag.replace(PAGE_ATTRIBUTE, ''))
+    .replace(XML_FORBIDDEN, '');
 }
 
 /**

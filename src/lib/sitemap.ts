@@ -69,7 +69,8 @@ export interface Alternate {
 
 /**
  * The hreflang alternates of every page in `urls` (absolute, below `siteUrl`): its versions in the
- * site's languages, itself included, in sitemap order, for pages with more than one. A page's
+ * site's languages, itself included, in sitemap order, for pages with more than one, then the
+ * default language's version again as `x-default`, as the pages' heads declare them. A page's
  * language is its first path segment when that names a language, else the default. `versionOf`
  * names what a page is a version of, given its path below the site and below its language, or
  * nothing for a page with no versions. One pass over the URLs: `@astrojs/sitemap`'s own `i18n`
@@ -98,7 +99,9 @@ export function hreflangAlternates(
   for (const group of groups.values()) {
     if (group.length < 2) continue;
     group.sort((a, b) => sitemapOrder(a.url, b.url));
-    for (const { url } of group) alternates.set(url, group);
+    const fallback = group.find((version) => version.lang === defaultLanguage);
+    const links = fallback ? [...group, { url: fallback.url, lang: 'x-default' }] : group;
+    for (const { url } of group) alternates.set(url, links);
   }
   return alternates;
 }

@@ -1,5 +1,5 @@
 /**
- * Schema.org structured data (JSON-LD) that search engines read: the issuer as an Organization,
+ * Schema.org structured data (JSON-LD) that search engines read: the issuer as a Corporation,
  * the site with its search action, each release as a NewsArticle, breadcrumbs. Pure: callers pass
  * absolute URLs and dates with the issuer's offset.
  */
@@ -9,6 +9,8 @@ export type JsonLd = Record<string, unknown>;
 
 export interface Issuer {
   name: string;
+  /** Its name in the newsroom's other languages, so every page says the same of it. */
+  alternateNames?: readonly string[] | undefined;
   url?: string | undefined;
   tickers: readonly Ticker[];
 }
@@ -16,12 +18,17 @@ export interface Issuer {
 /** `TSE 4704`: exchange and symbol, as schema.org's tickerSymbol expects them. */
 export const tickerSymbol = ({ exchange, symbol }: Ticker) => `${exchange} ${symbol}`;
 
-/** The issuer, as author and publisher of its releases. `id` lets other nodes refer to it. */
+/**
+ * The issuer, as author and publisher of its releases: a Corporation, schema.org's Organization
+ * with ticker symbols (`tickerSymbol` belongs to it, not to Organization). `id` lets other nodes
+ * refer to it.
+ */
 export function organization(issuer: Issuer, id: string): JsonLd {
   return {
-    '@type': 'Organization',
+    '@type': 'Corporation',
     '@id': id,
     name: issuer.name,
+    ...(issuer.alternateNames?.length && { alternateName: [...issuer.alternateNames] }),
     ...(issuer.url && { url: issuer.url }),
     ...(issuer.tickers.length > 0 && { tickerSymbol: issuer.tickers.map(tickerSymbol) }),
   };

@@ -85,6 +85,7 @@ describe('every page', () => {
       expect(head.meta['og:title'], path).toBeTruthy();
       expect(head.meta['og:description'], path).toBe(head.meta.description);
       expect(head.meta['og:site_name'], path).toBe(title);
+      expect(head.meta['og:locale'], path).toBe(ja ? 'ja_JP' : 'en_US');
       expect(head.meta['og:type'], path).toBe(
         path.match(/^(ja\/)?releases\/\d{4}-\d{2}-\d{2}-/) ? 'article' : 'website',
       );
@@ -96,6 +97,18 @@ describe('every page', () => {
         { type: 'application/feed+json', title: `${title} (JSON Feed)`, href: `${feeds}feed.json` },
       ]);
       for (const { href } of head.alternates) expect(existsSync(join(inject('siteDir'), href!)), href!).toBe(true);
+    }
+    await page.close();
+  });
+
+  it('names the other language of a translated page for Open Graph', async () => {
+    const page = await browser.newPage();
+    for (const [path, locale, alternate] of [
+      [BUYBACK, 'en_US', 'ja_JP'],
+      [`ja/${BUYBACK}`, 'ja_JP', 'en_US'],
+    ]) {
+      const head = await readHead(page, new URL(path!, inject('siteUrl')).href);
+      expect([head.meta['og:locale'], head.meta['og:locale:alternate']], path).toEqual([locale, alternate]);
     }
     await page.close();
   });
@@ -139,7 +152,7 @@ describe('JSON-LD', () => {
     expect(article!.description).toBe(head.meta.description);
     for (const party of [article!.author, article!.publisher]) {
       expect(party).toMatchObject({
-        '@type': 'Organization',
+        '@type': 'Corporation',
         name: settings.company.name,
         tickerSymbol: ['TSE 4704', 'Nasdaq TMIC'],
       });
@@ -168,7 +181,7 @@ describe('JSON-LD', () => {
 
   it('names the issuer and the site with its search action on the home page', async () => {
     const head = await readHead(page, inject('siteUrl'));
-    const [organization] = ofType(head.jsonLd, 'Organization');
+    const [organization] = ofType(head.jsonLd, 'Corporation');
     expect(organization).toMatchObject({ name: settings.company.name, tickerSymbol: ['TSE 4704'] });
     const [site] = ofType(head.jsonLd, 'WebSite');
     expect(site).toMatchObject({
@@ -181,6 +194,29 @@ describe('JSON-LD', () => {
         'query-input': 'required name=search_term_string',
       },
     });
+  });
+
+  it('says the same of the issuer on every page, in the page’s language, and names sections as shown', async () => {
+    const japanese = settings.localized.ja!.companyName!;
+    const names = { en: [settings.company.name, [japanese]], ja: [japanese, [settings.company.name]] };
+    for (const [path, lang] of [
+      ['', 'en'],
+      [BUYBACK, 'en'],
+      ['ja/', 'ja'],
+      [`ja/${BUYBACK}`, 'ja'],
+    ] as const) {
+      const head = await readHead(page, new URL(path, inject('siteUrl')).href);
+      const [article] = ofType(head.jsonLd, 'NewsArticle');
+      const issuer = article ? article.publisher : ofType(head.jsonLd, 'Corporation')[0];
+      const [name, alternateName] = names[lang];
+      expect(issuer, path).toMatchObject({ '@id': `${SITE}#organization`, name, alternateName });
+      if (!article) continue;
+      const section = lang === 'ja' ? settings.localized.ja!.categories!.Financial! : 'Financial';
+      expect(article.articleSection, path).toEqual([section]);
+      expect(head.meta['article:section'], path).toBe(section);
+      // The page shows the same name for its category.
+      expect(await page.locator('.taxonomy a[href*="/categories/"]').first().innerText(), path).toBe(section);
+    }
   });
 });
 

@@ -135,6 +135,20 @@ describe('item content', () => {
     );
     expect(cleanFeedHtml('<p data-pagefind-filter="year:2007">ok</p>')).toBe('<p>ok</p>');
   });
+  it('drops ids, the labels that point at them and tab stops, which belong to the page', () => {
+    const section =
+      '<section id="release-contacts" class="contact" aria-labelledby="release-contacts-title">' +
+      '<h2 id=release-contacts-title>Contacts</h2><p>Say "id=x" or tabindex=0 in text.</p>' +
+      `<div class="table-scroll" role="region" tabindex='0' aria-label="Allotment" ID = "t">…</div></section>`;
+    expect(cleanFeedHtml(section)).toBe(
+      '<section class="contact"><h2>Contacts</h2><p>Say "id=x" or tabindex=0 in text.</p>' +
+        '<div class="table-scroll" role="region" aria-label="Allotment">…</div></section>',
+    );
+    // data-id and similar are other attributes.
+    expect(cleanFeedHtml('<a href="#n1" data-id="1" aria-label="Note 1">1</a>')).toBe(
+      '<a href="#n1" data-id="1" aria-label="Note 1">1</a>',
+    );
+  });
   it('numbers terms once: their lists become blocks, other lists stay lists', () => {
     // As src/lib/release-components.ts writes them: numbers as text, the list's own markers hidden
     // by the site's stylesheet, which a reader does not have. A term's value holds an author's list.

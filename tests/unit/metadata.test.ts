@@ -10,7 +10,20 @@ import {
   hreflangAlternates,
   sitemapOptions,
 } from '../../src/lib/sitemap';
+import { openGraphLocale } from '../../src/lib/open-graph';
 import { breadcrumbList, jsonLdText, newsArticle, organization, webSite } from '../../src/lib/structured-data';
+
+describe('Open Graph', () => {
+  it('gives og:locale a territory: the one a code names, else its most likely', () => {
+    expect(['en', 'ja', 'en-GB', 'zh-Hant', 'de'].map(openGraphLocale)).toEqual([
+      'en_US',
+      'ja_JP',
+      'en_GB',
+      'zh_TW',
+      'de_DE',
+    ]);
+  });
+});
 
 describe('JSON-LD', () => {
   const issuer = organization(
@@ -27,11 +40,24 @@ describe('JSON-LD', () => {
 
   it('names the issuer with its ticker symbols', () => {
     expect(issuer).toEqual({
-      '@type': 'Organization',
+      '@type': 'Corporation',
       '@id': 'https://newsroom.example.com/#organization',
       name: 'Example Inc.',
       url: 'https://www.example.com/',
       tickerSymbol: ['TSE 4704', 'Nasdaq TMIC'],
+    });
+  });
+
+  it('gives the issuer its names in the other languages', () => {
+    const named = organization(
+      { name: 'トレンドマイクロ株式会社', alternateNames: ['Trend Micro Incorporated'], tickers: [] },
+      'x',
+    );
+    expect(named).toEqual({
+      '@type': 'Corporation',
+      '@id': 'x',
+      name: 'トレンドマイクロ株式会社',
+      alternateName: ['Trend Micro Incorporated'],
     });
   });
 
@@ -157,11 +183,12 @@ describe('sitemaps', () => {
       groups[path] ?? (['', 'about/'].includes(inLanguage) ? inLanguage : undefined);
     const alternates = hreflangAlternates(urls, site, ['en', 'ja'], versionOf);
     const links = (path: string) => alternates.get(site + path)?.map((link) => `${link.lang} ${link.url}`);
-    expect(links('')).toEqual([`en ${site}`, `ja ${site}ja/`]);
-    expect(links('ja/about/')).toEqual([`en ${site}about/`, `ja ${site}ja/about/`]);
+    expect(links('')).toEqual([`en ${site}`, `ja ${site}ja/`, `x-default ${site}`]);
+    expect(links('ja/about/')).toEqual([`en ${site}about/`, `ja ${site}ja/about/`, `x-default ${site}about/`]);
     expect(links('ja/releases/2007-03-30-kabu/')).toEqual([
       `ja ${site}ja/releases/2007-03-30-kabu/`,
       `en ${site}releases/2007-03-30-buyback/`,
+      `x-default ${site}releases/2007-03-30-buyback/`,
     ]);
     for (const alone of ['search/', 'releases/2007-11-26-final-terms/', 'ja/releases/2007-05-01-only/']) {
       expect(links(alone)).toBeUndefined();
@@ -190,12 +217,14 @@ describe('sitemaps', () => {
     expect(buyback!.links).toEqual([
       { url: `${site}ja/releases/2007-03-30-buyback/`, lang: 'ja' },
       { url: `${site}releases/2007-03-30-buyback/`, lang: 'en' },
+      { url: `${site}releases/2007-03-30-buyback/`, lang: 'x-default' },
     ]);
     expect((await options.serialize!({ url: `${site}releases/2007-11-26-final-terms/` }))!.links).toBeUndefined();
     // Contacts is the same page in every language; each language's list shows its own releases.
     expect((await options.serialize!({ url: `${site}ja/contacts/` }))!.links).toEqual([
       { url: `${site}contacts/`, lang: 'en' },
       { url: `${site}ja/contacts/`, lang: 'ja' },
+      { url: `${site}contacts/`, lang: 'x-default' },
     ]);
     expect((await options.serialize!({ url: `${site}ja/releases/` }))!.links).toBeUndefined();
   });
