@@ -13,16 +13,31 @@ import { releaseFileSlug } from '../src/lib/authoring/release-name';
 import { displayPath, readCollection } from '../src/lib/check/content-folder';
 import { buildClock } from '../src/lib/clock';
 import { calendarDateInZone } from '../src/lib/dates';
-import { releaseSlug } from '../src/lib/releases';
+import { RELEASE_FILE_NAME, releaseSlug } from '../src/lib/releases';
 import { releasePath, withBase } from '../src/lib/urls';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { slug: { type: 'string' }, content: { type: 'string' } },
-});
+const USAGE = 'usage: npm run new -- "Headline of the release" [--slug NAME]';
+const parseOptions = () =>
+  parseArgs({
+    allowPositionals: true,
+    options: { slug: { type: 'string' }, content: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+let parsed: ReturnType<typeof parseOptions>;
+try {
+  parsed = parseOptions();
+} catch (error) {
+  // An unknown option, or --slug without its name.
+  console.error(`${(error as Error).message}\n${USAGE}`);
+  process.exit(2);
+}
+const { values, positionals } = parsed;
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 const headline = positionals.join(' ').trim();
 if (!headline) {
-  console.error('usage: npm run new -- "Headline of the release" [--slug NAME]');
+  console.error(USAGE);
   process.exit(2);
 }
 // src/settings.ts reads the content folder named by NEWSROOM_CONTENT, like the build.
@@ -32,7 +47,7 @@ const { settings } = await import('../src/settings');
 
 const date = calendarDateInZone(buildClock(), settings.timeZone);
 const name = values.slug ?? releaseFileSlug(headline);
-if (!/^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*$/u.test(name)) {
+if (!RELEASE_FILE_NAME.test(name)) {
   console.error(
     `--slug: expected lower-case words joined by hyphens (e.g. share-buyback-results), found "${name}"` +
       (values.slug ? '' : ' from the headline; pass --slug NAME'),

@@ -4,7 +4,7 @@
  */
 import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { releaseId } from './lib/check/content-folder';
+import { COLLECTION_FILES, releaseId } from './lib/check/content-folder';
 import { RELEASE_COMPONENT_NAMES } from './lib/release-components';
 import { checkedFiles } from './loaders/checked-files';
 import { boilerplateSchema } from './schemas/boilerplate';
@@ -18,6 +18,12 @@ const [firstCategory, ...otherCategories] = settings.categories;
 // What an MDX body may use without importing it, checked when each file loads.
 const components = RELEASE_COMPONENT_NAMES;
 const [defaultLanguage, ...otherLanguages] = settings.languages;
+// Each folder holds only the files its loader reads (`**/*.mdx`, `**/*.{yaml,yml}` below): a release
+// saved as .md stops the build instead of going missing.
+const folder = (collection: keyof typeof COLLECTION_FILES) => ({
+  path: `${CONTENT_DIR}/${collection}`,
+  extensions: COLLECTION_FILES[collection].extensions,
+});
 
 const releases = defineCollection({
   loader: checkedFiles(
@@ -31,7 +37,7 @@ const releases = defineCollection({
       // src/stored-bodies.ts).
       retainBody: false,
     }),
-    { dates: ['date', 'updated'], components },
+    { dates: ['date', 'updated'], components, folder: folder('releases') },
   ),
   schema: releaseSchema({
     categories: [firstCategory!, ...otherCategories],
@@ -47,6 +53,7 @@ const boilerplates = defineCollection({
   loader: checkedFiles(glob({ pattern: '**/*.mdx', base: `${CONTENT_DIR}/boilerplates`, retainBody: false }), {
     dates: ['since'],
     components,
+    folder: folder('boilerplates'),
   }),
   schema: boilerplateSchema,
 });
@@ -54,12 +61,15 @@ const boilerplates = defineCollection({
 const notices = defineCollection({
   loader: checkedFiles(glob({ pattern: '**/*.mdx', base: `${CONTENT_DIR}/notices`, retainBody: false }), {
     components,
+    folder: folder('notices'),
   }),
   schema: noticeSchema,
 });
 
 const contacts = defineCollection({
-  loader: checkedFiles(glob({ pattern: '**/*.{yaml,yml}', base: `${CONTENT_DIR}/contacts` })),
+  loader: checkedFiles(glob({ pattern: '**/*.{yaml,yml}', base: `${CONTENT_DIR}/contacts` }), {
+    folder: folder('contacts'),
+  }),
   schema: contactSchema,
 });
 

@@ -9,7 +9,7 @@ import { groupBy, neighbours, relatedReleases, type Neighbours } from './lib/arc
 import { cacheKey } from './lib/cache-key';
 import { buildClock } from './lib/clock';
 import { calendarDateInZone, yearOf, zonedTime } from './lib/dates';
-import { assertUniqueSlugs, compareNewestFirst, isPublished, releaseSlug } from './lib/releases';
+import { assertUniqueSlugs, compareNewestFirst, fileNameProblem, isPublished, releaseSlug } from './lib/releases';
 import type { RenderedMetadata } from './loaders/render-mdx';
 import { releaseLanguages } from './lib/search';
 import { localePath, releasePath } from './lib/urls';
@@ -166,6 +166,11 @@ async function load(): Promise<Newsroom> {
       translations: [],
     };
   });
+  const badNames = all.flatMap(({ id, filePath, data }) => {
+    const problem = fileNameProblem(id, data.slug);
+    return problem ? [`${filePath}: (file): ${problem}`] : [];
+  });
+  if (badNames.length) throw new Error(`Release file names that cannot be addresses:\n${badNames.join('\n')}`);
   assertUniqueSlugs(all);
   all.sort(compareNewestFirst);
 

@@ -49,6 +49,24 @@ export function releaseSlug(id: string, date: string, override?: string): string
   return `${date}-${name}`;
 }
 
+/**
+ * A release file name that can be its address: words of lower-case letters (of any script, so
+ * `npm run new` and `npm run import` may name a Japanese release in Japanese) and digits, joined by
+ * single hyphens. No spaces, capitals or punctuation.
+ */
+export const RELEASE_FILE_NAME = /^[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]+)*$/u;
+
+/**
+ * What is wrong with a release's file name when, without `slug:`, it becomes the address: a space,
+ * a capital or any other character an address should not carry. Undefined when it is fine.
+ */
+export function fileNameProblem(id: string, override?: string): string | undefined {
+  if (override !== undefined) return undefined;
+  const name = id.split('/').pop() ?? id;
+  if (RELEASE_FILE_NAME.test(name)) return undefined;
+  return `expected a file name of lower-case letters, digits and single hyphens, as it becomes the release's address, found "${name}" (rename the file, or set slug:)`;
+}
+
 /** Fails with both file names when two releases would share a URL (`path`, below the base). */
 export function assertUniqueSlugs(releases: readonly { path: string; filePath: string }[]): void {
   const seen = new Map<string, string>();

@@ -22,7 +22,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import { displayPath, readSource } from '../lib/check/content-folder';
+import { displayPath, readSource, strayFiles } from '../lib/check/content-folder';
 import { parseYaml, splitFrontmatter } from '../lib/check/frontmatter-source';
 import { formatProblem, type Problem } from '../lib/check/problem';
 import { impossibleDate, writtenFields } from '../lib/frontmatter';
@@ -32,6 +32,8 @@ import { renderFile } from './render-pool';
 import type { RenderedMetadata } from './render-mdx';
 
 export interface FileChecks {
+  /** The collection's folder and the extensions the loader reads: any other file there is an error. */
+  folder?: { path: string; extensions: readonly string[] };
   /** Calendar-date fields whose written form must name a real day. */
   dates?: readonly string[];
   /** For MDX files: the components a body may use without importing them. */
@@ -204,6 +206,9 @@ export function checkedFiles(loader: Loader, checks: FileChecks = {}): Loader {
           return typeof value === 'function' ? value.bind(target) : value;
         },
       });
+      // A release saved as .md would otherwise be missing from the site without a word.
+      const stray = checks.folder ? strayFiles(checks.folder.path, checks.folder.extensions) : [];
+      if (stray.length) throw new Error(`Cannot build ${context.collection}:\n${stray.map(formatProblem).join('\n')}`);
       let loadError: unknown;
       try {
         await loader.load({

@@ -60,7 +60,7 @@ export const timeOfDay = z
   .string({ error: (issue) => `expected a time of day HH:MM, found ${describe(issue.input)}` })
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'expected a time of day HH:MM (24-hour clock, e.g. 09:00)' });
 
-const OFFSET_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$/;
+const OFFSET_TIMESTAMP = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 
 /**
  * An instant written with its UTC offset, in quotes: "2007-03-30T15:00:00+09:00". The quotes are
@@ -70,8 +70,14 @@ const OFFSET_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d
 export const instantWithOffset = (what: string) =>
   z.unknown().transform((value, ctx): Date => {
     const expected = `expected ${what} in quotes with its UTC offset, e.g. "2007-03-30T15:00:00+09:00"`;
-    if (typeof value === 'string' && OFFSET_TIMESTAMP.test(value.trim())) {
-      const instant = new Date(value.trim());
+    const m = typeof value === 'string' ? OFFSET_TIMESTAMP.exec(value.trim()) : null;
+    if (m && !isRealDate(m[1]!)) {
+      // new Date() would roll 2030-02-30 over into March: an embargo lifting on a day nobody chose.
+      ctx.issues.push({ code: 'custom', input: value, message: `${expected}, found ${m[1]}, which does not exist` });
+      return z.NEVER;
+    }
+    if (m) {
+      const instant = new Date(m[0]);
       if (!Number.isNaN(instant.getTime())) return instant;
     }
     ctx.issues.push({ code: 'custom', input: value, message: `${expected}, found ${describe(value)}` });

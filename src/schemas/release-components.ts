@@ -52,3 +52,15 @@ export const dataTableSchema = z.object({
 export const noteSchema = z.object({
   label: z.string({ error: (issue) => `<Note label>: expected text, found ${describe(issue.input)}` }).optional(),
 });
+
+/** The attributes each component takes: those its schema declares, and no others. */
+export const COMPONENT_ATTRIBUTES: Record<string, readonly string[]> = {
+  Terms: Object.keys(termsSchema.shape),
+  Term: Object.keys(termSchema.shape),
+  DataTable: Object.keys(dataTableSchema.shape),
+  Row: Object.keys(rowSchema.shape),
+  Note: Object.keys(noteSchema.shape),
+};
+
+/** Components that hold items, and their item: nothing else goes directly inside, nowhere else the item. */
+export const COMPONENT_ITEMS: Record<string, string> = { Terms: 'Term', DataTable: 'Row' };

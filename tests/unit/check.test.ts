@@ -40,6 +40,7 @@ describe('npm run check', () => {
       `${at}releases/2007-01-12-broken-links.mdx:10: body: expected a link to a page of the site, found "/tags/nope/", which is not one`,
       `${at}releases/2007-01-12-broken-links.mdx:10: body: expected a link to a page of the site, found "https://newsroom.example.com/nope/", which is not one`,
       `${at}releases/2007-01-12-broken-links.mdx:11: body: expected the link with a trailing slash (/releases/), found "/releases"`,
+      `${at}releases/2007-01-12-broken-links.mdx:13: body: expected a link to a published page, found "/releases/2007-01-22-held/", a release under embargo until 2098-12-31T15:00:00.000Z, which the link would reveal before then`,
       `${at}releases/2007-01-14-undeclared-category.mdx:7: categories[1]: expected one of the categories declared in content/site.yaml (Financial, Corporate), found string "Product"`,
       `${at}releases/2007-01-15-embargo-without-offset.mdx:6: embargo: expected the embargo time in quotes with its UTC offset, e.g. "2007-03-30T15:00:00+09:00", found string "2007-01-15T09:00:00"`,
       `${at}releases/2007-01-16-unknown-references.mdx:6: boilerplate: ${ids('boilerplates', 'example')}, found "example-1999"`,
@@ -55,7 +56,7 @@ describe('npm run check', () => {
       `${at}releases/good-again.mdx:6: slug: publishes at /releases/2007-01-10-good/, like ${at}releases/2007-01-10-good.mdx; rename one file or set slug: to another name`,
       `${at}site.yaml:11: defaultBoilerplate: ${ids('boilerplates', 'example')}, found "example-2006"`,
     ]);
-    expect(result.stderr).toContain('24 problem(s) in tests/fixtures/check/broken');
+    expect(result.stderr).toContain('25 problem(s) in tests/fixtures/check/broken');
   });
 
   it('passes the newsroom’s own content', () => {
@@ -144,7 +145,10 @@ describe('links inside the content', () => {
   const context = {
     pages,
     publicFiles: new Set(['files/report.pdf']),
-    draftSlugs: new Set(['2007-04-01-draft']),
+    unpublished: new Map([
+      ['2007-04-01-draft', { draft: true }],
+      ['2007-05-01-held', { draft: false, embargo: new Date('2007-05-01T06:00:00Z') }],
+    ]),
     siteUrl: 'https://newsroom.example.com',
     onPage: 'releases/2007-03-30-buyback/',
   };
@@ -180,6 +184,13 @@ describe('links inside the content', () => {
     expect(linkProblem('/releases/2008/', context)).toContain('which is not one');
     expect(linkProblem('/categories/product/', context)).toContain('which is not one');
     expect(linkProblem('/releases/2007-04-01-draft/', context)).toContain('a draft release');
+    // A link to a release under embargo would give it away: only one that lifts no earlier may link to it.
+    expect(linkProblem('/releases/2007-05-01-held/', context)).toBe(
+      'expected a link to a published page, found "/releases/2007-05-01-held/", a release under embargo until 2007-05-01T06:00:00.000Z, which the link would reveal before then',
+    );
+    const heldUntil = (iso: string) => ({ ...context, heldUntil: new Date(iso) });
+    expect(linkProblem('/releases/2007-05-01-held/', heldUntil('2007-05-01T06:00:00Z'))).toBeUndefined();
+    expect(linkProblem('/releases/2007-05-01-held/', heldUntil('2007-05-01T05:59:00Z'))).toContain('under embargo');
     expect(linkProblem('/about', context)).toBe('expected the link with a trailing slash (/about/), found "/about"');
     expect(linkProblem('other/', { ...context, onPage: undefined })).toContain('relative link');
   });

@@ -118,6 +118,27 @@ describe('npm run new', () => {
     expect(releases()).toContain('2007-03-31-exclamations.mdx');
     expect(newRelease().status).toBe(2);
   });
+
+  it('answers --help, --slug without a name and an unknown option with its usage, not a stack trace', () => {
+    const help = newRelease('--help');
+    expect([help.status, help.stdout.trim()]).toEqual([
+      0,
+      'usage: npm run new -- "Headline of the release" [--slug NAME]',
+    ]);
+    for (const args of [
+      ['Hello', '--slug'],
+      ['--bogus', 'Hello'],
+    ]) {
+      const result = newRelease(...args);
+      expect(result.status, args.join(' ')).toBe(2);
+      expect(result.stderr, args.join(' ')).toMatch(/\nusage: npm run new -- /);
+      expect(result.stderr, args.join(' ')).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('refuses a --slug that would make an address with capitals or spaces', () => {
+    expect(newRelease('Hello', '--slug', 'Board Resolution').stderr).toContain('--slug: expected lower-case words');
+  });
 });
 
 describe('file names from headlines', () => {

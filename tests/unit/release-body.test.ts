@@ -151,6 +151,51 @@ describe('body problems, as npm run check and the build report them', () => {
     ]);
   });
 
+  it('names an attribute a component does not take, with its line', () => {
+    const messages = (source: string) => problems(source).map(({ line, message }) => `${line}: ${message}`);
+    expect(messages('Intro.\n\n<Terms styl="(a)">\n<Term label="a" lable="b">c</Term>\n</Terms>')).toEqual([
+      '3: <Terms styl>: expected one of style, start, inline, found styl',
+      '4: <Term lable>: expected one of label, found lable',
+    ]);
+  });
+
+  it('keeps items in their container and nothing else in a container', () => {
+    const messages = (source: string) => problems(source).map(({ line, message }) => `${line}: ${message}`);
+    expect(messages('<Term label="a">b</Term>\n\n<Row label="c">d</Row>')).toEqual([
+      '1: <Term>: expected it directly inside a <Terms>, found it outside one',
+      '3: <Row>: expected it directly inside a <DataTable>, found it outside one',
+    ]);
+    expect(messages('<Terms>\nstray text\n<Term label="a">b</Term>\n</Terms>')).toEqual([
+      '2: <Terms>: expected only <Term> items inside, found the text "stray text"',
+      '3: <Term>: expected it directly inside a <Terms>, found it in a paragraph (start each <Term> on a line of its own)',
+    ]);
+    expect(messages('<DataTable>\n<Term label="a">b</Term>\n</DataTable>')).toEqual([
+      '2: <DataTable>: expected only <Row> items inside, found <Term>',
+      '2: <Term>: expected it directly inside a <Terms>, found it inside <DataTable>',
+    ]);
+    // Terms nest inside a term, and a comment may sit among items.
+    const nested =
+      '<Terms>\n<Term label="a">\n<Terms style="(a)">\n{/* first */}\n<Term label="b">c</Term>\n</Terms>\n</Term>\n</Terms>';
+    expect(messages(nested)).toEqual([]);
+  });
+
+  it('holds plain HTML markup but no scripts, frames or misspelt components', () => {
+    const messages = (source: string) => problems(source).map(({ line, message }) => `${line}: ${message}`);
+    expect(messages('Revenue<sup>1</sup> and H<sub>2</sub>O, <abbr title="Tokyo Stock Exchange">TSE</abbr>.')).toEqual(
+      [],
+    );
+    expect(
+      messages(
+        '<note>x</note>\n\n<script>alert(1)</script>\n\n<iframe src="https://x.test/" />\n\n<span onclick="x()">y</span>',
+      ),
+    ).toEqual([
+      '1: expected <Note>, found <note>: components are written with a capital letter',
+      '3: expected text, release components or plain HTML markup (such as <sup>), found <script>, which a release may not hold',
+      '5: expected text, release components or plain HTML markup (such as <sup>), found <iframe>, which a release may not hold',
+      '7: <span onclick>: expected no event handler: a release page runs no script of its own',
+    ]);
+  });
+
   it('passes a valid body', () => {
     expect(problems('<Note>\n\nA *note*.\n\n</Note>')).toEqual([]);
   });

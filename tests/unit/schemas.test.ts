@@ -102,6 +102,16 @@ slug: buyback-results
       'embargo: expected the embargo time in quotes with its UTC offset',
     ],
     [
+      'an embargo on a day that does not exist',
+      `${validRelease}embargo: "2030-02-30T10:00:00+09:00"`,
+      'found 2030-02-30, which does not exist',
+    ],
+    [
+      'an embargo at 24:00',
+      `${validRelease}embargo: "2030-02-28T24:00:00+09:00"`,
+      'embargo: expected the embargo time in quotes with its UTC offset',
+    ],
+    [
       'an unquoted embargo',
       `${validRelease}embargo: 2007-03-30T15:00:00+09:00`,
       'found the timestamp 2007-03-30T06:00:00.000Z',

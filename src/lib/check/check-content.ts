@@ -7,10 +7,11 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { z } from 'astro/zod';
+import { buildClock } from '../clock';
 import { yearOf } from '../dates';
 import { impossibleDate, writtenFields } from '../frontmatter';
 import { fieldName } from '../problems';
-import { releaseSlug } from '../releases';
+import { fileNameProblem, releaseSlug } from '../releases';
 import { RELEASE_COMPONENT_NAMES } from '../release-components';
 import { localePath, releasePath } from '../urls';
 import { bodyProblems } from './mdx';
@@ -20,7 +21,15 @@ import { text } from '../../schemas/fields';
 import { noticeSchema } from '../../schemas/notice';
 import { releaseSchema } from '../../schemas/release';
 import { siteSchema, type SiteSettings } from '../../schemas/site';
-import { displayPath, readCollection, readSource, type CollectionName, type ContentEntry } from './content-folder';
+import {
+  COLLECTION_FILES,
+  displayPath,
+  readCollection,
+  readSource,
+  strayFiles,
+  type CollectionName,
+  type ContentEntry,
+} from './content-folder';
 import { fieldLine, parseYaml } from './frontmatter-source';
 import { findLinks } from './links';
 import { compareProblems, type Problem } from './problem';
@@ -32,6 +41,8 @@ export interface CheckOptions {
   publicDir?: string | undefined;
   /** Paths in messages are relative to this folder: the author's working directory. */
   displayRoot?: string | undefined;
+  /** The instant embargoes are checked against: the build's clock (`NEWSROOM_NOW`) by default. */
+  now?: Date | undefined;
 }
 
 /** Calendar-date fields whose written form is checked for days that do not exist. */
@@ -203,11 +214,18 @@ function checkEntry(
   }
   if (entry.collection !== 'releases' || !result.success || dates.length) return { problems };
   const data = result.data as ReleaseData;
+  const badName = fileNameProblem(entry.id, data.slug);
+  if (badName) problems.push({ file: entry.file, field: '(file)', message: badName });
   const slug = releaseSlug(entry.id, data.date, data.slug);
   return { problems, listed: { entry, data, slug, path: localePath(data.lang, defaultLanguage, releasePath(slug)) } };
 }
 
-export function checkContent({ contentDir, publicDir, displayRoot = process.cwd() }: CheckOptions): Problem[] {
+export function checkContent({
+  contentDir,
+  publicDir,
+  displayRoot = process.cwd(),
+  now = buildClock(),
+}: CheckOptions): Problem[] {
   const site = readSite(contentDir, displayRoot);
   const collections: Record<CollectionName, ContentEntry[]> = {
     releases: readCollection(contentDir, 'releases', displayRoot),
@@ -239,6 +257,9 @@ export function checkContent({ contentDir, publicDir, displayRoot = process.cwd(
   };
 
   const problems = [...site.problems, ...siteReferenceProblems(site, references)];
+  for (const collection of Object.keys(collections) as CollectionName[]) {
+    problems.push(...strayFiles(join(contentDir, collection), COLLECTION_FILES[collection].extensions, displayRoot));
+  }
   const listed: ListedRelease[] = [];
   for (const entries of Object.values(collections)) {
     problems.push(...duplicateIds(entries));
@@ -253,7 +274,7 @@ export function checkContent({ contentDir, publicDir, displayRoot = process.cwd(
     }
   }
   problems.push(...duplicateSlugs(listed));
-  problems.push(...linkProblems(collections, listed, site, publicDir ?? join(process.cwd(), 'public')));
+  problems.push(...linkProblems(collections, listed, site, publicDir ?? join(process.cwd(), 'public'), now));
   return problems.sort(compareProblems);
 }
 
@@ -277,38 +298,57 @@ function linkProblems(
   listed: readonly ListedRelease[],
   site: SiteRead,
   publicDir: string,
+  now: Date,
 ): Problem[] {
-  const published = listed.filter(({ data }) => !data.draft);
+  const heldUntil = ({ data }: ListedRelease) =>
+    data.embargo && data.embargo.getTime() > now.getTime() ? data.embargo : undefined;
   // Each language has the same pages, below its prefix (ja/releases/…), for its own releases.
   const [defaultLanguage, ...otherLanguages] = declaredLanguages(site);
-  const pages = new Set<string>();
-  for (const lang of [defaultLanguage, ...otherLanguages]) {
-    const inLanguage = published.filter(({ data }) => data.lang === lang);
-    const own = sitePages(
-      inLanguage.map(({ slug, data }) => ({
-        slug,
-        year: yearOf(data.date),
-        categories: data.categories,
-        tags: data.tags,
-      })),
-      site.settings?.pageSize ?? 10,
-    );
-    for (const page of own) pages.add(localePath(lang, defaultLanguage, page));
-  }
-  const context: Omit<LinkContext, 'onPage'> = {
-    pages,
+  /** The site's pages once the embargoes up to `at` have lifted (drafts never have one). */
+  const pagesAt = (at: Date) => {
+    const published = listed.filter(({ data }) => !data.draft && (!data.embargo || data.embargo <= at));
+    const pages = new Set<string>();
+    for (const lang of [defaultLanguage, ...otherLanguages]) {
+      const inLanguage = published.filter(({ data }) => data.lang === lang);
+      const own = sitePages(
+        inLanguage.map(({ slug, data }) => ({
+          slug,
+          year: yearOf(data.date),
+          categories: data.categories,
+          tags: data.tags,
+        })),
+        site.settings?.pageSize ?? 10,
+      );
+      for (const page of own) pages.add(localePath(lang, defaultLanguage, page));
+    }
+    return pages;
+  };
+  const pagesBy = new Map<number, Set<string>>();
+  const pagesOnceLifted = (at: Date) => {
+    if (!pagesBy.has(at.getTime())) pagesBy.set(at.getTime(), pagesAt(at));
+    return pagesBy.get(at.getTime())!;
+  };
+  const context: Omit<LinkContext, 'onPage' | 'pages'> = {
     publicFiles: publicFiles(publicDir),
-    draftSlugs: new Set(listed.filter(({ data }) => data.draft).map(({ slug }) => slug)),
+    unpublished: new Map(
+      listed
+        .filter((release) => release.data.draft || heldUntil(release))
+        .map((release) => [release.slug, { draft: !!release.data.draft, embargo: heldUntil(release) }]),
+    ),
     siteUrl: site.settings?.url ?? 'https://newsroom.invalid/',
   };
-  const pageOf = new Map(listed.map(({ entry, path }) => [entry, path]));
+  const listedOf = new Map(listed.map((release) => [release.entry, release]));
   const withBody = [...collections.releases, ...collections.boilerplates, ...collections.notices];
   return withBody.flatMap((entry) => {
     if (!entry.split) return [];
+    const release = listedOf.get(entry);
     // A release that failed validation has no page; its links are still checked as if on the site root.
-    const onPage = entry.collection === 'releases' ? (pageOf.get(entry) ?? '') : undefined;
+    const onPage = entry.collection === 'releases' ? (release?.path ?? '') : undefined;
+    // A release under embargo links to the site as it will be when it is published.
+    const held = release && heldUntil(release);
+    const pages = pagesOnceLifted(held ?? now);
     return findLinks(entry.split.body, entry.split.bodyLine).flatMap(({ href, line }) => {
-      const message = linkProblem(href, { ...context, onPage });
+      const message = linkProblem(href, { ...context, pages, onPage, heldUntil: held });
       return message ? [{ file: entry.file, line, field: 'body', message }] : [];
     });
   });

@@ -4,7 +4,7 @@
  * `npm run check`, `npm run import` (to match existing entries) and the build's embargo notice.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { extname, isAbsolute, join, relative, sep } from 'node:path';
 import { entryId } from './entry-id';
 import { parseYaml, splitFrontmatter, type SplitSource } from './frontmatter-source';
 import type { Problem } from './problem';
@@ -91,6 +91,29 @@ export function contentFiles(folder: string, extensions: readonly string[]): str
   return readdirSync(folder, { recursive: true, encoding: 'utf8' })
     .filter((path) => extensions.some((ext) => path.endsWith(ext)) && !path.split(sep).some((p) => p.startsWith('.')))
     .sort();
+}
+
+/**
+ * Files in a content folder the build does not read, although an author put them there: any other
+ * extension (`.md`, `.MDX`, `.txt`) than the collection's. Dot-files and dot-folders are left out,
+ * as the build leaves them. As problems, so that a release saved as `.md` is not silently missing.
+ */
+export function strayFiles(folder: string, extensions: readonly string[], displayRoot?: string): Problem[] {
+  if (!existsSync(folder)) return [];
+  const expected = extensions.join(' or ');
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .filter((path) => {
+      const inside = relative(folder, path);
+      return !extensions.some((ext) => inside.endsWith(ext)) && !inside.split(sep).some((p) => p.startsWith('.'));
+    })
+    .sort()
+    .map((path) => {
+      const found = extname(path) ? `a ${extname(path)} file` : 'a file without an extension';
+      const message = `expected a ${expected} file, found ${found}, which the build does not read: rename it, or move it out of this folder`;
+      return { file: displayPath(path, displayRoot), field: '(file)', message };
+    });
 }
 
 /** The id the build gives a release file: its path below releases/, without `.mdx`. */

@@ -1,10 +1,12 @@
 /**
  * MDX the build could not render, told in an author's words: syntax errors with their line,
- * components a release may not use, imports, and attributes a component cannot take. Shared by
+ * components a release may not use or uses out of place, HTML elements a release may not hold,
+ * imports, and attributes a component cannot take. Shared by
  * the build (src/loaders/checked-files.ts) and `npm run check`, with Sätteri's parser, the one
  * the build uses.
  */
 import { mdxToMdast } from 'satteri';
+import { COMPONENT_ATTRIBUTES, COMPONENT_ITEMS } from '../../schemas/release-components';
 import { BodyError, renderBody, type RenderedBody } from '../release-body';
 import type { ComponentStrings } from '../release-components';
 import type { Problem } from './problem';
@@ -13,9 +15,32 @@ interface MdastNode {
   type: string;
   name?: string | null;
   value?: string;
+  attributes?: { type: string; name?: string }[];
   position?: { start: { line: number } };
   children?: MdastNode[];
 }
+
+/**
+ * The HTML elements a body may hold besides Markdown and the components: text-level markup and
+ * plain blocks. Not scripts, frames, forms, media or styles: a release page runs no script of its
+ * author's and makes no request to another site, and a lower-case `<note>` is a misspelt `<Note>`.
+ */
+const HTML_ELEMENTS = new Set(
+  (
+    'a abbr b bdi bdo br cite code data del dfn em i ins kbd mark q s samp small span strong sub sup time u var wbr ' +
+    'p div blockquote pre hr h2 h3 h4 h5 h6 ul ol li dl dt dd figure figcaption ' +
+    'table caption colgroup col thead tbody tfoot tr th td'
+  ).split(' '),
+);
+
+/** A node as an author would recognise it in a message. */
+function shown(node: MdastNode): string {
+  if (node.type.startsWith('mdxJsx')) return `<${node.name ?? ''}>`;
+  const text = plainText(node).replace(/\s+/g, ' ').trim();
+  return text ? `the text "${text.length > 40 ? `${text.slice(0, 40)}…` : text}"` : `a ${node.type}`;
+}
+const plainText = (node: MdastNode): string =>
+  node.type.startsWith('mdxJsx') ? '' : (node.value ?? (node.children ?? []).map(plainText).join(''));
 
 // The parser's own wording, e.g. "8:48: Could not parse expression with oxc: … (mdx-jsx:…)".
 const PARSE_ERROR = /^(\d+):(\d+):\s*([\s\S]*?)\s*(?:\([\w-]+:[\w-]+\))?$/;
@@ -41,7 +66,15 @@ export function mdxProblems(source: string, file: string, components: readonly s
     ];
   }
   const problems: Problem[] = [];
-  const visit = (node: MdastNode) => {
+  // Frontmatter alone, or with comments: a page with a headline and nothing under it.
+  const content = (tree.children ?? []).filter((node) => node.type !== 'yaml' && node.type !== 'mdxFlowExpression');
+  if (content.length === 0) {
+    const line = source.trimEnd().split('\n').length;
+    problems.push({ file, line, field: 'body', message: 'expected the text after the frontmatter, found none' });
+  }
+  const report = (node: MdastNode, message: string) =>
+    problems.push({ file, line: node.position?.start.line, field: 'body', message });
+  const visit = (node: MdastNode, parent?: MdastNode) => {
     // Bodies are rendered to HTML when the content loads, never bundled: nothing to import.
     if (node.type === 'mdxjsEsm') {
       problems.push({
@@ -52,15 +85,53 @@ export function mdxProblems(source: string, file: string, components: readonly s
       });
     }
     // Lower-case names are HTML elements; capitalised ones are components.
-    if (node.type.startsWith('mdxJsx') && node.name && /^[A-Z]/.test(node.name) && !components.includes(node.name)) {
-      problems.push({
-        file,
-        line: node.position?.start.line,
-        field: 'body',
-        message: `expected one of the release components (${listComponents(components)}), found <${node.name}>, which does not exist`,
-      });
+    const name = node.type.startsWith('mdxJsx') ? node.name : undefined;
+    if (name && /^[A-Z]/.test(name) && !components.includes(name)) {
+      report(
+        node,
+        `expected one of the release components (${listComponents(components)}), found <${name}>, which does not exist`,
+      );
     }
-    node.children?.forEach(visit);
+    if (name && /^[a-z]/.test(name) && !HTML_ELEMENTS.has(name)) {
+      const component = components.find((c) => c.toLowerCase() === name);
+      report(
+        node,
+        component
+          ? `expected <${component}>, found <${name}>: components are written with a capital letter`
+          : `expected text, release components or plain HTML markup (such as <sup>), found <${name}>, which a release may not hold`,
+      );
+    }
+    const attributes = (name && node.attributes) || [];
+    const takes = name ? COMPONENT_ATTRIBUTES[name] : undefined;
+    for (const attribute of attributes) {
+      if (!attribute.name) continue;
+      if (takes && !takes.includes(attribute.name)) {
+        const expected = takes.length ? `one of ${takes.join(', ')}` : 'no attributes';
+        report(node, `<${name} ${attribute.name}>: expected ${expected}, found ${attribute.name}`);
+      }
+      if (!takes && /^on/i.test(attribute.name)) {
+        report(
+          node,
+          `<${name} ${attribute.name}>: expected no event handler: a release page runs no script of its own`,
+        );
+      }
+    }
+    // Items only inside their container, and nothing else directly inside one.
+    const item = name ? COMPONENT_ITEMS[name] : undefined;
+    for (const child of item ? (node.children ?? []) : []) {
+      if (child.type === 'mdxFlowExpression' || (child.type.startsWith('mdxJsx') && child.name === item)) continue;
+      report(child, `<${name}>: expected only <${item}> items inside, found ${shown(child)}`);
+    }
+    const container = name && Object.entries(COMPONENT_ITEMS).find(([, itemName]) => itemName === name)?.[0];
+    if (container && parent?.name !== container) {
+      const where = parent?.name
+        ? `inside <${parent.name}>`
+        : parent?.type === 'paragraph'
+          ? `in a paragraph (start each <${name}> on a line of its own)`
+          : 'outside one';
+      report(node, `<${name}>: expected it directly inside a <${container}>, found it ${where}`);
+    }
+    node.children?.forEach((child) => visit(child, node));
   };
   visit(tree);
   return problems;

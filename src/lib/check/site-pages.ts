@@ -46,8 +46,16 @@ export interface LinkContext {
   pages: ReadonlySet<string>;
   /** Files in public/, site-relative (`files/report.pdf`). */
   publicFiles: ReadonlySet<string>;
-  /** Slugs of draft releases, which have no page in a production build. */
-  draftSlugs: ReadonlySet<string>;
+  /**
+   * Releases with no page in a build now, by slug: drafts, and releases whose embargo has not lifted
+   * (with its time), which a link must not reveal.
+   */
+  unpublished: ReadonlyMap<string, { draft: boolean; embargo?: Date | undefined }>;
+  /**
+   * When the page the link is on is itself under embargo, until when: it may link to releases whose
+   * embargo lifts no later, and to the pages they add.
+   */
+  heldUntil?: Date | undefined;
   /** The site's canonical URL (site.yaml `url`): absolute links to it are checked too. */
   siteUrl: string;
   /** The page the link is on (`releases/2007-03-30-x/`), for relative links; none for shared text. */
@@ -78,8 +86,13 @@ export function linkProblem(href: string, context: LinkContext): string | undefi
   if (context.pages.has(path) || context.publicFiles.has(path)) return undefined;
   if (context.pages.has(`${path}/`)) return `expected the link with a trailing slash (/${path}/), found "${href}"`;
   const release = /^releases\/([^/]+)\/$/.exec(path)?.[1];
-  if (release && context.draftSlugs.has(release))
+  const held = release ? context.unpublished.get(release) : undefined;
+  if (held?.draft)
     return `expected a link to a published page, found "${href}", a draft release, which has no page until draft: true is removed`;
+  if (held?.embargo) {
+    if (context.heldUntil && held.embargo.getTime() <= context.heldUntil.getTime()) return undefined;
+    return `expected a link to a published page, found "${href}", a release under embargo until ${held.embargo.toISOString()}, which the link would reveal before then`;
+  }
   const because = release ? `: no release publishes at /releases/${release}/` : '';
   return `expected a link to a page of the site, found "${href}", which is not one${because}`;
 }
