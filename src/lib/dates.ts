@@ -22,6 +22,19 @@ const offsetFormat = memoised(
   (zone) => new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' }),
 );
 const longDateFormat = memoised((lang) => new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }));
+const dateTimeFormat = memoised((languageAndZone) => {
+  const [lang, zone] = languageAndZone.split(' ');
+  return new Intl.DateTimeFormat(lang, {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: zone,
+    timeZoneName: 'short',
+  });
+});
 
 /** Minutes east of UTC of `zone` at `instant` (540 for Asia/Tokyo). */
 export function zoneOffsetMinutes(zone: string, instant: Date): number {
@@ -88,6 +101,15 @@ export function formatLongDate(date: string, lang: string): string {
     longDates.set(key, formatted);
   }
   return formatted;
+}
+
+/**
+ * An instant of issue with its time, as the issuer's zone tells it: "February 14, 2008 at 15:30
+ * GMT+9" (en), "2008年2月14日 15:30 JST" (ja). For releases that give their `time`: a disclosure's
+ * hour matters to the market.
+ */
+export function formatDateAndTime(instant: Date, lang: string, zone: string): string {
+  return dateTimeFormat(`${lang} ${zone}`).format(instant);
 }
 
 /** The year of a calendar date. */

@@ -319,6 +319,17 @@ describe('a newsroom with a correction, a draft, an embargo and a feed size of 2
     for (const n of [1, 2]) rmSync(out(n), { recursive: true, force: true });
   });
 
+  it('shows the time of issue on the page of a release that states it, and only the date otherwise', () => {
+    const time = (slug: string) =>
+      /<time datetime="[^"]+">[^<]+<\/time>/.exec(
+        readFileSync(join(out(1), 'releases', slug, 'index.html'), 'utf8'),
+      )?.[0];
+    expect(time('2008-02-10-corrected')).toBe(
+      '<time datetime="2008-02-10T15:30:00+09:00">February 10, 2008 at 15:30 GMT+9</time>',
+    );
+    expect(time('2008-01-05-dividend')).toBe('<time datetime="2008-01-05T00:00:00+09:00">January 5, 2008</time>');
+  });
+
   it('writes byte-identical feeds and sitemaps on a second build', () => {
     const files = filesUnder(out(1), isFeedOrSitemap);
     expect(files).toEqual(filesUnder(out(2), isFeedOrSitemap));

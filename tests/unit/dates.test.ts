@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDateInZone, formatLongDate, isoInZone, zonedTime, zoneOffsetMinutes } from '../../src/lib/dates';
+import {
+  calendarDateInZone,
+  formatDateAndTime,
+  formatLongDate,
+  isoInZone,
+  zonedTime,
+  zoneOffsetMinutes,
+} from '../../src/lib/dates';
 
 describe('dates in the issuer’s time zone', () => {
   it('puts a Tokyo date of issue at Tokyo midnight, +09:00, whatever the machine’s zone', () => {
@@ -27,6 +34,10 @@ describe('dates in the issuer’s time zone', () => {
   it('formats a calendar date without shifting it', () => {
     expect(formatLongDate('2007-03-30', 'en')).toBe('March 30, 2007');
     expect(formatLongDate('2007-11-26', 'ja')).toBe('2007年11月26日');
+    // With its time, in the issuer's zone (the build machine's TZ does not matter).
+    const instant = new Date('2008-02-14T06:30:00Z');
+    expect(formatDateAndTime(instant, 'en', 'Asia/Tokyo')).toBe('February 14, 2008 at 15:30 GMT+9');
+    expect(formatDateAndTime(instant, 'ja', 'Asia/Tokyo')).toBe('2008年2月14日 15:30 JST');
   });
 
   it('does not depend on the machine zone', () => {
