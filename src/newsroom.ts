@@ -9,7 +9,15 @@ import { groupBy, neighbours, relatedReleases, type Neighbours } from './lib/arc
 import { cacheKey } from './lib/cache-key';
 import { buildClock } from './lib/clock';
 import { calendarDateInZone, yearOf, zonedTime } from './lib/dates';
-import { assertUniqueSlugs, compareNewestFirst, fileNameProblem, isPublished, releaseSlug } from './lib/releases';
+import {
+  assertUniqueSlugs,
+  compareNewestFirst,
+  fileNameProblem,
+  isPublished,
+  releaseSlug,
+  translationProblem,
+} from './lib/releases';
+import { folderLanguageProblem } from './lib/check/entry-id';
 import type { RenderedMetadata } from './loaders/render-mdx';
 import { releaseLanguages } from './lib/search';
 import { localePath, releasePath } from './lib/urls';
@@ -128,6 +136,12 @@ async function load(): Promise<Newsroom> {
     getCollection('contacts'),
     getCollection('notices'),
   ]);
+  const misplaced = [...entries, ...boilerplates, ...contacts, ...notices].flatMap((entry) => {
+    const problem = folderLanguageProblem(entry.id, entry.data.lang, settings.languages, settings.defaultLanguage);
+    return problem ? [`${entry.filePath ?? entry.id}: lang: ${problem}`] : [];
+  });
+  if (misplaced.length)
+    throw new Error(`Content in a language's folder, not in its language:\n${misplaced.join('\n')}`);
   const boilerplate = resolver(boilerplates, 'boilerplates');
   const contact = resolver(contacts, 'contacts');
   const notice = resolver(notices, 'notices');
@@ -253,18 +267,9 @@ function linkTranslations(published: Release[], all: Release[]): void {
     const id = release.data.translationOf?.id;
     if (id === undefined) continue;
     const original = byId.get(id);
-    const where = `${release.filePath}: translationOf`;
-    if (!original) throw new Error(`${where}: expected the id of a release, found "${id}"`);
-    if (original.data.translationOf) {
-      throw new Error(
-        `${where}: expected the original release, found "${id}", itself a translation of "${original.data.translationOf.id}"`,
-      );
-    }
-    if (original.lang === release.lang) {
-      throw new Error(
-        `${where}: expected a release in another language than ${release.lang}, found "${id}" (${original.lang})`,
-      );
-    }
+    const translatable = (r: Release) => ({ lang: r.lang, translationOf: r.data.translationOf?.id });
+    const problem = translationProblem(translatable(release), id, original && translatable(original));
+    if (problem) throw new Error(`${release.filePath}: translationOf: ${problem}`);
   }
   const groups = new Map<string, Release[]>();
   for (const release of published) {

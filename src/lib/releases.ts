@@ -67,6 +67,28 @@ export function fileNameProblem(id: string, override?: string): string | undefin
   return `expected a file name of lower-case letters, digits and single hyphens, as it becomes the release's address, found "${name}" (rename the file, or set slug:)`;
 }
 
+interface Translatable {
+  lang: string;
+  /** The id of the release it translates, if any. */
+  translationOf?: string | undefined;
+}
+
+/**
+ * What is wrong with a translation's `translationOf`, given the release it names (undefined when
+ * no release has that id): it must name an original, not another translation or itself, in
+ * another language. Shared by the build and `npm run check`.
+ */
+export function translationProblem(release: Translatable, id: string, original?: Translatable): string | undefined {
+  if (!original) return `expected the id of a release, found "${id}"`;
+  if (original.translationOf !== undefined) {
+    return `expected the original release, found "${id}", itself a translation of "${original.translationOf}"`;
+  }
+  if (original.lang === release.lang) {
+    return `expected a release in another language than ${release.lang}, found "${id}" (${original.lang})`;
+  }
+  return undefined;
+}
+
 /** Fails with both file names when two releases would share a URL (`path`, below the base). */
 export function assertUniqueSlugs(releases: readonly { path: string; filePath: string }[]): void {
   const seen = new Map<string, string>();

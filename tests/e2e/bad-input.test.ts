@@ -289,6 +289,15 @@ const BAD_INPUTS: BadInput[] = [
     checkLine: 10,
   },
   {
+    // Without it, /ja/about/ showed the English boilerplate in its place.
+    name: 'lang-missing-in-language-folder',
+    file: 'boilerplates/ja/trend-micro.mdx',
+    field: 'lang',
+    expected: 'expected lang: ja, as the file is in the ja/ folder',
+    found: 'found none, so the default en',
+    checkLine: null,
+  },
+  {
     name: 'invalid-email',
     file: 'contacts/jane-doe.yaml',
     field: 'email',

@@ -3,6 +3,7 @@
  * the interface speaks the page's language, Japanese search finds Japanese words, and a
  * single-language newsroom shows no language switcher.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from '../support/axe';
 import { launchBrowser } from '../support/browser';
-import { buildSite } from '../support/build';
+import { buildSite, childEnvironment, ROOT } from '../support/build';
 import { fixtureContent } from '../support/fixture-content';
 import { builtPages } from '../support/pages';
 
@@ -186,7 +187,7 @@ describe('a single-language newsroom', () => {
   });
 });
 
-it('refuses a translation in the same language as its original, naming the file and field', () => {
+it('refuses a translation in the same language as its original, or of a translation, in the build and the check', () => {
   const content = fixtureContent({
     releases: [
       {
@@ -194,14 +195,33 @@ it('refuses a translation in the same language as its original, naming the file 
         frontmatter:
           'headline: Same language\ndate: 2008-01-10\nlocation: TOKYO, Japan\ncategories: [Corporate]\ntranslationOf: 2007-03-30-results-of-share-buyback\ndraft: true',
       },
+      {
+        file: 'ja/2008-01-11-twice-translated.mdx',
+        frontmatter:
+          'headline: 二重の翻訳\ndate: 2008-01-11\nlocation: 東京\nlang: ja\ncategories: [Corporate]\ntranslationOf: ja/2007-03-30-results-of-share-buyback\ndraft: true',
+      },
     ],
   });
   const outDir = join(tmpdir(), `newsroom-same-language-${process.pid}`);
   const result = buildSite({ outDir, content });
+  const check = spawnSync(
+    process.execPath,
+    ['--import', './scripts/support/resolve-ts.ts', 'scripts/check.ts', '--content', content],
+    { cwd: ROOT, env: childEnvironment({ NO_COLOR: '1' }), encoding: 'utf8' },
+  );
   // A bare `astro build` leaves what it wrote before failing.
   for (const dir of [content, outDir]) rmSync(dir, { recursive: true, force: true });
   expect(result.status).not.toBe(0);
+  // The build stops at the first it meets.
   expect(result.output).toMatch(
-    /2008-01-10-same-language\.mdx: translationOf: expected a release in another language than en, found "2007-03-30-results-of-share-buyback" \(en\)/,
+    /2008-01-10-same-language\.mdx: translationOf: expected a release in another language than en, found "2007-03-30-results-of-share-buyback" \(en\)|2008-01-11-twice-translated\.mdx: translationOf: expected the original release/,
+  );
+  // The check finds both, with their lines, where it used to find neither.
+  expect(check.status).toBe(1);
+  expect(check.stdout).toMatch(
+    /2008-01-10-same-language\.mdx:6: translationOf: expected a release in another language than en, found "2007-03-30-results-of-share-buyback" \(en\)/,
+  );
+  expect(check.stdout).toMatch(
+    /ja\/2008-01-11-twice-translated\.mdx:7: translationOf: expected the original release, found "ja\/2007-03-30-results-of-share-buyback", itself a translation of "2007-03-30-results-of-share-buyback"/,
   );
 });

@@ -11,7 +11,7 @@ import { buildClock } from '../clock';
 import { yearOf } from '../dates';
 import { impossibleDate, writtenFields } from '../frontmatter';
 import { fieldName } from '../problems';
-import { fileNameProblem, releaseSlug } from '../releases';
+import { fileNameProblem, releaseSlug, translationProblem } from '../releases';
 import { RELEASE_COMPONENT_NAMES } from '../release-components';
 import { localePath, releasePath } from '../urls';
 import { bodyProblems } from './mdx';
@@ -30,6 +30,7 @@ import {
   type CollectionName,
   type ContentEntry,
 } from './content-folder';
+import { folderLanguageProblem } from './entry-id';
 import { fieldLine, parseYaml } from './frontmatter-source';
 import { findLinks } from './links';
 import { compareProblems, type Problem } from './problem';
@@ -197,8 +198,9 @@ function checkEntry(
   entry: ContentEntry,
   schema: z.ZodType,
   references: ReferenceCheck,
-  defaultLanguage: string,
+  languages: readonly string[],
 ): { problems: Problem[]; listed?: ListedRelease } {
+  const defaultLanguage = languages[0]!;
   if (!entry.data) return { problems: entry.problems };
   const { yaml, yamlLine } = located(entry);
   const dates = writtenDateProblems(entry);
@@ -212,6 +214,15 @@ function checkEntry(
     if (message)
       problems.push({ file: entry.file, line: fieldLine(yaml, yamlLine, path), field: fieldName(path), message });
   }
+  const lang = result.success ? (entry.data.lang as string | undefined) : undefined;
+  const misplaced = result.success && folderLanguageProblem(entry.id, lang, languages, defaultLanguage);
+  if (misplaced)
+    problems.push({
+      file: entry.file,
+      line: fieldLine(yaml, yamlLine, ['lang']) ?? yamlLine,
+      field: 'lang',
+      message: misplaced,
+    });
   if (entry.collection !== 'releases' || !result.success || dates.length) return { problems };
   const data = result.data as ReleaseData;
   const badName = fileNameProblem(entry.id, data.slug);
@@ -264,7 +275,7 @@ export function checkContent({
   for (const entries of Object.values(collections)) {
     problems.push(...duplicateIds(entries));
     for (const entry of entries) {
-      const checked = checkEntry(entry, schemas[entry.collection], references, declaredLanguages(site)[0]);
+      const checked = checkEntry(entry, schemas[entry.collection], references, declaredLanguages(site));
       problems.push(...checked.problems);
       // The body as the build renders it: syntax, only the release components, valid attributes.
       if (entry.source !== undefined && entry.relativePath.endsWith('.mdx') && entry.data) {
@@ -273,9 +284,30 @@ export function checkContent({
       if (checked.listed) listed.push(checked.listed);
     }
   }
-  problems.push(...duplicateSlugs(listed));
+  problems.push(...duplicateSlugs(listed), ...translationProblems(listed));
   problems.push(...linkProblems(collections, listed, site, publicDir ?? join(process.cwd(), 'public'), now));
   return problems.sort(compareProblems);
+}
+
+/** Translations that name another translation, themselves, or a release in their own language. */
+function translationProblems(listed: readonly ListedRelease[]): Problem[] {
+  const byId = new Map(listed.map((release) => [release.entry.id, release]));
+  const translatable = ({ data }: ListedRelease) => ({
+    lang: data.lang,
+    translationOf: data.translationOf as string | undefined,
+  });
+  return listed.flatMap((release) => {
+    const id = release.data.translationOf as string | undefined;
+    // A missing id is reported with the other references.
+    const original = id === undefined ? undefined : byId.get(id);
+    if (id === undefined || !original) return [];
+    const message = translationProblem(translatable(release), id, translatable(original));
+    if (!message) return [];
+    const { yaml, yamlLine } = located(release.entry);
+    return [
+      { file: release.entry.file, line: fieldLine(yaml, yamlLine, ['translationOf']), field: 'translationOf', message },
+    ];
+  });
 }
 
 function duplicateSlugs(listed: readonly { entry: ContentEntry; path: string }[]): Problem[] {

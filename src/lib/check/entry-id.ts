@@ -17,3 +17,21 @@ export function entryId(relativePath: string): string {
     .join('/')
     .replace(/\/index$/, '');
 }
+
+/**
+ * What is wrong with an entry kept in a language's folder (`ja/…`) but not written in it: a
+ * forgotten `lang: ja` would publish a Japanese boilerplate as the default language's, or a
+ * Japanese release at the default language's address. Undefined when it is fine.
+ */
+export function folderLanguageProblem(
+  id: string,
+  lang: string | undefined,
+  languages: readonly string[],
+  defaultLanguage: string,
+): string | undefined {
+  const folder = id.includes('/') ? id.split('/')[0]! : undefined;
+  if (!folder || folder === defaultLanguage || !languages.includes(folder)) return undefined;
+  if ((lang ?? defaultLanguage) === folder) return undefined;
+  const found = lang === undefined ? `none, so the default ${defaultLanguage}` : lang;
+  return `expected lang: ${folder}, as the file is in the ${folder}/ folder, found ${found}`;
+}
