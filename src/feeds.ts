@@ -5,7 +5,7 @@
  * never reach a reader.
  */
 import type { APIRoute } from 'astro';
-import { dictionary, langParam, siteIn } from './i18n';
+import { dictionary, feedNamesIn, langParam, siteIn } from './i18n';
 import {
   archiveLinks,
   assembleFeed,
@@ -40,7 +40,7 @@ export function feedSite(lang: string): FeedSite {
     language: lang,
     timeZone: settings.timeZone,
     publisher: { name: site.companyName, url: settings.company.url },
-    categoryLabel: site.category,
+    names: feedNamesIn(lang),
     describe: (scope) => {
       switch (scope.kind) {
         case 'year':

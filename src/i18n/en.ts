@@ -151,6 +151,17 @@ export const en = {
     archivesIntro:
       'The latest and category feeds carry the newest releases; the archives by year carry every release. Each feed links to the archive before it, so a reader that follows archive links (RFC 5005) can fetch the whole history.',
     archivesOf: (category: string) => `${category}: archives by year`,
+    /** A feed's scope: "Financial, 2007", "2007", "Financial". */
+    scope: ({ category, year }: { category?: string; year?: number }) =>
+      [category, year].filter((part) => part !== undefined).join(', '),
+    /** The site's title with a feed's scope: "Example Newsroom: Financial, 2007". */
+    titled: (siteTitle: string, scope: string) => `${siteTitle}: ${scope}`,
+    /** A feed's title with its format: "Example Newsroom (RSS)". */
+    format: (title: string, format: string) => `${title} (${format})`,
+    /** Between a feed's name and its formats on the Feeds page. */
+    beforeFormats: ': ',
+    /** A list entry with its number of releases: "2007 (2 releases)". */
+    counted: (name: string, count: string) => `${name} (${count})`,
   },
   draftBadge: 'Draft',
 };

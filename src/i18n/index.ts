@@ -2,6 +2,7 @@
  * Interface strings, one dictionary per language. Adding a language means adding its dictionary
  * here (and its content and settings), never editing templates.
  */
+import type { FeedNames } from '../lib/feeds';
 import { settings } from '../settings';
 import { en, type Dictionary } from './en';
 import { ja } from './ja';
@@ -33,6 +34,12 @@ export function siteIn(lang: string | undefined) {
     companyShortName: localized.companyShortName ?? settings.company.shortName ?? settings.company.name,
     category: (category: string) => localized.categories?.[category] ?? category,
   };
+}
+
+/** How feeds are named in `lang`: its category names and its feed-title words and punctuation. */
+export function feedNamesIn(lang: string | undefined): FeedNames {
+  const { scope, titled, format } = dictionary(lang).feeds;
+  return { category: siteIn(lang).category, scope, titled, format };
 }
 
 /**

@@ -153,6 +153,16 @@ export const ja: Dictionary = {
     archivesIntro:
       '最新およびカテゴリー別のフィードには新しいリリースを、年別アーカイブにはすべてのリリースを収録しています。各フィードは一つ前のアーカイブにリンクしているため、アーカイブのリンク（RFC 5005）をたどるリーダーは過去のリリースをすべて取得できます。',
     archivesOf: (category: string) => `${category}の年別アーカイブ`,
+    scope: ({ category, year }: { category?: string; year?: number }) =>
+      category !== undefined && year !== undefined
+        ? `${category}（${year}年）`
+        : year !== undefined
+          ? `${year}年`
+          : (category ?? ''),
+    titled: (siteTitle: string, scope: string) => `${siteTitle}：${scope}`,
+    format: (title: string, format: string) => `${title}（${format}）`,
+    beforeFormats: '：',
+    counted: (name: string, count: string) => `${name}（${count}）`,
   },
   draftBadge: '下書き',
 };

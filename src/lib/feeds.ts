@@ -68,16 +68,34 @@ export function scopePagePath(scope: FeedScope): string {
 }
 
 /** What a reader's feed list shows, e.g. "Trend Micro Newsroom: 2007". */
-export function feedTitle(scope: FeedScope, siteTitle: string, categoryLabel = (category: string) => category): string {
+/**
+ * How a language names feeds: its categories, and the words and punctuation of a feed's title
+ * ("Example Newsroom: Financial, 2007", "…：財務・IR（2007年）"). English by default.
+ */
+export interface FeedNames {
+  category: (category: string) => string;
+  scope: (parts: { category?: string; year?: number }) => string;
+  titled: (siteTitle: string, scope: string) => string;
+  format: (title: string, format: string) => string;
+}
+
+const ENGLISH_NAMES: FeedNames = {
+  category: (category) => category,
+  scope: en.feeds.scope,
+  titled: en.feeds.titled,
+  format: en.feeds.format,
+};
+
+export function feedTitle(scope: FeedScope, siteTitle: string, names: FeedNames = ENGLISH_NAMES): string {
   switch (scope.kind) {
     case 'latest':
       return siteTitle;
     case 'year':
-      return `${siteTitle}: ${scope.year}`;
+      return names.titled(siteTitle, names.scope({ year: scope.year }));
     case 'category':
-      return `${siteTitle}: ${categoryLabel(scope.category)}`;
+      return names.titled(siteTitle, names.scope({ category: names.category(scope.category) }));
     case 'categoryYear':
-      return `${siteTitle}: ${categoryLabel(scope.category)}, ${scope.year}`;
+      return names.titled(siteTitle, names.scope({ category: names.category(scope.category), year: scope.year }));
   }
 }
 
@@ -106,10 +124,10 @@ export function feedLinks(
   scope: FeedScope,
   siteTitle: string,
   base: string,
-  categoryLabel?: (category: string) => string,
+  names: FeedNames = ENGLISH_NAMES,
 ): FeedLink[] {
   return feedFormats.map((format) => ({
-    title: `${feedTitle(scope, siteTitle, categoryLabel)} (${FEED_FORMATS[format].name})`,
+    title: names.format(feedTitle(scope, siteTitle, names), FEED_FORMATS[format].name),
     type: FEED_FORMATS[format].type,
     href: withBase(base, feedPath(scope, format)),
   }));
@@ -175,8 +193,8 @@ export interface FeedSite {
   publisher: { name: string; url?: string | undefined };
   /** A year's or category's description in the site's language (default: English). */
   describe?: ((scope: Exclude<FeedScope, { kind: 'latest' }>) => string) | undefined;
-  /** A category's name in the site's language (default: as declared). */
-  categoryLabel?: ((category: string) => string) | undefined;
+  /** Category names and feed titles in the site's language (default: English, as declared). */
+  names?: FeedNames | undefined;
 }
 
 /** The parts of a release a feed item is made from. */
@@ -353,7 +371,7 @@ export function feedItem(release: FeedRelease, releaseHtml: string, site: FeedSi
     contentHtml: absoluteHtmlUrls(cleanFeedHtml(itemPreface(release) + releaseHtml), url),
     published: release.isoDate,
     updated: correctedAt(release, site.timeZone),
-    categories: release.data.categories.map((name) => ({ name, label: site.categoryLabel?.(name) ?? name })),
+    categories: release.data.categories.map((name) => ({ name, label: site.names?.category(name) ?? name })),
     tags: [...release.data.tags],
     language: release.data.lang,
   };
@@ -397,7 +415,7 @@ export function assembleFeed(scope: FeedScope, items: FeedItem[], site: FeedSite
   }
   return {
     scope,
-    title: feedTitle(scope, site.title, site.categoryLabel),
+    title: feedTitle(scope, site.title, site.names),
     description:
       scope.kind !== 'latest' && site.describe
         ? site.describe(scope)

@@ -186,6 +186,20 @@ describe('the feeds of the newsroom', () => {
       ['財務・IR', 'ストックオプション'],
       ['財務・IR', '自己株式取得'],
     ]);
+    // Titled with Japanese words and punctuation, as the Feeds page lists them.
+    expect(readFeed(dir(), 'ja/feeds/categories/financial/2007/', format).title).toBe(
+      'トレンドマイクロ ニュースルーム：財務・IR（2007年）',
+    );
+    expect(readFeed(dir(), 'ja/feeds/2007/', format).title).toBe('トレンドマイクロ ニュースルーム：2007年');
+  });
+
+  it('lists the Japanese feeds in Japanese words and punctuation', () => {
+    const text = readFileSync(join(dir(), 'ja/feeds/index.html'), 'utf8')
+      .replace(/<[^>]+>/g, '')
+      .replace(/\s+/g, ' ');
+    expect(text).toContain('2007年（2件）：RSS · Atom · JSON Feed');
+    expect(text).toContain('財務・IRの年別アーカイブ（2件）');
+    expect(text).not.toMatch(/\d \(|\) ?:/);
   });
 
   it.each(FOLDERS)('feed %s carries the same releases in every format, newest first, permalinks as ids', (folder) => {

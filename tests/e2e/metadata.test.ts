@@ -79,6 +79,8 @@ describe('every page', () => {
       const ja = path.startsWith('ja/');
       const title = ja ? settings.localized.ja!.title! : settings.title;
       const feeds = ja ? '/ja/' : '/';
+      // Each language's punctuation: "Trend Micro Newsroom (RSS)", "…ニュースルーム（RSS）".
+      const format = (name: string, kind: string) => (ja ? `${name}（${kind}）` : `${name} (${kind})`);
       expect(decodeURI(head.canonical!), path).toBe(`${SITE}${path}`);
       expect(head.meta.description, path).toBeTruthy();
       expect(head.meta['og:url'], path).toBe(head.canonical);
@@ -92,9 +94,9 @@ describe('every page', () => {
       expect(head.meta['twitter:card'], path).toBe('summary');
       expect(head.meta['twitter:title'], path).toBe(head.meta['og:title']);
       expect(head.alternates.slice(0, 3), path).toEqual([
-        { type: 'application/rss+xml', title: `${title} (RSS)`, href: `${feeds}rss.xml` },
-        { type: 'application/atom+xml', title: `${title} (Atom)`, href: `${feeds}atom.xml` },
-        { type: 'application/feed+json', title: `${title} (JSON Feed)`, href: `${feeds}feed.json` },
+        { type: 'application/rss+xml', title: format(title, 'RSS'), href: `${feeds}rss.xml` },
+        { type: 'application/atom+xml', title: format(title, 'Atom'), href: `${feeds}atom.xml` },
+        { type: 'application/feed+json', title: format(title, 'JSON Feed'), href: `${feeds}feed.json` },
       ]);
       for (const { href } of head.alternates) expect(existsSync(join(inject('siteDir'), href!)), href!).toBe(true);
     }

@@ -17,10 +17,20 @@ import {
   rfc822,
   rssXml,
   termsAsBlocks,
+  type FeedNames,
   type FeedRelease,
   type FeedSite,
 } from '../../src/lib/feeds';
+import { ja } from '../../src/i18n/ja';
 import { categorySlug, tagSlug } from '../../src/lib/taxonomy';
+
+/** Japanese feed names, as src/i18n gives them for a site whose Financial category is 財務・IR. */
+const japaneseNames: FeedNames = {
+  category: (name) => ({ Financial: '財務・IR' })[name] ?? name,
+  scope: ja.feeds.scope,
+  titled: ja.feeds.titled,
+  format: ja.feeds.format,
+};
 
 const site: FeedSite = {
   site: 'https://newsroom.example.com',
@@ -176,11 +186,7 @@ describe('item content', () => {
     );
   });
   it('names categories in the feed’s language, their terms as declared', async () => {
-    const japanese: FeedSite = {
-      ...site,
-      language: 'ja',
-      categoryLabel: (name) => ({ Financial: '財務・IR' })[name] ?? name,
-    };
+    const japanese: FeedSite = { ...site, language: 'ja', names: japaneseNames };
     const item = feedItem(release({ lang: 'ja' }), '<p>819,000株</p>', japanese);
     expect(item.categories).toEqual([{ name: 'Financial', label: '財務・IR' }]);
     const feed = assembleFeed({ kind: 'latest' }, [item], japanese, [2007]);
@@ -250,6 +256,15 @@ describe('archives (RFC 5005)', () => {
   it('put a category’s archives below its feed, named by year', () => {
     expect(feedPath(financial(2007), 'atom')).toBe('feeds/categories/financial/2007/atom.xml');
     expect(feedTitle(financial(2007), 'Example Newsroom')).toBe('Example Newsroom: Financial, 2007');
+  });
+
+  it('are titled with the words and punctuation of their language', () => {
+    const names = japaneseNames;
+    const site = 'トレンドマイクロ ニュースルーム';
+    expect(feedTitle(financial(2007), site, names)).toBe(`${site}：財務・IR（2007年）`);
+    expect(feedTitle({ kind: 'year', year: 2007 }, site, names)).toBe(`${site}：2007年`);
+    expect(feedTitle({ kind: 'category', category: 'Financial' }, site, names)).toBe(`${site}：財務・IR`);
+    expect(feedLinks({ kind: 'latest' }, site, '/ja/', names)[0]!.title).toBe(`${site}（RSS）`);
   });
 });
 
