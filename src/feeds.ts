@@ -41,6 +41,7 @@ export function feedSite(lang: string): FeedSite {
     timeZone: settings.timeZone,
     publisher: { name: site.companyName, url: settings.company.url },
     names: feedNamesIn(lang),
+    correctionWords: { correction: dictionary(lang).release.correction, updated: dictionary(lang).release.updated },
     describe: (scope) => {
       switch (scope.kind) {
         case 'year':

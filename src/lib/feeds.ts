@@ -195,6 +195,8 @@ export interface FeedSite {
   describe?: ((scope: Exclude<FeedScope, { kind: 'latest' }>) => string) | undefined;
   /** Category names and feed titles in the site's language (default: English, as declared). */
   names?: FeedNames | undefined;
+  /** A correction note's words in the site's language (default: English). */
+  correctionWords?: CorrectionWords | undefined;
 }
 
 /** The parts of a release a feed item is made from. */
@@ -345,17 +347,29 @@ export function cleanFeedHtml(html: string): string {
     .replace(XML_FORBIDDEN, '');
 }
 
+/** The words of a correction note, as the release page writes it ("Correction", "Updated"). */
+export interface CorrectionWords {
+  correction: string;
+  updated: string;
+}
+
 /**
  * What the page shows above the release text but the release text itself lacks: the
- * subheadline, and the correction note readers need when an item comes back as updated.
+ * subheadline, and the correction note readers need when an item comes back as updated, in the
+ * words of the page (English by default).
  */
-export function itemPreface(release: FeedRelease): string {
+export function itemPreface(
+  release: FeedRelease,
+  words: CorrectionWords = { correction: en.release.correction, updated: en.release.updated },
+): string {
   const { subheadline, updated, correction, lang } = release.data;
   const parts: string[] = [];
   if (subheadline) parts.push(`<p><em>${escapeHtml(subheadline)}</em></p>`);
   if (updated && correction) {
     const when = `<time datetime="${updated}">${escapeHtml(formatLongDate(updated, lang))}</time>`;
-    parts.push(`<p><strong>Correction</strong> (updated ${when}): ${escapeHtml(correction)}</p>`);
+    parts.push(
+      `<p><strong>${escapeHtml(words.correction)}</strong> ${escapeHtml(words.updated)} ${when}: ${escapeHtml(correction)}</p>`,
+    );
   }
   return parts.join('');
 }
@@ -368,7 +382,7 @@ export function feedItem(release: FeedRelease, releaseHtml: string, site: FeedSi
     url,
     title: release.data.headline,
     summary: release.summary,
-    contentHtml: absoluteHtmlUrls(cleanFeedHtml(itemPreface(release) + releaseHtml), url),
+    contentHtml: absoluteHtmlUrls(cleanFeedHtml(itemPreface(release, site.correctionWords) + releaseHtml), url),
     published: release.isoDate,
     updated: correctedAt(release, site.timeZone),
     categories: release.data.categories.map((name) => ({ name, label: site.names?.category(name) ?? name })),

@@ -215,8 +215,18 @@ describe('item content', () => {
       language: 'en',
     });
     expect(item.contentHtml).toContain('<p><em>Sub &lt;head&gt;</em></p>');
-    expect(item.contentHtml).toContain('Cost corrected.');
-    expect(item.contentHtml).toContain('April 2, 2007');
+    // The correction note as the page words it.
+    expect(item.contentHtml).toContain(
+      '<p><strong>Correction</strong> Updated <time datetime="2007-04-02">April 2, 2007</time>: Cost corrected.</p>',
+    );
+    const japanese = feedItem(
+      release({ lang: 'ja', updated: '2007-04-02', correction: '取得価額を訂正しました。' }),
+      '<p>819,000株</p>',
+      { ...site, language: 'ja', correctionWords: { correction: ja.release.correction, updated: ja.release.updated } },
+    );
+    expect(japanese.contentHtml).toContain(
+      '<p><strong>訂正</strong> 更新日 <time datetime="2007-04-02">2007年4月2日</time>: 取得価額を訂正しました。</p>',
+    );
     expect(item.contentHtml).toContain('819,000 shares');
     expect(item.contentHtml).toContain('href="https://newsroom.example.com/newsroom/contacts/"');
   });
