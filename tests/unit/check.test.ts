@@ -4,7 +4,7 @@
  * releases take seconds. Then the pieces: lines of fields, file encodings, ids, links.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -63,6 +63,23 @@ describe('npm run check', () => {
     const result = check('content');
     expect(result.stdout).toContain('No problems in content');
     expect(result.status).toBe(0);
+  });
+
+  it('reports a problem in site.yaml once, not again in every release of its other language', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'newsroom-check-site-'));
+    try {
+      cpSync(join(ROOT, 'content'), dir, { recursive: true });
+      const site = join(dir, 'site.yaml');
+      const text = readFileSync(site, 'utf8').replace(/^timeZone: .*$/m, 'timeZone: Asia/Tokio');
+      writeFileSync(site, text);
+      const line = text.split('\n').findIndex((l) => l.startsWith('timeZone:')) + 1;
+      const result = check(dir);
+      expect(result.stdout.trimEnd().split('\n')).toEqual([
+        `${dir}/site.yaml:${line}: timeZone: expected an IANA time zone such as Asia/Tokyo, found "Asia/Tokio"`,
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('checks 3,000 releases in seconds', () => {

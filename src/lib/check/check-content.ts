@@ -140,8 +140,11 @@ function declaredCategories(site: SiteRead): [string, ...string[]] {
 }
 
 function declaredLanguages(site: SiteRead): [string, ...string[]] {
-  const languages = site.settings?.languages;
-  return languages?.length ? (languages as [string, ...string[]]) : ['en'];
+  // As written when site.yaml has a problem elsewhere, so its languages are not reported again in
+  // every file that uses them.
+  const written = site.settings?.languages ?? site.raw?.languages;
+  const languages = Array.isArray(written) ? written.filter((l): l is string => typeof l === 'string') : [];
+  return languages.length ? (languages as [string, ...string[]]) : ['en'];
 }
 
 function publicFiles(publicDir: string): Set<string> {
