@@ -240,6 +240,15 @@ describe('the shapes of real releases', () => {
     });
     expect(importFile(FIXTURES, 'empty.txt')).toEqual({ ok: false, reason: 'the file has no text' });
   });
+
+  it('says a dateline’s date does not exist, rather than that there is no dateline', () => {
+    const text =
+      'Trend Micro Announces Results\n\nTOKYO, Japan, February 30, 2010 -- Trend Micro today announced results.\n';
+    expect(importRelease({ text, sourceName: 'results.txt', settings, existing: existing() })).toEqual({
+      ok: false,
+      reason: 'expected a dateline with a date that exists, found "February 30, 2010" (line 3), which does not exist',
+    });
+  });
 });
 
 describe('npm run import', () => {

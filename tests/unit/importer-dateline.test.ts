@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDateline } from '../../src/lib/importer/dateline';
+import { impossibleDatelineDate, parseDateline } from '../../src/lib/importer/dateline';
 import { tickersIn } from '../../src/lib/importer/tickers';
 
 describe('datelines in the spellings of legacy releases', () => {
@@ -36,6 +36,12 @@ describe('datelines in the spellings of legacy releases', () => {
     ['no location', 'March 30, 2007 -- Trend Micro'],
   ])('is not found in %s', (_, text) => {
     expect(parseDateline(text)).toBeUndefined();
+  });
+
+  it('tells a dateline whose date does not exist', () => {
+    expect(impossibleDatelineDate('TOKYO, Japan, February 30, 2007 -- Trend Micro')).toBe('February 30, 2007');
+    expect(impossibleDatelineDate('TOKYO, Japan, March 30, 2007 -- Trend Micro')).toBeUndefined();
+    expect(impossibleDatelineDate('Trend Micro announced on February 30, 2007 that it')).toBeUndefined();
   });
 });
 

@@ -46,6 +46,16 @@ function isoDate(year: number, month: number, day: number): string | undefined {
   return date.getUTCDate() === day && date.getUTCMonth() === month - 1 ? iso : undefined;
 }
 
+/**
+ * The date as written when `text` opens with a dateline whose date does not exist ("February 30,
+ * 2010"), so the importer can say so instead of finding no dateline.
+ */
+export function impossibleDatelineDate(text: string): string | undefined {
+  const m = DATELINE.exec(text.trim());
+  if (!m?.groups || parseDateline(text)) return undefined;
+  return `${m.groups.month} ${m.groups.day}, ${m.groups.year}`;
+}
+
 /** The dateline at the start of `text`, or undefined when the text does not open with one. */
 export function parseDateline(text: string): WrittenDateline | undefined {
   const m = DATELINE.exec(text.trim());

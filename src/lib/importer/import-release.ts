@@ -14,7 +14,7 @@ import { text } from '../../schemas/fields';
 import { releaseSchema } from '../../schemas/release';
 import { parseFlow, parsePlain, startsStructure, type BodyNode } from './body';
 import { parseContactBlock } from './contact-block';
-import { parseDateline, type WrittenDateline } from './dateline';
+import { impossibleDatelineDate, parseDateline, type WrittenDateline } from './dateline';
 import { plainText } from './escape';
 import { findContact, findText, freeId, type ExistingContact, type ExistingText } from './matching';
 import { renderNodes, renderPlain } from './mdx';
@@ -253,6 +253,10 @@ function readHeader(lines: readonly SourceLine[], input: ImportInput, report: Im
   if (first >= lines.length) return 'the file has no text';
   const found = findDateline(lines, first + 1);
   if (!found) {
+    const impossible = lines.slice(first + 1).find((l) => impossibleDatelineDate(l.text));
+    if (impossible) {
+      return `expected a dateline with a date that exists, found "${impossibleDatelineDate(impossible.text)}" (line ${impossible.line}), which does not exist`;
+    }
     return `expected a dateline such as "TOKYO, Japan, March 30, 2007 --" at the start of a paragraph within the first ${MAX_SUBHEADLINE_BLOCKS + 1} paragraphs after the headline (line ${lines[first]!.line}), found none`;
   }
   const { at, dateline } = found;
