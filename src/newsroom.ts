@@ -15,6 +15,8 @@ import {
   fileNameProblem,
   isPublished,
   releaseSlug,
+  secondTranslationProblem,
+  secondTranslations,
   translationProblem,
 } from './lib/releases';
 import { folderLanguageProblem } from './lib/check/entry-id';
@@ -270,6 +272,11 @@ function linkTranslations(published: Release[], all: Release[]): void {
     const translatable = (r: Release) => ({ lang: r.lang, translationOf: r.data.translationOf?.id });
     const problem = translationProblem(translatable(release), id, original && translatable(original));
     if (problem) throw new Error(`${release.filePath}: translationOf: ${problem}`);
+  }
+  const [second] = secondTranslations(all.map((r) => ({ ...r, translationOf: r.data.translationOf?.id })));
+  if (second) {
+    const problem = secondTranslationProblem(second.release, second.first.filePath);
+    throw new Error(`${second.release.filePath}: translationOf: ${problem}`);
   }
   const groups = new Map<string, Release[]>();
   for (const release of published) {

@@ -89,6 +89,25 @@ export function translationProblem(release: Translatable, id: string, original?:
   return undefined;
 }
 
+/**
+ * Translations that translate a release into a language it already has a translation in, each with
+ * the earlier one (in the order given): the page can link only one version per language.
+ */
+export function secondTranslations<T extends Translatable>(releases: readonly T[]): { release: T; first: T }[] {
+  const seen = new Map<string, T>();
+  return releases.flatMap((release) => {
+    if (release.translationOf === undefined) return [];
+    const key = `${release.translationOf}\u0000${release.lang}`;
+    const first = seen.get(key);
+    if (!first) seen.set(key, release);
+    return first ? [{ release, first }] : [];
+  });
+}
+
+/** What is wrong with a second translation into one language (see `secondTranslations`). */
+export const secondTranslationProblem = ({ lang, translationOf }: Translatable, firstFile: string) =>
+  `expected one ${lang} version of "${translationOf}", found a second: ${firstFile} already is one`;
+
 /** Fails with both file names when two releases would share a URL (`path`, below the base). */
 export function assertUniqueSlugs(releases: readonly { path: string; filePath: string }[]): void {
   const seen = new Map<string, string>();

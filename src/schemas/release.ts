@@ -1,5 +1,6 @@
 /** Frontmatter of a press release (`content/releases/*.mdx`). */
 import { z } from 'astro/zod';
+import { tagSlug } from '../lib/taxonomy';
 import { calendarDate, describe, instantWithOffset, language, list, slug, text, ticker, timeOfDay } from './fields';
 
 /**
@@ -81,6 +82,18 @@ export function releaseSchema<
           message: 'expected a correction note saying what changed, since updated is set',
         });
       }
+      // "Share Buyback" and "share buyback" are one tag page: two links to it would read as two tags.
+      const seen = new Map<string, string>();
+      data.tags.forEach((tag, i) => {
+        const first = seen.get(tagSlug(tag));
+        if (first === undefined) seen.set(tagSlug(tag), tag);
+        else
+          ctx.addIssue({
+            code: 'custom',
+            path: ['tags', i],
+            message: `expected each tag once, found "${tag}", the same tag as "${first}"`,
+          });
+      });
       if (data.updated && data.updated < data.date) {
         ctx.addIssue({
           code: 'custom',

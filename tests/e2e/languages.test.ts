@@ -187,13 +187,18 @@ describe('a single-language newsroom', () => {
   });
 });
 
-it('refuses a translation in the same language as its original, or of a translation, in the build and the check', () => {
+it('refuses a translation in its original’s language, of a translation, or a second one into a language, in the build and the check', () => {
   const content = fixtureContent({
     releases: [
       {
         file: '2008-01-10-same-language.mdx',
         frontmatter:
           'headline: Same language\ndate: 2008-01-10\nlocation: TOKYO, Japan\ncategories: [Corporate]\ntranslationOf: 2007-03-30-results-of-share-buyback\ndraft: true',
+      },
+      {
+        file: 'ja/2008-01-12-second-japanese.mdx',
+        frontmatter:
+          'headline: 二つ目の日本語版\ndate: 2008-01-12\nlocation: 東京\nlang: ja\ncategories: [Corporate]\ntranslationOf: 2007-03-30-results-of-share-buyback\ndraft: true',
       },
       {
         file: 'ja/2008-01-11-twice-translated.mdx',
@@ -214,7 +219,7 @@ it('refuses a translation in the same language as its original, or of a translat
   expect(result.status).not.toBe(0);
   // The build stops at the first it meets.
   expect(result.output).toMatch(
-    /2008-01-10-same-language\.mdx: translationOf: expected a release in another language than en, found "2007-03-30-results-of-share-buyback" \(en\)|2008-01-11-twice-translated\.mdx: translationOf: expected the original release/,
+    /(2008-01-10-same-language|2008-01-11-twice-translated|2008-01-12-second-japanese)\.mdx: translationOf: expected /,
   );
   // The check finds both, with their lines, where it used to find neither.
   expect(check.status).toBe(1);
@@ -223,5 +228,8 @@ it('refuses a translation in the same language as its original, or of a translat
   );
   expect(check.stdout).toMatch(
     /ja\/2008-01-11-twice-translated\.mdx:7: translationOf: expected the original release, found "ja\/2007-03-30-results-of-share-buyback", itself a translation of "2007-03-30-results-of-share-buyback"/,
+  );
+  expect(check.stdout).toMatch(
+    /ja\/2008-01-12-second-japanese\.mdx:7: translationOf: expected one ja version of "2007-03-30-results-of-share-buyback", found a second: \S*ja\/2007-03-30-results-of-share-buyback\.mdx already is one/,
   );
 });

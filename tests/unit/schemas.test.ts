@@ -122,6 +122,11 @@ slug: buyback-results
       'updated: expected the date of the correction',
     ],
     ['a bad slug', `${validRelease}slug: Share Buyback`, 'slug: expected the slug of lower-case letters'],
+    [
+      'the same tag twice',
+      `${validRelease}tags: [share buyback, Share Buyback]`,
+      'tags[1]: expected each tag once, found "Share Buyback", the same tag as "share buyback"',
+    ],
     ['an unknown field', `${validRelease}title: Oops`, 'unknown field(s) title'],
     [
       'a draft flag that is not a boolean',

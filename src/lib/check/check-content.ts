@@ -11,7 +11,13 @@ import { buildClock } from '../clock';
 import { yearOf } from '../dates';
 import { impossibleDate, writtenFields } from '../frontmatter';
 import { fieldName } from '../problems';
-import { fileNameProblem, releaseSlug, translationProblem } from '../releases';
+import {
+  fileNameProblem,
+  releaseSlug,
+  secondTranslationProblem,
+  secondTranslations,
+  translationProblem,
+} from '../releases';
 import { RELEASE_COMPONENT_NAMES } from '../release-components';
 import { localePath, releasePath } from '../urls';
 import { bodyProblems } from './mdx';
@@ -299,18 +305,27 @@ function translationProblems(listed: readonly ListedRelease[]): Problem[] {
     lang: data.lang,
     translationOf: data.translationOf as string | undefined,
   });
-  return listed.flatMap((release) => {
+  const problem = (release: ListedRelease, message: string): Problem => {
+    const { yaml, yamlLine } = located(release.entry);
+    return {
+      file: release.entry.file,
+      line: fieldLine(yaml, yamlLine, ['translationOf']),
+      field: 'translationOf',
+      message,
+    };
+  };
+  const misnamed = listed.flatMap((release) => {
     const id = release.data.translationOf as string | undefined;
     // A missing id is reported with the other references.
     const original = id === undefined ? undefined : byId.get(id);
     if (id === undefined || !original) return [];
     const message = translationProblem(translatable(release), id, translatable(original));
-    if (!message) return [];
-    const { yaml, yamlLine } = located(release.entry);
-    return [
-      { file: release.entry.file, line: fieldLine(yaml, yamlLine, ['translationOf']), field: 'translationOf', message },
-    ];
+    return message ? [problem(release, message)] : [];
   });
+  const doubled = secondTranslations(listed.map((release) => ({ ...translatable(release), release }))).map(
+    ({ release, first }) => problem(release.release, secondTranslationProblem(release, first.release.entry.file)),
+  );
+  return [...misnamed, ...doubled];
 }
 
 function duplicateSlugs(listed: readonly { entry: ContentEntry; path: string }[]): Problem[] {
