@@ -4,7 +4,7 @@
  */
 import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { COLLECTION_FILES, releaseId } from './lib/check/content-folder';
+import { COLLECTION_FILES, collectionPattern, releaseId } from './lib/check/content-folder';
 import { RELEASE_COMPONENT_NAMES } from './lib/release-components';
 import { checkedFiles } from './loaders/checked-files';
 import { boilerplateSchema } from './schemas/boilerplate';
@@ -18,8 +18,8 @@ const [firstCategory, ...otherCategories] = settings.categories;
 // What an MDX body may use without importing it, checked when each file loads.
 const components = RELEASE_COMPONENT_NAMES;
 const [defaultLanguage, ...otherLanguages] = settings.languages;
-// Each folder holds only the files its loader reads (`**/*.mdx`, `**/*.{yaml,yml}` below): a release
-// saved as .md stops the build instead of going missing.
+// Each folder holds only the files its loader reads (`collectionPattern`): a release saved as .md
+// stops the build instead of going missing.
 const folder = (collection: keyof typeof COLLECTION_FILES) => ({
   path: `${CONTENT_DIR}/${collection}`,
   extensions: COLLECTION_FILES[collection].extensions,
@@ -28,7 +28,7 @@ const folder = (collection: keyof typeof COLLECTION_FILES) => ({
 const releases = defineCollection({
   loader: checkedFiles(
     glob({
-      pattern: '**/*.mdx',
+      pattern: collectionPattern('releases'),
       base: `${CONTENT_DIR}/releases`,
       // The file path is the id. (Astro's default would take the `slug:` field instead, silently
       // merging two releases that share a slug; src/lib/releases.ts refuses those by name.)
@@ -50,24 +50,30 @@ const releases = defineCollection({
 });
 
 const boilerplates = defineCollection({
-  loader: checkedFiles(glob({ pattern: '**/*.mdx', base: `${CONTENT_DIR}/boilerplates`, retainBody: false }), {
-    dates: ['since'],
-    components,
-    folder: folder('boilerplates'),
-  }),
+  loader: checkedFiles(
+    glob({ pattern: collectionPattern('boilerplates'), base: `${CONTENT_DIR}/boilerplates`, retainBody: false }),
+    {
+      dates: ['since'],
+      components,
+      folder: folder('boilerplates'),
+    },
+  ),
   schema: boilerplateSchema,
 });
 
 const notices = defineCollection({
-  loader: checkedFiles(glob({ pattern: '**/*.mdx', base: `${CONTENT_DIR}/notices`, retainBody: false }), {
-    components,
-    folder: folder('notices'),
-  }),
+  loader: checkedFiles(
+    glob({ pattern: collectionPattern('notices'), base: `${CONTENT_DIR}/notices`, retainBody: false }),
+    {
+      components,
+      folder: folder('notices'),
+    },
+  ),
   schema: noticeSchema,
 });
 
 const contacts = defineCollection({
-  loader: checkedFiles(glob({ pattern: '**/*.{yaml,yml}', base: `${CONTENT_DIR}/contacts` }), {
+  loader: checkedFiles(glob({ pattern: collectionPattern('contacts'), base: `${CONTENT_DIR}/contacts` }), {
     folder: folder('contacts'),
   }),
   schema: contactSchema,

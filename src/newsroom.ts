@@ -269,7 +269,7 @@ function linkTranslations(published: Release[], all: Release[]): void {
     const id = release.data.translationOf?.id;
     if (id === undefined) continue;
     const original = byId.get(id);
-    const translatable = (r: Release) => ({ lang: r.lang, translationOf: r.data.translationOf?.id });
+    const translatable = (r: Release) => ({ id: r.id, lang: r.lang, translationOf: r.data.translationOf?.id });
     const problem = translationProblem(translatable(release), id, original && translatable(original));
     if (problem) throw new Error(`${release.filePath}: translationOf: ${problem}`);
   }

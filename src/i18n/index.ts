@@ -43,11 +43,12 @@ export function feedNamesIn(lang: string | undefined): FeedNames {
 }
 
 /**
- * The issuer as structured data names it on a page in `lang`: its name there, and its names in
- * the newsroom's other languages, so each page's Corporation node says the same of it.
+ * The issuer as structured data names it, the same on every page whatever its language (nodes that
+ * share an `@id` must agree): its name (`company.name`), and its names in the newsroom's other
+ * languages as alternate names.
  */
-export function issuerIn(lang: string | undefined) {
-  const name = siteIn(lang).companyName;
+export function issuerNames() {
+  const name = settings.company.name;
   const others = settings.languages.map((code) => siteIn(code).companyName).filter((other) => other !== name);
   return { name, alternateNames: [...new Set(others)], url: settings.company.url };
 }

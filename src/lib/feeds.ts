@@ -67,7 +67,6 @@ export function scopePagePath(scope: FeedScope): string {
   }
 }
 
-/** What a reader's feed list shows, e.g. "Trend Micro Newsroom: 2007". */
 /**
  * How a language names feeds: its categories, and the words and punctuation of a feed's title
  * ("Example Newsroom: Financial, 2007", "…：財務・IR（2007年）"). English by default.
@@ -86,6 +85,7 @@ const ENGLISH_NAMES: FeedNames = {
   format: en.feeds.format,
 };
 
+/** What a reader's feed list shows, e.g. "Trend Micro Newsroom: 2007", "…ニュースルーム：2007年". */
 export function feedTitle(scope: FeedScope, siteTitle: string, names: FeedNames = ENGLISH_NAMES): string {
   switch (scope.kind) {
     case 'latest':
@@ -333,7 +333,9 @@ export function termsAsBlocks(html: string): string {
  * release, labels naming another item's section, and a tab stop on a table that is not scrolling.
  */
 const PAGE_ATTRIBUTE = /\s(?:id|aria-labelledby|aria-describedby|tabindex)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+)/gi;
-const TAG_WITH_PAGE_ATTRIBUTE = /<[a-z][^>]*\s(?:id|aria-labelledby|aria-describedby|tabindex)\s*=[^>]*>/gi;
+// A tag whose quoted values may hold ">", with one of those attributes.
+const TAG_WITH_PAGE_ATTRIBUTE =
+  /<[a-z](?:[^>"']|"[^"]*"|'[^']*')*?\s(?:id|aria-labelledby|aria-describedby|tabindex)\s*=(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
 
 /**
  * Release HTML as a feed reader should get it: terms numbered once (`termsAsBlocks`), no build-only

@@ -68,6 +68,8 @@ export function fileNameProblem(id: string, override?: string): string | undefin
 }
 
 interface Translatable {
+  /** The release's own id (its file path without .mdx). */
+  id: string;
   lang: string;
   /** The id of the release it translates, if any. */
   translationOf?: string | undefined;
@@ -80,6 +82,7 @@ interface Translatable {
  */
 export function translationProblem(release: Translatable, id: string, original?: Translatable): string | undefined {
   if (!original) return `expected the id of a release, found "${id}"`;
+  if (id === release.id) return `expected the id of the release it translates, found "${id}", this release itself`;
   if (original.translationOf !== undefined) {
     return `expected the original release, found "${id}", itself a translation of "${original.translationOf}"`;
   }
@@ -91,11 +94,13 @@ export function translationProblem(release: Translatable, id: string, original?:
 
 /**
  * Translations that translate a release into a language it already has a translation in, each with
- * the earlier one (in the order given): the page can link only one version per language.
+ * the first one by id (file path), whatever order they come in: the page can link only one version
+ * per language, and the build and the check blame the same file.
  */
 export function secondTranslations<T extends Translatable>(releases: readonly T[]): { release: T; first: T }[] {
   const seen = new Map<string, T>();
-  return releases.flatMap((release) => {
+  const byId = [...releases].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return byId.flatMap((release) => {
     if (release.translationOf === undefined) return [];
     const key = `${release.translationOf}\u0000${release.lang}`;
     const first = seen.get(key);

@@ -9,7 +9,7 @@ export type JsonLd = Record<string, unknown>;
 
 export interface Issuer {
   name: string;
-  /** Its name in the newsroom's other languages, so every page says the same of it. */
+  /** Its names in the newsroom's other languages (トレンドマイクロ株式会社). */
   alternateNames?: readonly string[] | undefined;
   url?: string | undefined;
   tickers: readonly Ticker[];

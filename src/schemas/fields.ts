@@ -73,7 +73,8 @@ export const instantWithOffset = (what: string) =>
     const m = typeof value === 'string' ? OFFSET_TIMESTAMP.exec(value.trim()) : null;
     if (m && !isRealDate(m[1]!)) {
       // new Date() would roll 2030-02-30 over into March: an embargo lifting on a day nobody chose.
-      ctx.issues.push({ code: 'custom', input: value, message: `${expected}, found ${m[1]}, which does not exist` });
+      const message = `expected ${what} on a day that exists, found ${describe(value)}: ${m[1]} does not exist`;
+      ctx.issues.push({ code: 'custom', input: value, message });
       return z.NEVER;
     }
     if (m) {

@@ -40,7 +40,7 @@ describe('npm run check', () => {
       `${at}releases/2007-01-12-broken-links.mdx:10: body: expected a link to a page of the site, found "/tags/nope/", which is not one`,
       `${at}releases/2007-01-12-broken-links.mdx:10: body: expected a link to a page of the site, found "https://newsroom.example.com/nope/", which is not one`,
       `${at}releases/2007-01-12-broken-links.mdx:11: body: expected the link with a trailing slash (/releases/), found "/releases"`,
-      `${at}releases/2007-01-12-broken-links.mdx:13: body: expected a link to a published page, found "/releases/2007-01-22-held/", a release under embargo until 2098-12-31T15:00:00.000Z, which the link would reveal before then`,
+      `${at}releases/2007-01-12-broken-links.mdx:13: body: expected a link to a published page, found "/releases/2007-01-22-held/", a release under embargo until 2099-01-01T00:00:00+09:00, which the link would reveal before then`,
       `${at}releases/2007-01-14-undeclared-category.mdx:7: categories[1]: expected one of the categories declared in content/site.yaml (Financial, Corporate), found string "Product"`,
       `${at}releases/2007-01-15-embargo-without-offset.mdx:6: embargo: expected the embargo time in quotes with its UTC offset, e.g. "2007-03-30T15:00:00+09:00", found string "2007-01-15T09:00:00"`,
       `${at}releases/2007-01-16-unknown-references.mdx:6: boilerplate: ${ids('boilerplates', 'example')}, found "example-1999"`,
@@ -163,9 +163,11 @@ describe('links inside the content', () => {
     pages,
     publicFiles: new Set(['files/report.pdf']),
     unpublished: new Map([
-      ['2007-04-01-draft', { draft: true }],
-      ['2007-05-01-held', { draft: false, embargo: new Date('2007-05-01T06:00:00Z') }],
+      ['releases/2007-04-01-draft/', { draft: true }],
+      ['releases/2007-05-01-held/', { draft: false, embargo: new Date('2007-05-01T06:00:00Z') }],
+      ['ja/releases/2007-05-02-held/', { draft: false, embargo: new Date('2007-05-02T06:00:00Z') }],
     ]),
+    timeZone: 'Asia/Tokyo',
     siteUrl: 'https://newsroom.example.com',
     onPage: 'releases/2007-03-30-buyback/',
   };
@@ -203,8 +205,13 @@ describe('links inside the content', () => {
     expect(linkProblem('/releases/2007-04-01-draft/', context)).toContain('a draft release');
     // A link to a release under embargo would give it away: only one that lifts no earlier may link to it.
     expect(linkProblem('/releases/2007-05-01-held/', context)).toBe(
-      'expected a link to a published page, found "/releases/2007-05-01-held/", a release under embargo until 2007-05-01T06:00:00.000Z, which the link would reveal before then',
+      'expected a link to a published page, found "/releases/2007-05-01-held/", a release under embargo until 2007-05-01T15:00:00+09:00, which the link would reveal before then',
     );
+    // Japanese releases too, by their own address; the English address of the same slug is another page.
+    expect(linkProblem('/ja/releases/2007-05-02-held/', context)).toContain(
+      'under embargo until 2007-05-02T15:00:00+09:00',
+    );
+    expect(linkProblem('/releases/2007-05-02-held/', context)).toContain('which is not one');
     const heldUntil = (iso: string) => ({ ...context, heldUntil: new Date(iso) });
     expect(linkProblem('/releases/2007-05-01-held/', heldUntil('2007-05-01T06:00:00Z'))).toBeUndefined();
     expect(linkProblem('/releases/2007-05-01-held/', heldUntil('2007-05-01T05:59:00Z'))).toContain('under embargo');

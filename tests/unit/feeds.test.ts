@@ -154,6 +154,8 @@ describe('item content', () => {
       '<section class="contact"><h2>Contacts</h2><p>Say "id=x" or tabindex=0 in text.</p>' +
         '<div class="table-scroll" role="region" aria-label="Allotment">…</div></section>',
     );
+    // A ">" inside a quoted value does not end the tag.
+    expect(cleanFeedHtml('<abbr title="a > b" id="x">ab</abbr>')).toBe('<abbr title="a > b">ab</abbr>');
     // data-id and similar are other attributes.
     expect(cleanFeedHtml('<a href="#n1" data-id="1" aria-label="Note 1">1</a>')).toBe(
       '<a href="#n1" data-id="1" aria-label="Note 1">1</a>',

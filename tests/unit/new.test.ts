@@ -137,7 +137,7 @@ describe('npm run new', () => {
   });
 
   it('refuses a --slug that would make an address with capitals or spaces', () => {
-    expect(newRelease('Hello', '--slug', 'Board Resolution').stderr).toContain('--slug: expected lower-case words');
+    expect(newRelease('Hello', '--slug', 'Board-Resolution').stderr).toContain('--slug: expected lower-case words');
   });
 });
 

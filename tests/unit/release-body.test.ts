@@ -194,6 +194,15 @@ describe('body problems, as npm run check and the build report them', () => {
       '5: expected text, release components or plain HTML markup (such as <sup>), found <iframe>, which a release may not hold',
       '7: <span onclick>: expected no event handler: a release page runs no script of its own',
     ]);
+    // Readings of Japanese names are text markup; inline styles and javascript: links are not.
+    expect(messages('<ruby>東証<rp>(</rp><rt>とうしょう</rt><rp>)</rp></ruby>')).toEqual([]);
+    expect(
+      messages('<span style="color: red">x</span>\n\n<a href=" JavaScript:alert(1)">y</a>\n\n[z](javascript:alert(2))'),
+    ).toEqual([
+      "1: <span style>: expected no style attribute: the site's Content-Security-Policy applies no inline style",
+      '3: <a href>: expected a web address, found a javascript: URL, which runs script',
+      '5: expected a link to a web address, found a javascript: URL, which runs script',
+    ]);
   });
 
   it('passes a valid body', () => {

@@ -5,7 +5,9 @@ import {
   isPublished,
   nextEmbargoLift,
   releaseSlug,
+  secondTranslations,
   summaryFromBody,
+  translationProblem,
   truncate,
 } from '../../src/lib/releases';
 
@@ -73,5 +75,32 @@ describe('summary from the first paragraph', () => {
   });
   it('cuts long text at a word', () => {
     expect(truncate('one two three four five', 12)).toBe('one two…');
+  });
+});
+
+describe('translations', () => {
+  const original = { id: 'buyback', lang: 'en' };
+  it('name an original in another language, not a translation or themselves', () => {
+    const ja = { id: 'ja/buyback', lang: 'ja', translationOf: 'buyback' };
+    expect(translationProblem(ja, 'buyback', original)).toBeUndefined();
+    expect(translationProblem(ja, 'nothing')).toBe('expected the id of a release, found "nothing"');
+    expect(translationProblem({ ...ja, translationOf: 'ja/buyback' }, 'ja/buyback', ja)).toBe(
+      'expected the id of the release it translates, found "ja/buyback", this release itself',
+    );
+    expect(translationProblem({ id: 'ja/x', lang: 'ja' }, 'ja/buyback', ja)).toContain(
+      'itself a translation of "buyback"',
+    );
+    expect(translationProblem({ id: 'x', lang: 'en' }, 'buyback', original)).toContain('in another language than en');
+  });
+  it('blame the same second translation whatever order they come in', () => {
+    const first = { id: 'ja/2007-buyback', lang: 'ja', translationOf: 'buyback' };
+    const second = { id: 'ja/2008-buyback-again', lang: 'ja', translationOf: 'buyback' };
+    const english = { id: 'buyback', lang: 'en' };
+    for (const order of [
+      [first, second, english],
+      [second, english, first],
+    ]) {
+      expect(secondTranslations(order)).toEqual([{ release: second, first }]);
+    }
   });
 });

@@ -104,7 +104,7 @@ slug: buyback-results
     [
       'an embargo on a day that does not exist',
       `${validRelease}embargo: "2030-02-30T10:00:00+09:00"`,
-      'found 2030-02-30, which does not exist',
+      'embargo: expected the embargo time on a day that exists, found string "2030-02-30T10:00:00+09:00": 2030-02-30 does not exist',
     ],
     [
       'an embargo at 24:00',

@@ -301,7 +301,8 @@ export function checkContent({
 /** Translations that name another translation, themselves, or a release in their own language. */
 function translationProblems(listed: readonly ListedRelease[]): Problem[] {
   const byId = new Map(listed.map((release) => [release.entry.id, release]));
-  const translatable = ({ data }: ListedRelease) => ({
+  const translatable = ({ entry, data }: ListedRelease) => ({
+    id: entry.id,
     lang: data.lang,
     translationOf: data.translationOf as string | undefined,
   });
@@ -383,8 +384,9 @@ function linkProblems(
     unpublished: new Map(
       listed
         .filter((release) => release.data.draft || heldUntil(release))
-        .map((release) => [release.slug, { draft: !!release.data.draft, embargo: heldUntil(release) }]),
+        .map((release) => [release.path, { draft: !!release.data.draft, embargo: heldUntil(release) }]),
     ),
+    timeZone: site.settings?.timeZone,
     siteUrl: site.settings?.url ?? 'https://newsroom.invalid/',
   };
   const listedOf = new Map(listed.map((release) => [release.entry, release]));

@@ -20,6 +20,12 @@ export const COLLECTION_FILES: Record<CollectionName, { extensions: readonly str
   contacts: { extensions: ['.yaml', '.yml'], frontmatter: false },
 };
 
+/** The glob a collection's loader reads its folder with: every .mdx file below it, or every .yaml and .yml file. */
+export function collectionPattern(collection: CollectionName): string {
+  const names = COLLECTION_FILES[collection].extensions.map((extension) => extension.slice(1));
+  return names.length === 1 ? `**/*.${names[0]}` : `**/*.{${names.join(',')}}`;
+}
+
 export interface ContentEntry {
   collection: CollectionName;
   /** Path shown to authors, relative to the working directory. */

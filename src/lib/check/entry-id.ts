@@ -31,7 +31,10 @@ export function folderLanguageProblem(
 ): string | undefined {
   const folder = id.includes('/') ? id.split('/')[0]! : undefined;
   if (!folder || folder === defaultLanguage || !languages.includes(folder)) return undefined;
-  if ((lang ?? defaultLanguage) === folder) return undefined;
-  const found = lang === undefined ? `none, so the default ${defaultLanguage}` : lang;
-  return `expected lang: ${folder}, as the file is in the ${folder}/ folder, found ${found}`;
+  const found = lang ?? defaultLanguage;
+  if (found === folder) return undefined;
+  // Worded alike whether lang: was left out (the check sees that) or filled in by the schema's
+  // default (the build sees that).
+  const because = found === defaultLanguage ? ' (the default when lang: is left out)' : '';
+  return `expected lang: ${folder}, as the file is in the ${folder}/ folder, found ${found}${because}`;
 }

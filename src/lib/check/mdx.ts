@@ -15,7 +15,8 @@ interface MdastNode {
   type: string;
   name?: string | null;
   value?: string;
-  attributes?: { type: string; name?: string }[];
+  attributes?: { type: string; name?: string; value?: unknown }[];
+  url?: string;
   position?: { start: { line: number } };
   children?: MdastNode[];
 }
@@ -28,10 +29,13 @@ interface MdastNode {
 const HTML_ELEMENTS = new Set(
   (
     'a abbr b bdi bdo br cite code data del dfn em i ins kbd mark q s samp small span strong sub sup time u var wbr ' +
-    'p div blockquote pre hr h2 h3 h4 h5 h6 ul ol li dl dt dd figure figcaption ' +
+    'ruby rt rp p div blockquote pre hr h2 h3 h4 h5 h6 ul ol li dl dt dd figure figcaption ' +
     'table caption colgroup col thead tbody tfoot tr th td'
   ).split(' '),
 );
+
+/** A javascript: address, however its scheme is spelt or padded. */
+const SCRIPT_URL = /^[\s\u0000-\u001f]*j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t\s*:/i;
 
 /** A node as an author would recognise it in a message. */
 function shown(node: MdastNode): string {
@@ -115,6 +119,18 @@ export function mdxProblems(source: string, file: string, components: readonly s
           `<${name} ${attribute.name}>: expected no event handler: a release page runs no script of its own`,
         );
       }
+      if (!takes && attribute.name === 'style') {
+        report(
+          node,
+          `<${name} style>: expected no style attribute: the site's Content-Security-Policy applies no inline style`,
+        );
+      }
+      if (typeof attribute.value === 'string' && SCRIPT_URL.test(attribute.value)) {
+        report(node, `<${name} ${attribute.name}>: expected a web address, found a javascript: URL, which runs script`);
+      }
+    }
+    if (node.type === 'link' && SCRIPT_URL.test(node.url ?? '')) {
+      report(node, 'expected a link to a web address, found a javascript: URL, which runs script');
     }
     // Items only inside their container, and nothing else directly inside one.
     const item = name ? COMPONENT_ITEMS[name] : undefined;

@@ -5,6 +5,7 @@
  * When a page is added to or removed from src/pages/, change FIXED_PAGES or sitePages() here.
  */
 import { groupBy, paginate } from '../archive';
+import { isoInZone } from '../dates';
 import { feedFormats, feedPath, LATEST, type FeedScope } from '../feeds';
 import { categoryPath, listPagePath, releasePath, releasesPath, tagPath, yearPath } from '../urls';
 
@@ -47,10 +48,12 @@ export interface LinkContext {
   /** Files in public/, site-relative (`files/report.pdf`). */
   publicFiles: ReadonlySet<string>;
   /**
-   * Releases with no page in a build now, by slug: drafts, and releases whose embargo has not lifted
-   * (with its time), which a link must not reveal.
+   * Releases with no page in a build now, by the page they will have (`ja/releases/…/`): drafts,
+   * and releases whose embargo has not lifted (with its time), which a link must not reveal.
    */
   unpublished: ReadonlyMap<string, { draft: boolean; embargo?: Date | undefined }>;
+  /** The issuer's time zone, to tell an embargo time as authors write it. */
+  timeZone?: string | undefined;
   /**
    * When the page the link is on is itself under embargo, until when: it may link to releases whose
    * embargo lifts no later, and to the pages they add.
@@ -86,12 +89,13 @@ export function linkProblem(href: string, context: LinkContext): string | undefi
   if (context.pages.has(path) || context.publicFiles.has(path)) return undefined;
   if (context.pages.has(`${path}/`)) return `expected the link with a trailing slash (/${path}/), found "${href}"`;
   const release = /^releases\/([^/]+)\/$/.exec(path)?.[1];
-  const held = release ? context.unpublished.get(release) : undefined;
+  const held = context.unpublished.get(path);
   if (held?.draft)
     return `expected a link to a published page, found "${href}", a draft release, which has no page until draft: true is removed`;
   if (held?.embargo) {
     if (context.heldUntil && held.embargo.getTime() <= context.heldUntil.getTime()) return undefined;
-    return `expected a link to a published page, found "${href}", a release under embargo until ${held.embargo.toISOString()}, which the link would reveal before then`;
+    const until = isoInZone(held.embargo, context.timeZone ?? 'UTC');
+    return `expected a link to a published page, found "${href}", a release under embargo until ${until}, which the link would reveal before then`;
   }
   const because = release ? `: no release publishes at /releases/${release}/` : '';
   return `expected a link to a page of the site, found "${href}", which is not one${because}`;

@@ -76,16 +76,22 @@ export type ImportResult =
 
 const MAX_SUBHEADLINE_BLOCKS = 3;
 
-/** The dateline's block: the first block after the headline that opens with a dateline. */
+/**
+ * The dateline's block: the first block after the headline that opens with a dateline; or, when
+ * none does, the first of those blocks that opens with a dateline whose date does not exist.
+ */
 function findDateline(lines: readonly SourceLine[], after: number) {
   let i = skipBlank(lines, after);
+  let impossible: { date: string; line: number } | undefined;
   for (let n = 0; n <= MAX_SUBHEADLINE_BLOCKS && i < lines.length; n++) {
     const dateline = parseDateline(lines[i]!.text);
     if (dateline) return { at: i, dateline };
+    const date = impossibleDatelineDate(lines[i]!.text);
+    if (date) impossible ??= { date, line: lines[i]!.line };
     while (i < lines.length && !isBlank(lines[i])) i++;
     i = skipBlank(lines, i);
   }
-  return undefined;
+  return impossible && { impossible };
 }
 
 /** Release file name: the source's own name when it is already `YYYY-MM-DD-name`, else the headline's. */
@@ -252,11 +258,11 @@ function readHeader(lines: readonly SourceLine[], input: ImportInput, report: Im
   const first = skipBlank(lines, 0);
   if (first >= lines.length) return 'the file has no text';
   const found = findDateline(lines, first + 1);
+  if (found && 'impossible' in found) {
+    const { date, line } = found.impossible!;
+    return `expected a dateline with a date that exists, found "${date}" (line ${line}), which does not exist`;
+  }
   if (!found) {
-    const impossible = lines.slice(first + 1).find((l) => impossibleDatelineDate(l.text));
-    if (impossible) {
-      return `expected a dateline with a date that exists, found "${impossibleDatelineDate(impossible.text)}" (line ${impossible.line}), which does not exist`;
-    }
     return `expected a dateline such as "TOKYO, Japan, March 30, 2007 --" at the start of a paragraph within the first ${MAX_SUBHEADLINE_BLOCKS + 1} paragraphs after the headline (line ${lines[first]!.line}), found none`;
   }
   const { at, dateline } = found;
