@@ -263,17 +263,21 @@ export function releasePageKey(newsroom: Newsroom, release: Release): string {
  * (`translationOf`), and every published version lists the other published ones.
  */
 function linkTranslations(published: Release[], all: Release[]): void {
-  const byId = new Map(all.map((r) => [r.id, r]));
   // Every translation is checked, drafts too, so a mistake shows before it is published.
-  for (const release of all) {
-    const id = release.data.translationOf?.id;
+  const versions = all.map((r) => ({
+    id: r.id,
+    lang: r.lang,
+    translationOf: r.data.translationOf?.id,
+    filePath: r.filePath,
+  }));
+  const byId = new Map(versions.map((version) => [version.id, version]));
+  for (const version of versions) {
+    const id = version.translationOf;
     if (id === undefined) continue;
-    const original = byId.get(id);
-    const translatable = (r: Release) => ({ id: r.id, lang: r.lang, translationOf: r.data.translationOf?.id });
-    const problem = translationProblem(translatable(release), id, original && translatable(original));
-    if (problem) throw new Error(`${release.filePath}: translationOf: ${problem}`);
+    const problem = translationProblem(version, id, byId.get(id));
+    if (problem) throw new Error(`${version.filePath}: translationOf: ${problem}`);
   }
-  const [second] = secondTranslations(all.map((r) => ({ ...r, translationOf: r.data.translationOf?.id })));
+  const [second] = secondTranslations(versions);
   if (second) {
     const problem = secondTranslationProblem(second.release, second.first.filePath);
     throw new Error(`${second.release.filePath}: translationOf: ${problem}`);

@@ -288,9 +288,13 @@ export function absoluteHtmlUrls(html: string, pageUrl: string): string {
     });
 }
 
-// Any start or end tag, its attributes read whole, so that a `</li>` quoted in a title is not taken
-// for a tag; and one attribute, with its value however quoted.
-const TAG = /<(\/?)([a-z][^\s/>]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/gi;
+// An attribute's value however quoted, read whole, so that a `</li>` or a `>` quoted in a title is
+// not taken for a tag or its end; and a tag's attributes, one after another.
+const VALUE = `(?:"[^"]*"|'[^']*'|[^\\s"'=<>\`]+)`;
+const ATTRIBUTES = `(?:\\s+[^\\s"'>/=]+(?:\\s*=\\s*${VALUE})?)*`;
+// Any start or end tag, every one read whole (a list's tag quoted in another's title is text); and
+// one attribute.
+const TAG = new RegExp(`<(\\/?)([a-z][^\\s/>]*)(${ATTRIBUTES})\\s*\\/?>`, 'gi');
 const ATTRIBUTE = /\s+([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 // Numbering a <div> cannot take.
 const LIST_ONLY = new Set(['type', 'start', 'reversed']);
@@ -332,10 +336,13 @@ export function termsAsBlocks(html: string): string {
  * and tab stops. A reader that shows several items on one page would get the same id once per
  * release, labels naming another item's section, and a tab stop on a table that is not scrolling.
  */
-const PAGE_ATTRIBUTE = /\s(?:id|aria-labelledby|aria-describedby|tabindex)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+)/gi;
-// A tag whose quoted values may hold ">", with one of those attributes.
-const TAG_WITH_PAGE_ATTRIBUTE =
-  /<[a-z](?:[^>"']|"[^"]*"|'[^']*')*?\s(?:id|aria-labelledby|aria-describedby|tabindex)\s*=(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
+const PAGE_ATTRIBUTE_NAME = '(?:id|aria-labelledby|aria-describedby|tabindex)';
+const PAGE_ATTRIBUTE = new RegExp(`\\s${PAGE_ATTRIBUTE_NAME}\\s*=\\s*${VALUE}`, 'gi');
+// A tag with one of those attributes, its other values read whole.
+const TAG_WITH_PAGE_ATTRIBUTE = new RegExp(
+  `<[a-z](?:[^>"']|"[^"]*"|'[^']*')*?\\s${PAGE_ATTRIBUTE_NAME}\\s*=(?:[^>"']|"[^"]*"|'[^']*')*>`,
+  'gi',
+);
 
 /**
  * Release HTML as a feed reader should get it: terms numbered once (`termsAsBlocks`), no build-only
