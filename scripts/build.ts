@@ -135,6 +135,9 @@ astro = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '-
   stdio: 'inherit',
   env: {
     ...inheritedEnv(process.env),
+    // Astro's usage reports stay on this machine (astro.config.mjs says why); set before Astro
+    // starts, so that it neither asks nor reports.
+    ASTRO_TELEMETRY_DISABLED: process.env.ASTRO_TELEMETRY_DISABLED ?? '1',
     // One clock for the whole build: what is published, the news sitemap and the embargo notice
     // all see the same instant, so an embargo lifting mid-build is never half-published or lost.
     NEWSROOM_NOW: process.env.NEWSROOM_NOW || new Date().toISOString(),
