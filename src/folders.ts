@@ -11,6 +11,9 @@ import { resolve } from 'node:path';
  */
 export const CONTENT_DIR = resolve(process.env.NEWSROOM_CONTENT || 'content');
 
+/** The site's settings (src/settings.ts). */
+export const SITE_FILE = resolve(CONTENT_DIR, 'site.yaml');
+
 /**
  * Astro's cache (content store, incremental-build manifest and pages): `NEWSROOM_CACHE_DIR`, else
  * one per content folder, so building a fixture or benchmark folder never mixes its entries with

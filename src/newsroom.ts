@@ -4,27 +4,31 @@
  * with one edition per language derived from it. Every page, feed and index takes its releases
  * from here.
  */
+import { join } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { groupBy, neighbours, relatedReleases, type Neighbours } from './lib/archive';
 import { cacheKey } from './lib/cache-key';
 import { buildClock } from './lib/clock';
 import { calendarDateInZone, yearOf, zonedTime } from './lib/dates';
 import {
-  assertUniqueSlugs,
   compareNewestFirst,
   fileNameProblem,
   isPublished,
   releaseSlug,
   secondTranslationProblem,
   secondTranslations,
+  sharedPathProblem,
+  sharedPaths,
   translationProblem,
 } from './lib/releases';
 import { folderLanguageProblem } from './lib/check/entry-id';
+import { displayPath, fieldProblem } from './lib/check/content-folder';
+import { contentError, formatProblem } from './lib/check/problem';
 import type { RenderedMetadata } from './loaders/render-mdx';
 import { releaseLanguages } from './lib/search';
 import { localePath, releasePath } from './lib/urls';
 import type { Ticker } from './schemas/fields';
-import { CONTENT_DIR } from './folders';
+import { CONTENT_DIR, SITE_FILE } from './folders';
 import { settings } from './settings';
 
 export type Boilerplate = CollectionEntry<'boilerplates'>;
@@ -121,11 +125,13 @@ export { buildClock };
  */
 function resolver<T extends { id: string }>(items: T[], collection: string) {
   const byId = new Map(items.map((item) => [item.id, item]));
-  return (id: string, lang: string, where: string): T => {
+  /** `where`: the file and field that name the entry. */
+  return (id: string, lang: string, where: { file: string; field: PropertyKey[] }): T => {
     const found = (lang !== settings.defaultLanguage && byId.get(`${lang}/${id}`)) || byId.get(id);
     if (!found) {
       const known = [...byId.keys()].join(', ') || 'none';
-      throw new Error(`${where}: expected the id of an entry in content/${collection}/ (${known}), found "${id}"`);
+      const message = `expected the id of an entry in ${displayPath(join(CONTENT_DIR, collection))}/ (${known}), found "${id}"`;
+      throw contentError(formatProblem(fieldProblem(where.file, where.field, message)));
     }
     return found;
   };
@@ -140,10 +146,10 @@ async function load(): Promise<Newsroom> {
   ]);
   const misplaced = [...entries, ...boilerplates, ...contacts, ...notices].flatMap((entry) => {
     const problem = folderLanguageProblem(entry.id, entry.data.lang, settings.languages, settings.defaultLanguage);
-    return problem ? [`${entry.filePath ?? entry.id}: lang: ${problem}`] : [];
+    return problem ? [formatProblem(fieldProblem(entry.filePath ?? entry.id, ['lang'], problem))] : [];
   });
   if (misplaced.length)
-    throw new Error(`Content in a language's folder, not in its language:\n${misplaced.join('\n')}`);
+    throw contentError(`Content in a language's folder, not in its language:\n${misplaced.join('\n')}`);
   const boilerplate = resolver(boilerplates, 'boilerplates');
   const contact = resolver(contacts, 'contacts');
   const notice = resolver(notices, 'notices');
@@ -173,21 +179,30 @@ async function load(): Promise<Newsroom> {
       draft: data.draft,
       embargo: data.embargo,
       boilerplate: data.boilerplate
-        ? boilerplate(data.boilerplate.id, lang, `${filePath}: boilerplate`)
-        : boilerplate(settings.defaultBoilerplate, lang, 'content/site.yaml: defaultBoilerplate'),
+        ? boilerplate(data.boilerplate.id, lang, { file: filePath, field: ['boilerplate'] })
+        : boilerplate(settings.defaultBoilerplate, lang, { file: SITE_FILE, field: ['defaultBoilerplate'] }),
       contacts: data.contacts
-        ? data.contacts.map((ref, i) => contact(ref.id, lang, `${filePath}: contacts[${i}]`))
-        : settings.defaultContacts.map((id, i) => contact(id, lang, `content/site.yaml: defaultContacts[${i}]`)),
-      notices: data.notices.map((ref, i) => notice(ref.id, lang, `${filePath}: notices[${i}]`)),
+        ? data.contacts.map((ref, i) => contact(ref.id, lang, { file: filePath, field: ['contacts', i] }))
+        : settings.defaultContacts.map((id, i) =>
+            contact(id, lang, { file: SITE_FILE, field: ['defaultContacts', i] }),
+          ),
+      notices: data.notices.map((ref, i) => notice(ref.id, lang, { file: filePath, field: ['notices', i] })),
       translations: [],
     };
   });
   const badNames = all.flatMap(({ id, filePath, data }) => {
     const problem = fileNameProblem(id, data.slug);
-    return problem ? [`${filePath}: (file): ${problem}`] : [];
+    return problem ? [formatProblem({ file: displayPath(filePath), field: '(file)', message: problem })] : [];
   });
-  if (badNames.length) throw new Error(`Release file names that cannot be addresses:\n${badNames.join('\n')}`);
-  assertUniqueSlugs(all);
+  if (badNames.length) throw contentError(`Release file names that cannot be addresses:\n${badNames.join('\n')}`);
+  const clashes = sharedPaths(all).map(({ release, first }) =>
+    fieldProblem(
+      release.filePath,
+      [release.data.slug ? 'slug' : 'date'],
+      sharedPathProblem(release.path, displayPath(first.filePath)),
+    ),
+  );
+  if (clashes.length) throw contentError(`Two releases at one address:\n${clashes.map(formatProblem).join('\n')}`);
   all.sort(compareNewestFirst);
 
   const now = buildClock();
@@ -275,12 +290,12 @@ function linkTranslations(published: Release[], all: Release[]): void {
     const id = version.translationOf;
     if (id === undefined) continue;
     const problem = translationProblem(version, id, byId.get(id));
-    if (problem) throw new Error(`${version.filePath}: translationOf: ${problem}`);
+    if (problem) throw contentError(formatProblem(fieldProblem(version.filePath, ['translationOf'], problem)));
   }
   const [second] = secondTranslations(versions);
   if (second) {
     const problem = secondTranslationProblem(second.release, second.first.filePath);
-    throw new Error(`${second.release.filePath}: translationOf: ${problem}`);
+    throw contentError(formatProblem(fieldProblem(second.release.filePath, ['translationOf'], problem)));
   }
   const groups = new Map<string, Release[]>();
   for (const release of published) {
@@ -323,7 +338,8 @@ function edition(
     byTag: new Map([...groupBy(releases, (r) => r.tags)].sort(([a], [b]) => a.localeCompare(b, lang))),
     featured: releases.find((r) => r.data.featured),
     currentBoilerplate:
-      inForce[0] ?? from.boilerplate(settings.defaultBoilerplate, lang, 'content/site.yaml: defaultBoilerplate'),
+      inForce[0] ??
+      from.boilerplate(settings.defaultBoilerplate, lang, { file: SITE_FILE, field: ['defaultBoilerplate'] }),
     contacts: inLanguage(from.contacts),
   };
 }

@@ -4,25 +4,39 @@
  * the same settings.
  */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { load as parse } from 'js-yaml';
-import { CONTENT_DIR } from './folders';
-import { formatIssues } from './lib/problems';
+import { SITE_FILE } from './folders';
+import { displayPath, fieldProblem } from './lib/check/content-folder';
+import { parseYaml } from './lib/check/frontmatter-source';
+import { contentError, formatProblem } from './lib/check/problem';
 import { siteSchema, type SiteSettings } from './schemas/site';
 
-export function loadSiteSettings(path = resolve(CONTENT_DIR, 'site.yaml')): SiteSettings {
-  let raw: unknown;
+export function loadSiteSettings(path = SITE_FILE): SiteSettings {
+  let text: string;
   try {
-    raw = parse(readFileSync(path, 'utf8'));
+    text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new Error(`${path}: cannot read the site settings: ${(error as Error).message}`);
+    const message = `cannot read the site settings: ${(error as Error).message}`;
+    throw contentError(formatProblem({ file: displayPath(path), field: '(file)', message }));
   }
+  const parsed = parseYaml(text);
+  if ('message' in parsed) {
+    throw contentError(
+      formatProblem({ file: displayPath(path), line: parsed.line, field: '(file)', message: parsed.message }),
+    );
+  }
+  const raw = parsed.data;
   // NEWSROOM_SITE overrides the canonical URL for one build, e.g. a GitHub Pages preview.
   const site = process.env.NEWSROOM_SITE;
   const withOverride = site && raw && typeof raw === 'object' ? { ...raw, url: site } : raw;
   const result = siteSchema.safeParse(withOverride ?? {});
   if (!result.success) {
-    throw new Error(`Invalid site settings in ${path}:\n${formatIssues(path, result.error.issues)}`);
+    // Each on the line of its setting, as `npm run check` writes it.
+    const problems = result.error.issues.map((issue) =>
+      issue.code === 'unrecognized_keys'
+        ? fieldProblem(path, [issue.keys[0]!], issue.message, issue.keys.join(', '))
+        : fieldProblem(path, issue.path, issue.message),
+    );
+    throw contentError(`Invalid site settings:\n${problems.map(formatProblem).join('\n')}`);
   }
   return result.data;
 }

@@ -113,17 +113,23 @@ export function secondTranslations<T extends Translatable>(releases: readonly T[
 export const secondTranslationProblem = ({ lang, translationOf }: Translatable, firstFile: string) =>
   `expected one ${lang} version of "${translationOf}", found a second: ${firstFile} already is one`;
 
-/** Fails with both file names when two releases would share a URL (`path`, below the base). */
-export function assertUniqueSlugs(releases: readonly { path: string; filePath: string }[]): void {
-  const seen = new Map<string, string>();
-  const clashes: string[] = [];
-  for (const { path, filePath } of releases) {
-    const other = seen.get(path);
-    if (other) clashes.push(`${other} and ${filePath} both publish at /${path} (rename one file or set slug:)`);
-    else seen.set(path, filePath);
-  }
-  if (clashes.length) throw new Error(`Duplicate release URL:\n${clashes.join('\n')}`);
+/**
+ * Releases that would publish at the address (`path`, below the base) of one before them, each
+ * with that first one: two files, one page, which the build and the check refuse.
+ */
+export function sharedPaths<T extends { path: string }>(releases: readonly T[]): { release: T; first: T }[] {
+  const seen = new Map<string, T>();
+  return releases.flatMap((release) => {
+    const first = seen.get(release.path);
+    if (first) return [{ release, first }];
+    seen.set(release.path, release);
+    return [];
+  });
 }
+
+/** What is wrong with a release that publishes where another one does (see `sharedPaths`). */
+export const sharedPathProblem = (path: string, firstFile: string) =>
+  `publishes at /${path}, like ${firstFile}; rename one file or set slug: to another name`;
 
 /**
  * Plain text of the first paragraph of an MDX body, for lists, feeds and meta descriptions when

@@ -22,9 +22,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import { displayPath, readSource, strayFiles } from '../lib/check/content-folder';
+import { displayPath, fieldProblem, readSource, strayFiles } from '../lib/check/content-folder';
 import { parseYaml, splitFrontmatter } from '../lib/check/frontmatter-source';
-import { formatProblem, type Problem } from '../lib/check/problem';
+import { contentError, formatProblem, type Problem } from '../lib/check/problem';
 import { impossibleDate, writtenFields } from '../lib/frontmatter';
 import { settings } from '../settings';
 import { bodiesDir, bodyKey, keepBodies, storedBodies, writeBodies } from '../stored-bodies';
@@ -45,6 +45,21 @@ function dateProblems(source: string, file: string, checks: FileChecks): Problem
   return writtenFields(source, checks.dates ?? []).flatMap(({ field, line, value }) => {
     const message = impossibleDate(value);
     return message ? [{ file, line, field, message }] : [];
+  });
+}
+
+/**
+ * Astro's report of frontmatter that does not match the collection's schema, as problems on the
+ * lines of their fields (Astro names the fields, not the lines); undefined for any other error.
+ */
+function schemaProblems(error: unknown, filePath: string): Problem[] | undefined {
+  if (!(error instanceof Error) || error.name !== 'InvalidContentEntryDataError') return undefined;
+  // One line per issue: `  **categories.0**: expected …`.
+  const issues = [...error.message.matchAll(/^ {2}\*\*([^*\n]*)\*\*: (.+)$/gm)];
+  if (!issues.length) return undefined;
+  return issues.map(([, path, message]) => {
+    const keys = path ? path.split('.').map((key) => (/^\d+$/.test(key) ? Number(key) : key)) : [];
+    return fieldProblem(filePath, keys, message!);
   });
 }
 
@@ -184,7 +199,7 @@ export function checkedFiles(loader: Loader, checks: FileChecks = {}): Loader {
                   ? fileProblems(filePath, checks)
                   : dateProblems(params.contents, displayPath(filePath), checks);
               if (problems.length) {
-                throw new Error(`Cannot build ${context.collection}:\n${problems.map(formatProblem).join('\n')}`);
+                throw contentError(`Cannot build ${context.collection}:\n${problems.map(formatProblem).join('\n')}`);
               }
               if (parseError) throw parseError;
               return info ?? type.getEntryInfo(params);
@@ -208,11 +223,24 @@ export function checkedFiles(loader: Loader, checks: FileChecks = {}): Loader {
       });
       // A release saved as .md would otherwise be missing from the site without a word.
       const stray = checks.folder ? strayFiles(checks.folder.path, checks.folder.extensions) : [];
-      if (stray.length) throw new Error(`Cannot build ${context.collection}:\n${stray.map(formatProblem).join('\n')}`);
+      if (stray.length)
+        throw contentError(`Cannot build ${context.collection}:\n${stray.map(formatProblem).join('\n')}`);
+      // Frontmatter that fails the schema is reported as `npm run check` reports it.
+      const parseData: typeof context.parseData = async (props) => {
+        try {
+          return await context.parseData(props);
+        } catch (error) {
+          const problems = props.filePath ? schemaProblems(error, props.filePath) : undefined;
+          if (problems)
+            throw contentError(`Cannot build ${context.collection}:\n${problems.map(formatProblem).join('\n')}`);
+          throw error;
+        }
+      };
       let loadError: unknown;
       try {
         await loader.load({
           ...context,
+          parseData,
           entryTypes: checked,
           store: checkedStore,
           generateDigest: (data) => generateDigest(typeof data === 'string' ? data + rendererVersion : data),
@@ -238,7 +266,7 @@ export function checkedFiles(loader: Loader, checks: FileChecks = {}): Loader {
       }
       if (failed.size || notStored) {
         const problems = [...failed.values()].flat().map(formatProblem);
-        throw new Error(
+        throw contentError(
           `Cannot build ${context.collection}:\n${[...problems, ...(notStored ? [notStored] : [])].join('\n')}`,
         );
       }

@@ -217,9 +217,9 @@ it('refuses a translation in its original’s language, of a translation, or a s
   // A bare `astro build` leaves what it wrote before failing.
   for (const dir of [content, outDir]) rmSync(dir, { recursive: true, force: true });
   expect(result.status).not.toBe(0);
-  // The build stops at the first it meets.
+  // The build stops at the first it meets, and names its line as the check does.
   expect(result.output).toMatch(
-    /(2008-01-10-same-language|2008-01-11-twice-translated|2008-01-12-second-japanese)\.mdx: translationOf: expected /,
+    /(2008-01-10-same-language\.mdx:6|2008-01-11-twice-translated\.mdx:7|2008-01-12-second-japanese\.mdx:7): translationOf: expected /,
   );
   // The check finds both, with their lines, where it used to find neither.
   expect(check.status).toBe(1);

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  assertUniqueSlugs,
   compareNewestFirst,
   isPublished,
   nextEmbargoLift,
   releaseSlug,
   secondTranslations,
+  sharedPathProblem,
+  sharedPaths,
   summaryFromBody,
   translationProblem,
   truncate,
@@ -51,19 +52,19 @@ describe('slugs', () => {
     expect(releaseSlug('2007/buyback', '2007-03-30')).toBe('2007-03-30-buyback');
     expect(releaseSlug('2007-03-30-x', '2007-03-30', 'share-buyback-results')).toBe('2007-03-30-share-buyback-results');
   });
-  it('names both files when two releases share a URL', () => {
-    expect(() =>
-      assertUniqueSlugs([
-        { path: 'releases/2007-03-30-x/', filePath: 'content/releases/a.mdx' },
-        { path: 'ja/releases/2007-03-30-x/', filePath: 'content/releases/ja/a.mdx' },
-      ]),
-    ).not.toThrow();
-    expect(() =>
-      assertUniqueSlugs([
-        { path: 'releases/2007-03-30-x/', filePath: 'content/releases/a.mdx' },
-        { path: 'releases/2007-03-30-x/', filePath: 'content/releases/b.mdx' },
-      ]),
-    ).toThrow('content/releases/a.mdx and content/releases/b.mdx both publish at /releases/2007-03-30-x/');
+  it('finds each release published at the address of one before it', () => {
+    const a = { path: 'releases/2007-03-30-x/', filePath: 'content/releases/a.mdx' };
+    const ja = { path: 'ja/releases/2007-03-30-x/', filePath: 'content/releases/ja/a.mdx' };
+    const b = { path: 'releases/2007-03-30-x/', filePath: 'content/releases/b.mdx' };
+    const c = { path: 'releases/2007-03-30-x/', filePath: 'content/releases/c.mdx' };
+    expect(sharedPaths([a, ja])).toEqual([]);
+    expect(sharedPaths([a, ja, b, c])).toEqual([
+      { release: b, first: a },
+      { release: c, first: a },
+    ]);
+    expect(sharedPathProblem(b.path, a.filePath)).toBe(
+      'publishes at /releases/2007-03-30-x/, like content/releases/a.mdx; rename one file or set slug: to another name',
+    );
   });
 });
 

@@ -16,6 +16,8 @@ import {
   releaseSlug,
   secondTranslationProblem,
   secondTranslations,
+  sharedPathProblem,
+  sharedPaths,
   translationProblem,
 } from '../releases';
 import { RELEASE_COMPONENT_NAMES } from '../release-components';
@@ -330,17 +332,10 @@ function translationProblems(listed: readonly ListedRelease[]): Problem[] {
 }
 
 function duplicateSlugs(listed: readonly { entry: ContentEntry; path: string }[]): Problem[] {
-  const seen = new Map<string, ContentEntry>();
-  return listed.flatMap(({ entry, path }) => {
-    const first = seen.get(path);
-    if (!first) {
-      seen.set(path, entry);
-      return [];
-    }
+  return sharedPaths(listed).map(({ release: { entry, path }, first }) => {
     const { yaml, yamlLine } = located(entry);
     const line = fieldLine(yaml, yamlLine, ['slug']) ?? fieldLine(yaml, yamlLine, ['date']);
-    const message = `publishes at /${path}, like ${first.file}; rename one file or set slug: to another name`;
-    return [{ file: entry.file, line, field: 'slug', message }];
+    return { file: entry.file, line, field: 'slug', message: sharedPathProblem(path, first.entry.file) };
   });
 }
 

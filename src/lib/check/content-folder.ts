@@ -4,9 +4,10 @@
  * `npm run check`, `npm run import` (to match existing entries) and the build's embargo notice.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { extname, isAbsolute, join, relative, sep } from 'node:path';
+import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { entryId } from './entry-id';
-import { parseYaml, splitFrontmatter, type SplitSource } from './frontmatter-source';
+import { fieldName } from '../problems';
+import { fieldLine, parseYaml, splitFrontmatter, type SplitSource } from './frontmatter-source';
 import type { Problem } from './problem';
 import { decodeSource } from './source-text';
 
@@ -45,7 +46,7 @@ export interface ContentEntry {
 /** A path as an author would type it: relative to the working folder when inside it, else absolute. */
 export function displayPath(path: string, root = process.cwd()): string {
   const shown = relative(root, path);
-  return shown && !shown.startsWith('..') && !isAbsolute(shown) ? shown : path;
+  return shown && !shown.startsWith('..') && !isAbsolute(shown) ? shown : resolve(root, path);
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -64,6 +65,30 @@ export function readSource(path: string, file: string): { source?: string; probl
   if (!decoded.text.trim())
     return { problem: { file, field: '(file)', message: 'expected content, found an empty file' } };
   return { source: decoded.text };
+}
+
+/**
+ * A problem with one field of a content file (`['contacts', 1]`), on the line that holds it — or on
+ * the frontmatter's first line when the field is not written. For what the build finds once the
+ * files are loaded, where only the file's path is at hand: the file is read again, which costs
+ * nothing on a build that stops there.
+ */
+export function fieldProblem(
+  filePath: string,
+  path: readonly PropertyKey[],
+  message: string,
+  field = fieldName([...path]) || (extname(filePath) === '.mdx' ? '(frontmatter)' : '(file)'),
+): Problem {
+  const file = displayPath(filePath);
+  let source: string;
+  try {
+    source = readFileSync(filePath, 'utf8');
+  } catch {
+    return { file, field, message };
+  }
+  const split = extname(filePath) === '.mdx' ? splitFrontmatter(source) : undefined;
+  const [yaml, firstLine] = split ? [split.yaml, split.yamlLine] : [source, 1];
+  return { file, line: fieldLine(yaml, firstLine, path) ?? firstLine, field, message };
 }
 
 /** The parsed YAML of a data file or of an MDX file's frontmatter, with its problems. */

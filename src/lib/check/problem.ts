@@ -19,3 +19,14 @@ export function compareProblems(a: Problem, b: Problem): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   return (a.line ?? 0) - (b.line ?? 0);
 }
+
+/**
+ * An error that stops the build over the content: its message is the whole report, file by file.
+ * It carries no stack trace, which would point into the site's code rather than at the author's
+ * file, so Astro prints the message alone.
+ */
+export function contentError(message: string): Error {
+  const error = new Error(message);
+  error.stack = '';
+  return error;
+}
