@@ -142,7 +142,8 @@ export const en = {
     newestLabel: 'newest releases',
     byYear: 'By year',
     byCategory: 'By category',
-    feedLabel: (format: string, label: string) => `${format} feed: ${label}`,
+    // "RSS feed", but "JSON Feed", whose name says it already.
+    feedLabel: (format: string, label: string) => `${/feed$/i.test(format) ? format : `${format} feed`}: ${label}`,
     yearDescription: (company: string, year: number) => `Every release issued by ${company} in ${year}.`,
     categoryDescription: (company: string, category: string) => `The newest ${category} releases issued by ${company}.`,
     categoryYearDescription: (company: string, category: string, year: number) =>

@@ -143,7 +143,7 @@ export const ja: Dictionary = {
     newestLabel: '最新のニュースリリース',
     byYear: '年別',
     byCategory: 'カテゴリー別',
-    feedLabel: (format: string, label: string) => `${format}フィード：${label}`,
+    feedLabel: (format: string, label: string) => `${/feed$/i.test(format) ? format : `${format}フィード`}：${label}`,
     yearDescription: (company: string, year: number) => `${company}が${year}年に発表したすべてのニュースリリース。`,
     categoryDescription: (company: string, category: string) =>
       `${company}の${category}に関する最新のニュースリリース。`,

@@ -167,6 +167,12 @@ describe('the feeds of the newsroom', () => {
       for (const format of FORMATS) expect(feedsPage).toContain(`href="/${folder}${FILES[format]}"`);
     }
     expect(feedsPage).toMatch(/A feed is a list of releases/);
+    // Each link names its format and feed once: "RSS feed: …", "JSON Feed: …" (not "JSON Feed feed").
+    const labels = [...feedsPage.matchAll(/aria-label="([^"]*)"/g)].map(([, label]) => label);
+    expect(labels).toContain('RSS feed: newest releases');
+    expect(labels).toContain('JSON Feed: newest releases');
+    expect(labels.filter((label) => /feed feed|Feedフィード/i.test(label!))).toEqual([]);
+    expect(readFileSync(join(dir(), 'ja/feeds/index.html'), 'utf8')).toContain('aria-label="JSON Feed：');
   });
 
   it.each(FORMATS)('%s: the Japanese feeds carry the Japanese releases, in Japanese, in full', (format) => {

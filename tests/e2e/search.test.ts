@@ -104,6 +104,13 @@ describe('search over the real content', () => {
     for (const [lang, excerpt] of excerpts) expect(excerpt, lang).toMatch(/^…|…$/);
   });
 
+  it('leaves the date of issue out of the excerpt: the result shows it once, beside the headline', async () => {
+    await searchFor(page, siteUrl(), '?q=stock+acquisition+rights');
+    const excerpt = page.locator(`[data-search-results] li:has(a[href="/${FINAL_TERMS}"]) .search-result-excerpt`);
+    // The headline, then straight on to the dateline (which dates the release as issued).
+    expect(await excerpt.innerText()).toContain('as Stock Options. TOKYO, Japan, November 26, 2007 --');
+  });
+
   it('keeps a table’s caption apart from its first cell in the excerpt', async () => {
     // The allotment table: caption "Allotment of stock acquisition rights", first row "Directors of the Company:".
     await searchFor(page, siteUrl(), '?q=allotment');
@@ -130,6 +137,16 @@ describe('search over the real content', () => {
     const links = await hrefs(page);
     expect(links).toEqual(expect.arrayContaining([`/${BUYBACK}`, `/${FINAL_TERMS}`, '/contacts/']));
     expect(links.at(-1)).toBe('/contacts/');
+  });
+
+  it('shows no results region before a search, and no empty list when nothing is found', async () => {
+    await page.goto(new URL('search/', siteUrl()).href);
+    await page.locator('[data-search-form] input[name="q"]').waitFor();
+    expect(await page.locator('main').ariaSnapshot()).not.toContain('region "Results"');
+    expect(await page.locator('[data-search-output]').getByRole('list').count()).toBe(0);
+    await searchFor(page, siteUrl(), '?q=xylophonequark');
+    // The suggestions are the one list.
+    expect(await page.locator('[data-search-output]').getByRole('list').count()).toBe(1);
   });
 
   it('shows a helpful empty state for a word no release contains', async () => {

@@ -184,6 +184,54 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
     }
   });
 
+  it('reads breadcrumb separators as nothing: the list says where each step is', async () => {
+    const page = await open(FINAL_TERMS);
+    const tree = await page.locator('.breadcrumbs').ariaSnapshot();
+    expect(tree).toContain('link "2007"');
+    expect(tree).not.toContain('›');
+  });
+
+  it.each(['light', 'dark'] as const)(
+    'draws search box and table borders at 3:1 against what surrounds them (%s)',
+    async (colorScheme) => {
+      const page = await open(FINAL_TERMS, { colorScheme });
+      const contrasts = await page.evaluate(() => {
+        const rgb = (colour: string) =>
+          colour
+            .match(/\d+(\.\d+)?/g)!
+            .slice(0, 3)
+            .map(Number);
+        const luminance = (colour: string) => {
+          const [r, g, b] = rgb(colour).map((v) => {
+            const c = v / 255;
+            return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+          });
+          return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+        };
+        const ratio = (a: string, b: string) => {
+          const [l1, l2] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+          return (l1! + 0.05) / (l2! + 0.05);
+        };
+        /** The first background colour that is not transparent, from the element up. */
+        const backdrop = (element: Element): string => {
+          for (let e: Element | null = element; e; e = e.parentElement) {
+            const colour = getComputedStyle(e).backgroundColor;
+            if (!/rgba\(.*, 0\)$|transparent/.test(colour)) return colour;
+          }
+          return 'rgb(255, 255, 255)';
+        };
+        const input = document.querySelector('#site-search-q')!;
+        const cell = document.querySelector('.data-table td')!;
+        return {
+          searchBox: ratio(getComputedStyle(input).borderTopColor, backdrop(input.parentElement!)),
+          tableCell: ratio(getComputedStyle(cell).borderTopColor, backdrop(cell)),
+        };
+      });
+      expect(contrasts.searchBox).toBeGreaterThanOrEqual(3);
+      expect(contrasts.tableCell).toBeGreaterThanOrEqual(3);
+    },
+  );
+
   it('lets keyboard users scroll a wide table', async () => {
     const page = await open(FINAL_TERMS, { viewport: { width: 320, height: 640 } });
     const region = page.getByRole('region', { name: 'Allotment of stock acquisition rights' });
@@ -239,6 +287,80 @@ describe('phones and paper', () => {
       }
     },
   );
+
+  it.each([BUYBACK, FINAL_TERMS, `ja/${BUYBACK}`])(
+    '/%s keeps each taxonomy label on the line of its first value, at 320 to 480 px',
+    async (path) => {
+      const page = await blank();
+      for (let width = 320; width <= 480; width += 20) {
+        await page.setViewportSize({ width, height: 640 });
+        await page.goto(site(path));
+        const stranded = await page.locator('.taxonomy dt').evaluateAll((labels) =>
+          labels.flatMap((dt) => {
+            const dd = dt.nextElementSibling!;
+            const apart = Math.abs(dt.getBoundingClientRect().top - dd.getBoundingClientRect().top) > 2;
+            return apart ? [dt.textContent] : [];
+          }),
+        );
+        expect(stranded, `${width} px`).toEqual([]);
+      }
+    },
+  );
+
+  it('writes “Tag:” with the colon of each language', async () => {
+    const colon = async (path: string) =>
+      (await open(path))
+        .locator('.taxonomy dt')
+        .first()
+        .evaluate((dt) => getComputedStyle(dt, '::after').content);
+    expect(await colon(BUYBACK)).toBe('":"');
+    expect(await colon(`ja/${BUYBACK}`)).toBe('"："');
+  });
+
+  it('makes each share link as easy to hit as the buttons beside it', async () => {
+    const page = await open(BUYBACK, { viewport: { width: 375, height: 800 } });
+    const sizes = await page
+      .locator('.share a')
+      .evaluateAll((links) => links.map((a) => [a.textContent!.trim(), a.getBoundingClientRect().height] as const));
+    expect(sizes.length).toBe(3);
+    for (const [name, height] of sizes) expect(height, name).toBeGreaterThanOrEqual(44);
+  });
+
+  it.each(['light', 'dark'] as const)(
+    'prints a release in black on white, with where it came from and its tables whole (%s scheme)',
+    async (colorScheme) => {
+      const page = await open(`ja/${FINAL_TERMS}`, { colorScheme });
+      const source = page.locator('.print-source');
+      expect(await source.isVisible()).toBe(false);
+      await page.emulateMedia({ media: 'print', colorScheme });
+      expect(await source.isVisible()).toBe(true);
+      const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
+      expect(await source.textContent()).toBe(`トレンドマイクロ ニュースルーム · ${canonical}`);
+      const colours = await page.evaluate(() => {
+        const body = getComputedStyle(document.body);
+        return { text: body.color, background: body.backgroundColor };
+      });
+      expect(colours).toEqual({ text: 'rgb(0, 0, 0)', background: 'rgb(255, 255, 255)' });
+      // The table and its outer borders inside the box that holds it (which clips what leaves it).
+      const [table, box] = await page
+        .locator('.data-table')
+        .evaluate((t) => [t.getBoundingClientRect().right, t.parentElement!.getBoundingClientRect().right]);
+      expect(table! + 0.5).toBeLessThanOrEqual(box!);
+    },
+  );
+
+  it('prints search results legibly in the dark scheme too', async () => {
+    const page = await open('search/?q=buyback', { colorScheme: 'dark' });
+    const mark = page.locator('.search-result-excerpt mark').first();
+    await mark.waitFor();
+    await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+    const [text, background] = await mark.evaluate((m) => [
+      getComputedStyle(m).color,
+      getComputedStyle(m).backgroundColor,
+    ]);
+    expect(text).toBe('rgb(0, 0, 0)');
+    expect(background).toBe('rgb(255, 255, 255)');
+  });
 
   it('prints the release, its boilerplate and contacts, without navigation, with link targets', async () => {
     const page = await open(BUYBACK);

@@ -36,6 +36,7 @@ function start(root: HTMLElement) {
     return select ? [{ name, select }] : [];
   });
   const announcer = required<HTMLElement>(root, '[data-search-announcer]');
+  const output = required<HTMLElement>(root, '[data-search-output]');
   const summary = required<HTMLElement>(root, '[data-search-summary]');
   const list = required<HTMLOListElement>(root, '[data-search-results]');
   const empty = required<HTMLElement>(root, '[data-search-empty]');
@@ -90,6 +91,8 @@ function start(root: HTMLElement) {
     found = resultPages([], 'relevance');
     shown = 0;
     list.replaceChildren();
+    // Nothing to read out before a search has found something (or nothing).
+    output.hidden = true;
     summary.hidden = true;
     empty.hidden = true;
     more.hidden = true;
@@ -131,6 +134,8 @@ function start(root: HTMLElement) {
       select.value ? [select.selectedOptions[0]?.text ?? select.value] : [],
     );
     summary.textContent = searchSummary(found.total, state, labels, sentences);
+    output.hidden = false;
+    list.hidden = found.total === 0;
     summary.hidden = false;
     empty.hidden = found.total > 0;
     clearFilters.hidden = labels.length === 0;
