@@ -200,6 +200,7 @@ async function load(): Promise<Newsroom> {
       release.filePath,
       [release.data.slug ? 'slug' : 'date'],
       sharedPathProblem(release.path, displayPath(first.filePath)),
+      'slug',
     ),
   );
   if (clashes.length) throw contentError(`Two releases at one address:\n${clashes.map(formatProblem).join('\n')}`);
