@@ -13,6 +13,7 @@ import { calendarDateInZone, yearOf, zonedTime } from './lib/dates';
 import {
   compareNewestFirst,
   fileNameProblem,
+  heldWithOriginal,
   isPublished,
   releaseSlug,
   secondTranslationProblem,
@@ -55,8 +56,12 @@ export interface Release {
   tags: string[];
   summary: string;
   tickers: Ticker[];
+  /** Kept off the site by a draft line, its own or (for a translation) its original's. */
   draft: boolean;
+  /** Kept off the site until then: its own embargo or its original's, whichever lifts later. */
   embargo?: Date | undefined;
+  /** The embargo, while it has not lifted: such a release is shown only under `astro dev`. */
+  heldUntil?: Date | undefined;
   boilerplate: Boilerplate;
   contacts: Contact[];
   notices: Notice[];
@@ -154,9 +159,12 @@ async function load(): Promise<Newsroom> {
   const contact = resolver(contacts, 'contacts');
   const notice = resolver(notices, 'notices');
 
+  const entryById = new Map(entries.map((entry) => [entry.id, entry]));
   const all = entries.map((entry): Release => {
     const { data } = entry;
     const { lang } = data;
+    // A translation is held back as long as its original is.
+    const original = data.translationOf && entryById.get(data.translationOf.id)?.data;
     const filePath = entry.filePath ?? `${CONTENT_DIR}/releases/${entry.id}.mdx`;
     const { instant, iso } = zonedTime(data.date, data.time, settings.timeZone);
     const slug = releaseSlug(entry.id, data.date, data.slug);
@@ -176,8 +184,7 @@ async function load(): Promise<Newsroom> {
       tags: data.tags,
       summary: data.summary ?? (entry.rendered?.metadata as RenderedMetadata | undefined)?.summary ?? '',
       tickers: data.tickers ?? settings.company.tickers,
-      draft: data.draft,
-      embargo: data.embargo,
+      ...heldWithOriginal(data, original),
       boilerplate: data.boilerplate
         ? boilerplate(data.boilerplate.id, lang, { file: filePath, field: ['boilerplate'] })
         : boilerplate(settings.defaultBoilerplate, lang, { file: SITE_FILE, field: ['defaultBoilerplate'] }),
@@ -207,8 +214,9 @@ async function load(): Promise<Newsroom> {
   all.sort(compareNewestFirst);
 
   const now = buildClock();
+  for (const release of all) if (release.embargo && release.embargo > now) release.heldUntil = release.embargo;
   const releases = all.filter((release) =>
-    isPublished(release, { now, includeDrafts: import.meta.env.NEWSROOM_PREVIEW === true }),
+    isPublished(release, { now, preview: import.meta.env.NEWSROOM_PREVIEW === true }),
   );
   linkTranslations(releases, all);
 

@@ -52,6 +52,9 @@ export const en = {
     fax: 'Fax:',
     draft: 'Draft:',
     draftNote: 'this release is shown only in preview (npm run dev) and is left out of the published site.',
+    embargoed: 'Under embargo:',
+    embargoNote: (until: string) =>
+      `this release is shown only in preview (npm run dev) until ${until}; the first build after that publishes it.`,
     correction: 'Correction',
     updated: 'Updated',
     share: 'Share this release',
@@ -165,6 +168,7 @@ export const en = {
     counted: (name: string, count: string) => `${name} (${count})`,
   },
   draftBadge: 'Draft',
+  embargoBadge: 'Under embargo',
 };
 
 export type Dictionary = typeof en;

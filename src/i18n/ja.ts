@@ -52,6 +52,9 @@ export const ja: Dictionary = {
     fax: 'FAX：',
     draft: '下書き：',
     draftNote: 'このリリースはプレビュー（npm run dev）にのみ表示され、公開サイトには掲載されません。',
+    embargoed: '解禁前：',
+    embargoNote: (until: string) =>
+      `このリリースは解禁日時（${until}）まではプレビュー（npm run dev）にのみ表示され、それ以降の最初のビルドで公開されます。`,
     correction: '訂正',
     updated: '更新日',
     share: 'このリリースを共有',
@@ -165,4 +168,5 @@ export const ja: Dictionary = {
     counted: (name: string, count: string) => `${name}（${count}）`,
   },
   draftBadge: '下書き',
+  embargoBadge: '解禁前',
 };

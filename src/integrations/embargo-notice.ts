@@ -8,38 +8,39 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { contentFiles, displayPath } from '../lib/check/content-folder';
+import { contentFiles, displayPath, releaseId } from '../lib/check/content-folder';
 import { buildClock } from '../lib/clock';
 import { isoInZone, zonedTime } from '../lib/dates';
 import { writtenFields } from '../lib/frontmatter';
-import { nextEmbargoLift, type Publishable } from '../lib/releases';
+import { heldWithOriginal, nextEmbargoLift, type Hold, type Publishable } from '../lib/releases';
 import { instantWithOffset } from '../schemas/fields';
 import { CONTENT_DIR } from '../folders';
 import { settings } from '../settings';
 
 const embargoTime = instantWithOffset('the embargo time');
 
-/** Releases with an embargo, read from their frontmatter; drafts are left out, they publish on no date. */
+/**
+ * Releases with an embargo, read from their frontmatter: their own, or (for a translation) its
+ * original's when that lifts later. Drafts are left out: they publish on no date.
+ */
 export function embargoedReleases(releasesDir: string, timeZone: string): Publishable[] {
-  return contentFiles(releasesDir, ['.mdx']).flatMap((file) => {
+  const files = contentFiles(releasesDir, ['.mdx']).map((file) => {
+    const source = readFileSync(join(releasesDir, file), 'utf8');
     const fields = new Map(
-      writtenFields(readFileSync(join(releasesDir, file), 'utf8'), ['date', 'draft', 'embargo']).map((f) => [
-        f.field,
-        f.value,
-      ]),
+      writtenFields(source, ['date', 'draft', 'embargo', 'translationOf']).map((f) => [f.field, f.value]),
     );
-    const embargo = embargoTime.safeParse(fields.get('embargo'));
-    const date = fields.get('date');
     // An invalid embargo or date is the content schema's to report; the build fails on it.
-    if (!embargo.success || !date || fields.get('draft') === 'true') return [];
+    const embargo = embargoTime.safeParse(fields.get('embargo'));
+    const hold: Hold = { draft: fields.get('draft') === 'true', embargo: embargo.success ? embargo.data : undefined };
+    return { file, id: releaseId(file), fields, hold };
+  });
+  const holds = new Map(files.map(({ id, hold }) => [id, hold]));
+  return files.flatMap(({ file, fields, hold }) => {
+    const { draft, embargo } = heldWithOriginal(hold, holds.get(fields.get('translationOf') ?? ''));
+    const date = fields.get('date');
+    if (draft || !embargo || !date) return [];
     return [
-      {
-        id: join(releasesDir, file),
-        date,
-        instant: zonedTime(date, undefined, timeZone).instant,
-        draft: false,
-        embargo: embargo.data,
-      },
+      { id: join(releasesDir, file), date, instant: zonedTime(date, undefined, timeZone).instant, draft, embargo },
     ];
   });
 }

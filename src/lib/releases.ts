@@ -3,26 +3,50 @@
  * relate. Pages, feeds, sitemaps and search all go through these, via src/newsroom.ts.
  */
 
-export interface Publishable {
+/** What keeps a release off the site: a draft line, an embargo not yet lifted. */
+export interface Hold {
+  draft: boolean;
+  embargo?: Date | undefined;
+}
+
+export interface Publishable extends Hold {
   id: string;
   date: string;
   instant: Date;
-  draft: boolean;
-  embargo?: Date | undefined;
 }
 
 export interface Visibility {
   /** The clock of this build. */
   now: Date;
-  /** `true` under `astro dev`: drafts are shown (marked) so authors can preview them. */
-  includeDrafts: boolean;
+  /**
+   * `true` under `astro dev`: drafts and releases under embargo are shown (marked) so authors can
+   * preview them.
+   */
+  preview: boolean;
 }
 
-/** A release is public when it is not a draft (outside dev) and its embargo, if any, has lifted. */
-export function isPublished(release: Publishable, { now, includeDrafts }: Visibility): boolean {
-  if (release.draft && !includeDrafts) return false;
+/**
+ * A release is public when it is not a draft and its embargo, if any, has lifted; under `astro dev`
+ * every release is shown.
+ */
+export function isPublished(release: Publishable, { now, preview }: Visibility): boolean {
+  if (preview) return true;
+  if (release.draft) return false;
   if (release.embargo && release.embargo.getTime() > now.getTime()) return false;
   return true;
+}
+
+/**
+ * What holds a translation back: its own draft line and embargo, and its original's. A translation
+ * published before its original would tell the news early, so it is a draft while the original is
+ * one, and under embargo until the later of the two embargoes. An original (no `original`) keeps
+ * its own.
+ */
+export function heldWithOriginal(release: Hold, original: Hold | undefined): Hold {
+  if (!original) return { draft: release.draft, embargo: release.embargo };
+  const embargoes = [release.embargo, original.embargo].filter((t): t is Date => t !== undefined);
+  const latest = embargoes.sort((a, b) => b.getTime() - a.getTime())[0];
+  return { draft: release.draft || original.draft, embargo: latest };
 }
 
 /** Newest first: by instant of issue, then by id so that equal times still sort the same way. */

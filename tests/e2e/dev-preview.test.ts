@@ -1,6 +1,6 @@
 /**
- * `npm run dev` as an author uses it: drafts are shown, marked as drafts, and saved edits to a
- * release, a boilerplate or a contact appear without a restart.
+ * `npm run dev` as an author uses it: drafts and releases under embargo are shown, marked as such,
+ * and saved edits to a release, a boilerplate or a contact appear without a restart.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -37,6 +37,10 @@ describe('npm run dev', () => {
     content = fixtureContent({
       releases: [
         { file: '2008-01-10-draft.mdx', frontmatter: frontmatter('A draft release', '2008-01-10', 'draft: true') },
+        {
+          file: '2099-01-01-held.mdx',
+          frontmatter: frontmatter('A release under embargo', '2099-01-01', 'embargo: "2099-01-01T09:00:00+09:00"'),
+        },
       ],
     });
     dev = spawn(
@@ -62,6 +66,13 @@ describe('npm run dev', () => {
     const html = await eventually('releases/2008-01-10-draft/', 'A draft release');
     expect(html).toContain('banner-draft');
     expect(await get('releases/')).toMatch(/A draft release[\s\S]*class="badge"/);
+  });
+
+  it('shows a release under embargo, saying until when', async () => {
+    const html = await eventually('releases/2099-01-01-held/', 'A release under embargo');
+    expect(html).toContain('Under embargo:');
+    expect(html).toContain('until January 1, 2099 at 09:00 GMT+9;');
+    expect(await get('releases/')).toMatch(/A release under embargo[\s\S]*?class="badge"[^>]*>Under embargo</);
   });
 
   it('shows a saved edit to a release, a boilerplate and a contact without a restart', async () => {

@@ -1,19 +1,24 @@
 /**
  * Embargoes with an injected clock: a fixture newsroom (tests/fixtures/embargo/) is built just
- * before and exactly at the moment an embargo lifts. Before, the release is on no page, list, feed
- * or sitemap; at the moment, it is published. Each build ends by saying when the next embargo
- * lifts (drafts never count), so a scheduler knows when to build again.
+ * before and exactly at the moment an embargo lifts. Before, the release — and its Japanese
+ * translation, which has no embargo of its own — is on no page, list, feed or sitemap; at the
+ * moment, both are published. Each build ends by saying when the next embargo lifts (drafts never
+ * count), so a scheduler knows when to build again.
  */
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, ROOT, type BuildResult } from '../support/build';
+import { buildSite, childEnvironment, ROOT, type BuildResult } from '../support/build';
 
 const FIXTURE = join(ROOT, 'tests/fixtures/embargo');
 const WORK = join(ROOT, process.env.NEWSROOM_TEST_DIST ?? '.test-dist', 'embargo');
 // Built from a copy: a build keeps its content cache beside the content it reads.
 const CONTENT = join(WORK, 'content');
 const EMBARGOED = 'releases/2007-03-30-embargoed-results/index.html';
+// Its translation, held back as long as the original is.
+const TRANSLATION = `ja/${EMBARGOED}`;
 
 beforeAll(() => {
   rmSync(WORK, { recursive: true, force: true });
@@ -43,16 +48,21 @@ describe('one second before the embargo lifts (14:59:59 in Tokyo)', () => {
     expect(existsSync(join(site.outDir, 'releases/2007-03-29-already-public/index.html'))).toBe(true);
   });
 
-  it('mentions the embargoed release on no page, list, feed or sitemap', () => {
+  it('mentions the embargoed release and its translation on no page, list, feed or sitemap', () => {
     expect(existsSync(join(site.outDir, EMBARGOED))).toBe(false);
+    expect(existsSync(join(site.outDir, TRANSLATION))).toBe(false);
     const files = publishedText(site.outDir);
     expect(files.length).toBeGreaterThan(3);
-    const leaks = files.filter(({ text }) => /Embargoed Results|2007-03-30-embargoed-results/.test(text));
+    const leaks = files.filter(({ text }) =>
+      /Embargoed Results|エグザンプル、決算を発表|2007-03-30-embargoed-results/.test(text),
+    );
     expect(leaks.map(({ file }) => file)).toEqual([]);
   });
 
-  it('prints when the next embargo lifts, leaving out the draft that would lift earlier', () => {
-    expect(site.result.output).toContain('/releases/2007-03-30-embargoed-results.mdx. Build again then to publish it.');
+  it('prints when the next embargo lifts, with the translation it publishes, leaving out the draft that would lift earlier', () => {
+    expect(site.result.output).toMatch(
+      /\/releases\/2007-03-30-embargoed-results\.mdx, \S*\/releases\/ja\/2007-03-30-embargoed-results\.mdx\. Build again then to publish these 2\./,
+    );
     expect(site.result.output).toContain(
       'Next embargo lifts at 2007-03-30T15:00:00+09:00 (2007-03-30T06:00:00.000Z): ',
     );
@@ -65,9 +75,10 @@ describe('at the moment the embargo lifts', () => {
     site = build('at', '2007-03-30T06:00:00Z');
   });
 
-  it('publishes the release and lists it on the home page', () => {
+  it('publishes the release and its translation, and lists it on the home page', () => {
     expect(site.result.status, site.result.output).toBe(0);
     expect(readFileSync(join(site.outDir, EMBARGOED), 'utf8')).toContain('Example Announces Embargoed Results');
+    expect(readFileSync(join(site.outDir, TRANSLATION), 'utf8')).toContain('エグザンプル、決算を発表');
     expect(readFileSync(join(site.outDir, 'index.html'), 'utf8')).toContain('2007-03-30-embargoed-results/');
   });
 
@@ -76,4 +87,34 @@ describe('at the moment the embargo lifts', () => {
     expect(existsSync(join(site.outDir, 'releases/2007-03-28-draft-with-embargo/index.html'))).toBe(false);
     expect(site.result.output).toContain('Next embargo lifts at 2007-04-02T09:00:00+09:00');
   });
+});
+
+it('refuses, in `npm run check`, a link that would reveal the translation before its original lifts', () => {
+  const content = mkdtempSync(join(tmpdir(), 'newsroom-embargo-check-'));
+  cpSync(FIXTURE, content, { recursive: true });
+  writeFileSync(
+    join(content, 'releases', '2007-03-29-links-ahead.mdx'),
+    '---\nheadline: Links ahead\ndate: 2007-03-29\nlocation: TOKYO, Japan\ncategories: [Financial]\n---\n\n' +
+      'See [the Japanese version](/ja/releases/2007-03-30-embargoed-results/).\n',
+  );
+  const check = (now: string) =>
+    spawnSync(
+      process.execPath,
+      ['--import', './scripts/support/resolve-ts.ts', 'scripts/check.ts', '--content', content],
+      {
+        cwd: ROOT,
+        env: childEnvironment({ NEWSROOM_NOW: now }),
+        encoding: 'utf8',
+      },
+    );
+  try {
+    const before = check('2007-03-30T05:59:59Z');
+    expect(before.status).toBe(1);
+    expect(before.stdout).toContain(
+      'found "/ja/releases/2007-03-30-embargoed-results/", a release under embargo until 2007-03-30T15:00:00+09:00',
+    );
+    expect(check('2007-03-30T06:00:00Z').status).toBe(0);
+  } finally {
+    rmSync(content, { recursive: true, force: true });
+  }
 });

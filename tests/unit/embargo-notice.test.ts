@@ -8,16 +8,17 @@ const RELEASES = join(ROOT, 'tests/fixtures/embargo/releases');
 describe('the embargo notice printed after a build', () => {
   const releases = embargoedReleases(RELEASES, 'Asia/Tokyo');
 
-  it('reads the embargoes from the files as written, leaving drafts out', () => {
-    expect(releases.map((r) => r.embargo?.toISOString()).sort()).toEqual([
-      '2007-03-30T06:00:00.000Z',
-      '2007-04-02T00:00:00.000Z',
+  it('reads the embargoes from the files as written, leaving drafts out, translations held with their originals', () => {
+    expect(releases.map((r) => [r.id.slice(RELEASES.length + 1), r.embargo?.toISOString()]).sort()).toEqual([
+      ['2007-03-30-embargoed-results.mdx', '2007-03-30T06:00:00.000Z'],
+      ['2007-04-02-later-embargo.mdx', '2007-04-02T00:00:00.000Z'],
+      ['ja/2007-03-30-embargoed-results.mdx', '2007-03-30T06:00:00.000Z'],
     ]);
   });
 
   it('names the next lift in the issuer’s zone and in UTC, then the one after, then none', () => {
     expect(embargoNoticeText(releases, new Date('2007-03-30T05:59:59Z'), 'Asia/Tokyo')).toMatch(
-      /^Next embargo lifts at 2007-03-30T15:00:00\+09:00 \(2007-03-30T06:00:00\.000Z\): .*2007-03-30-embargoed-results\.mdx\. Build again then to publish it\.$/,
+      /^Next embargo lifts at 2007-03-30T15:00:00\+09:00 \(2007-03-30T06:00:00\.000Z\): .*\/2007-03-30-embargoed-results\.mdx, .*\/ja\/2007-03-30-embargoed-results\.mdx\. Build again then to publish these 2\.$/,
     );
     expect(embargoNoticeText(releases, new Date('2007-03-30T06:00:00Z'), 'Asia/Tokyo')).toContain(
       'Next embargo lifts at 2007-04-02T09:00:00+09:00',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   compareNewestFirst,
+  heldWithOriginal,
   isPublished,
   nextEmbargoLift,
   releaseSlug,
@@ -25,14 +26,34 @@ describe('publication', () => {
   const now = at('2007-03-30T06:00:00Z');
   it('hides drafts outside dev and shows them in dev', () => {
     const draft = release('a', '2007-03-29T15:00:00Z', { draft: true });
-    expect(isPublished(draft, { now, includeDrafts: false })).toBe(false);
-    expect(isPublished(draft, { now, includeDrafts: true })).toBe(true);
+    expect(isPublished(draft, { now, preview: false })).toBe(false);
+    expect(isPublished(draft, { now, preview: true })).toBe(true);
   });
-  it('hides an embargoed release until its embargo lifts', () => {
+  it('hides an embargoed release until its embargo lifts, and shows it in dev', () => {
     const embargoed = release('b', '2007-03-29T15:00:00Z', { embargo: at('2007-03-30T06:00:01Z') });
-    expect(isPublished(embargoed, { now, includeDrafts: true })).toBe(false);
-    expect(isPublished(embargoed, { now: at('2007-03-30T06:00:01Z'), includeDrafts: false })).toBe(true);
+    expect(isPublished(embargoed, { now, preview: false })).toBe(false);
+    expect(isPublished(embargoed, { now, preview: true })).toBe(true);
+    expect(isPublished(embargoed, { now: at('2007-03-30T06:00:01Z'), preview: false })).toBe(true);
     expect(nextEmbargoLift([embargoed, release('c', '2007-01-01T00:00:00Z')], now)).toEqual(at('2007-03-30T06:00:01Z'));
+  });
+  it('holds a translation as long as its original: draft while it is, under the later embargo', () => {
+    const early = at('2007-03-30T06:00:00Z');
+    const late = at('2007-03-31T06:00:00Z');
+    expect(heldWithOriginal({ draft: false }, undefined)).toEqual({ draft: false, embargo: undefined });
+    expect(heldWithOriginal({ draft: false }, { draft: false, embargo: late })).toEqual({
+      draft: false,
+      embargo: late,
+    });
+    expect(heldWithOriginal({ draft: false, embargo: early }, { draft: false, embargo: late })).toEqual({
+      draft: false,
+      embargo: late,
+    });
+    expect(heldWithOriginal({ draft: false, embargo: late }, { draft: false, embargo: early })).toEqual({
+      draft: false,
+      embargo: late,
+    });
+    expect(heldWithOriginal({ draft: false }, { draft: true })).toEqual({ draft: true, embargo: undefined });
+    expect(heldWithOriginal({ draft: true }, { draft: false })).toEqual({ draft: true, embargo: undefined });
   });
   it('sorts newest first, ties by id', () => {
     const list = [

@@ -13,6 +13,7 @@ import { impossibleDate, writtenFields } from '../frontmatter';
 import { fieldName } from '../problems';
 import {
   fileNameProblem,
+  heldWithOriginal,
   releaseSlug,
   secondTranslationProblem,
   secondTranslations,
@@ -346,13 +347,27 @@ function linkProblems(
   publicDir: string,
   now: Date,
 ): Problem[] {
-  const heldUntil = ({ data }: ListedRelease) =>
-    data.embargo && data.embargo.getTime() > now.getTime() ? data.embargo : undefined;
+  // What keeps each release off the site; a translation is held as long as its original.
+  const byId = new Map(listed.map((release) => [release.entry.id, release.data]));
+  const holds = new Map(
+    listed.map((release) => {
+      const original = release.data.translationOf;
+      return [release, heldWithOriginal(release.data, typeof original === 'string' ? byId.get(original) : undefined)];
+    }),
+  );
+  const hold = (release: ListedRelease) => holds.get(release)!;
+  const heldUntil = (release: ListedRelease) => {
+    const { embargo } = hold(release);
+    return embargo && embargo.getTime() > now.getTime() ? embargo : undefined;
+  };
   // Each language has the same pages, below its prefix (ja/releases/…), for its own releases.
   const [defaultLanguage, ...otherLanguages] = declaredLanguages(site);
   /** The site's pages once the embargoes up to `at` have lifted (drafts never have one). */
   const pagesAt = (at: Date) => {
-    const published = listed.filter(({ data }) => !data.draft && (!data.embargo || data.embargo <= at));
+    const published = listed.filter((release) => {
+      const { draft, embargo } = hold(release);
+      return !draft && (!embargo || embargo <= at);
+    });
     const pages = new Set<string>();
     for (const lang of [defaultLanguage, ...otherLanguages]) {
       const inLanguage = published.filter(({ data }) => data.lang === lang);
@@ -378,8 +393,8 @@ function linkProblems(
     publicFiles: publicFiles(publicDir),
     unpublished: new Map(
       listed
-        .filter((release) => release.data.draft || heldUntil(release))
-        .map((release) => [release.path, { draft: !!release.data.draft, embargo: heldUntil(release) }]),
+        .filter((release) => hold(release).draft || heldUntil(release))
+        .map((release) => [release.path, { draft: hold(release).draft, embargo: heldUntil(release) }]),
     ),
     timeZone: site.settings?.timeZone,
     siteUrl: site.settings?.url ?? 'https://newsroom.invalid/',
