@@ -27,6 +27,7 @@ import { displayPath, fieldProblem } from './lib/check/content-folder';
 import { contentError, formatProblem } from './lib/check/problem';
 import type { RenderedMetadata } from './loaders/render-mdx';
 import { releaseLanguages } from './lib/search';
+import { unknownIdMessage } from './lib/suggest';
 import { localePath, releasePath } from './lib/urls';
 import type { Ticker } from './schemas/fields';
 import { CONTENT_DIR, SITE_FILE } from './folders';
@@ -134,8 +135,7 @@ function resolver<T extends { id: string }>(items: T[], collection: string) {
   return (id: string, lang: string, where: { file: string; field: PropertyKey[] }): T => {
     const found = (lang !== settings.defaultLanguage && byId.get(`${lang}/${id}`)) || byId.get(id);
     if (!found) {
-      const known = [...byId.keys()].join(', ') || 'none';
-      const message = `expected the id of an entry in ${displayPath(join(CONTENT_DIR, collection))}/ (${known}), found "${id}"`;
+      const message = unknownIdMessage(displayPath(join(CONTENT_DIR, collection)), [...byId.keys()], id);
       throw contentError(formatProblem(fieldProblem(where.file, where.field, message)));
     }
     return found;
@@ -298,7 +298,10 @@ function linkTranslations(published: Release[], all: Release[]): void {
   for (const version of versions) {
     const id = version.translationOf;
     if (id === undefined) continue;
-    const problem = translationProblem(version, id, byId.get(id));
+    const original = byId.get(id);
+    const problem = original
+      ? translationProblem(version, id, original)
+      : unknownIdMessage(displayPath(join(CONTENT_DIR, 'releases')), [...byId.keys()], id);
     if (problem) throw contentError(formatProblem(fieldProblem(version.filePath, ['translationOf'], problem)));
   }
   const [second] = secondTranslations(versions);

@@ -100,12 +100,11 @@ interface Translatable {
 }
 
 /**
- * What is wrong with a translation's `translationOf`, given the release it names (undefined when
- * no release has that id): it must name an original, not another translation or itself, in
- * another language. Shared by the build and `npm run check`.
+ * What is wrong with a translation's `translationOf`, given the release it names (an id no release
+ * has is a reference like any other: src/lib/suggest.ts): it must name an original, not another
+ * translation or itself, in another language. Shared by the build and `npm run check`.
  */
-export function translationProblem(release: Translatable, id: string, original?: Translatable): string | undefined {
-  if (!original) return `expected the id of a release, found "${id}"`;
+export function translationProblem(release: Translatable, id: string, original: Translatable): string | undefined {
   if (id === release.id) return `expected the id of the release it translates, found "${id}", this release itself`;
   if (original.translationOf !== undefined) {
     return `expected the original release, found "${id}", itself a translation of "${original.translationOf}"`;

@@ -26,6 +26,7 @@ import { displayPath, fieldProblem, readSource, strayFiles } from '../lib/check/
 import { parseYaml, splitFrontmatter } from '../lib/check/frontmatter-source';
 import { contentError, formatProblem, type Problem } from '../lib/check/problem';
 import { impossibleDate, writtenFields } from '../lib/frontmatter';
+import { unknownFieldNames } from '../schemas/fields';
 import { settings } from '../settings';
 import { bodiesDir, bodyKey, keepBodies, storedBodies, writeBodies } from '../stored-bodies';
 import { renderFile } from './render-pool';
@@ -58,6 +59,9 @@ function schemaProblems(error: unknown, filePath: string): Problem[] | undefined
   const issues = [...error.message.matchAll(/^ {2}\*\*([^*\n]*)\*\*: (.+)$/gm)];
   if (!issues.length) return undefined;
   return issues.map(([, path, message]) => {
+    // Unknown fields come without a path: the message names them (`unknownFields`).
+    const unknown = path ? undefined : unknownFieldNames(message!);
+    if (unknown) return fieldProblem(filePath, [unknown[0]!], message!, unknown.join(', '));
     const keys = path ? path.split('.').map((key) => (/^\d+$/.test(key) ? Number(key) : key)) : [];
     return fieldProblem(filePath, keys, message!);
   });

@@ -1,13 +1,13 @@
 /** An investor-relations or media contact (`content/contacts/*.yaml`). */
 import { z } from 'astro/zod';
-import { describe, language, list, text } from './fields';
+import { describe, language, list, text, unknownFields } from './fields';
 
 const phoneNumber = (what: string) =>
   text(what).regex(/^\+?[\d\s().-]{6,}$/, {
     error: (issue) => `expected ${what} with digits, spaces, dots or hyphens, found ${describe(issue.input)}`,
   });
 
-export const contactSchema = z.strictObject({
+const fields = {
   honorific: text('the honorific (e.g. "Mr.", "Ms.")').optional(),
   name: text('the contact name'),
   titles: list('the job titles', text('a job title')).default([]),
@@ -19,4 +19,6 @@ export const contactSchema = z.strictObject({
   }),
   /** Default: the site's default language (content/site.yaml). */
   lang: language.optional(),
-});
+};
+
+export const contactSchema = z.strictObject(fields, { error: unknownFields(Object.keys(fields)) });

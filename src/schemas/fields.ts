@@ -3,6 +3,7 @@
  * messages say what was expected and what was found.
  */
 import { z } from 'astro/zod';
+import { didYouMean } from '../lib/suggest';
 
 /** Describes a value the way an author would recognise it in their YAML. */
 export function describe(value: unknown): string {
@@ -14,6 +15,30 @@ export function describe(value: unknown): string {
   if (Array.isArray(value)) return `a list (${JSON.stringify(value)})`;
   if (typeof value === 'object') return `a mapping (${JSON.stringify(value)})`;
   return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+const UNKNOWN_FIELDS = 'unknown field(s) ';
+
+/**
+ * The error for fields a content file's schema does not take, each with the one it most likely
+ * meant: `unknown field(s) categorie (did you mean "categories"?); expected only the fields listed
+ * in the README`. `known`: the schema's fields.
+ */
+export const unknownFields = (known: readonly string[]) => (issue: z.core.$ZodRawIssue) =>
+  issue.code === 'unrecognized_keys'
+    ? `${UNKNOWN_FIELDS}${issue.keys.map((key) => `${key}${didYouMean(key, known)}`).join(', ')}; expected only the fields listed in the README`
+    : undefined;
+
+/**
+ * The fields an `unknownFields` message names, for a report that has the message but not the issue
+ * (Astro's, which the build turns into one line per field: src/loaders/checked-files.ts).
+ */
+export function unknownFieldNames(message: string): string[] | undefined {
+  if (!message.startsWith(UNKNOWN_FIELDS)) return undefined;
+  return message
+    .slice(UNKNOWN_FIELDS.length, message.indexOf(';'))
+    .split(', ')
+    .map((key) => key.replace(/ \(did you mean .*\)$/, ''));
 }
 
 /** Non-empty text; `what` names the field in the message. */
@@ -58,7 +83,9 @@ export const calendarDate = (what: string) =>
 /** A time of day `HH:MM` (24-hour clock) in the issuer's time zone. */
 export const timeOfDay = z
   .string({ error: (issue) => `expected a time of day HH:MM, found ${describe(issue.input)}` })
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'expected a time of day HH:MM (24-hour clock, e.g. 09:00)' });
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, {
+    error: (issue) => `expected a time of day HH:MM (24-hour clock, e.g. 09:00), found ${describe(issue.input)}`,
+  });
 
 const OFFSET_TIMESTAMP = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 
@@ -81,7 +108,13 @@ export const instantWithOffset = (what: string) =>
       const instant = new Date(m[0]);
       if (!Number.isNaN(instant.getTime())) return instant;
     }
-    ctx.issues.push({ code: 'custom', input: value, message: `${expected}, found ${describe(value)}` });
+    // YAML has already turned an unquoted time into an instant in UTC: say so, rather than show
+    // the author a time they never wrote as if they had.
+    const found =
+      value instanceof Date && !Number.isNaN(value.getTime())
+        ? `a time without quotes, which YAML reads as ${value.toISOString()} (UTC) — put the time in quotes as written`
+        : describe(value);
+    ctx.issues.push({ code: 'custom', input: value, message: `${expected}, found ${found}` });
     return z.NEVER;
   });
 

@@ -1,7 +1,18 @@
 /** Frontmatter of a press release (`content/releases/*.mdx`). */
 import { z } from 'astro/zod';
 import { tagSlug } from '../lib/taxonomy';
-import { calendarDate, describe, instantWithOffset, language, list, slug, text, ticker, timeOfDay } from './fields';
+import {
+  calendarDate,
+  describe,
+  instantWithOffset,
+  language,
+  list,
+  slug,
+  text,
+  ticker,
+  timeOfDay,
+  unknownFields,
+} from './fields';
 
 /**
  * Built as a function because what is valid depends on the site settings (declared categories)
@@ -24,82 +35,74 @@ export function releaseSchema<
     error: (issue) =>
       `expected one of the categories declared in content/site.yaml (${options.categories.join(', ')}), found ${describe(issue.input)}`,
   });
-  return z
-    .strictObject(
-      {
-        headline: text('the headline'),
-        subheadline: text('the subheadline').optional(),
-        date: calendarDate('the date of issue'),
-        time: timeOfDay.optional(),
-        location: text('the dateline location (e.g. "TOKYO, Japan")'),
-        tickers: list('the tickers', ticker).optional(),
-        summary: text('the summary').optional(),
-        categories: list('the categories', category).min(1, { error: 'expected at least one category' }),
-        tags: list('the tags', text('a tag')).default([]),
-        boilerplate: options.boilerplate.optional(),
-        contacts: list('the contacts', options.contact)
-          .min(1, { error: 'expected at least one contact (or leave the field out to use the defaults)' })
-          .optional(),
-        notices: list('the notices', options.notice).default([]),
-        lang: language
-          .refine((lang) => options.languages.includes(lang), {
-            error: (issue) =>
-              `expected one of the languages declared in content/site.yaml (${options.languages.join(', ')}), found ${describe(issue.input)}`,
-          })
-          .default(options.languages[0]),
-        /** The release this one translates (its id: the file path without .mdx). */
-        translationOf: options.release.optional(),
-        draft: z
-          .boolean({ error: (issue) => `expected draft: true or false, found ${describe(issue.input)}` })
-          .default(false),
-        featured: z
-          .boolean({ error: (issue) => `expected featured: true or false, found ${describe(issue.input)}` })
-          .default(false),
-        embargo: instantWithOffset('the embargo time').optional(),
-        updated: calendarDate('the date of the correction').optional(),
-        correction: text('the correction note').optional(),
-        slug: slug('the slug').optional(),
-      },
-      {
+  const fields = {
+    headline: text('the headline'),
+    subheadline: text('the subheadline').optional(),
+    date: calendarDate('the date of issue'),
+    time: timeOfDay.optional(),
+    location: text('the dateline location (e.g. "TOKYO, Japan")'),
+    tickers: list('the tickers', ticker).optional(),
+    summary: text('the summary').optional(),
+    categories: list('the categories', category).min(1, { error: 'expected at least one category' }),
+    tags: list('the tags', text('a tag')).default([]),
+    boilerplate: options.boilerplate.optional(),
+    contacts: list('the contacts', options.contact)
+      .min(1, { error: 'expected at least one contact (or leave the field out to use the defaults)' })
+      .optional(),
+    notices: list('the notices', options.notice).default([]),
+    lang: language
+      .refine((lang) => options.languages.includes(lang), {
         error: (issue) =>
-          issue.code === 'unrecognized_keys'
-            ? `unknown field(s) ${issue.keys.join(', ')}; expected only the fields listed in the README`
-            : undefined,
-      },
-    )
-    .superRefine((data, ctx) => {
-      if (data.correction && !data.updated) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['updated'],
-          message: 'expected the date of the correction, since correction is set',
-        });
-      }
-      if (data.updated && !data.correction) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['correction'],
-          message: 'expected a correction note saying what changed, since updated is set',
-        });
-      }
-      // "Share Buyback" and "share buyback" are one tag page: two links to it would read as two tags.
-      const seen = new Map<string, string>();
-      data.tags.forEach((tag, i) => {
-        const first = seen.get(tagSlug(tag));
-        if (first === undefined) seen.set(tagSlug(tag), tag);
-        else
-          ctx.addIssue({
-            code: 'custom',
-            path: ['tags', i],
-            message: `expected each tag once, found "${tag}", the same tag as "${first}"`,
-          });
+          `expected one of the languages declared in content/site.yaml (${options.languages.join(', ')}), found ${describe(issue.input)}`,
+      })
+      .default(options.languages[0]),
+    /** The release this one translates (its id: the file path without .mdx). */
+    translationOf: options.release.optional(),
+    draft: z
+      .boolean({ error: (issue) => `expected draft: true or false, found ${describe(issue.input)}` })
+      .default(false),
+    featured: z
+      .boolean({ error: (issue) => `expected featured: true or false, found ${describe(issue.input)}` })
+      .default(false),
+    embargo: instantWithOffset('the embargo time').optional(),
+    updated: calendarDate('the date of the correction').optional(),
+    correction: text('the correction note').optional(),
+    slug: slug('the slug').optional(),
+  };
+  return z.strictObject(fields, { error: unknownFields(Object.keys(fields)) }).superRefine((data, ctx) => {
+    // Each on the line the author wrote, naming the field that is missing.
+    if (data.correction && !data.updated) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['correction'],
+        message: 'expected updated: with the date of the correction, since correction is set',
       });
-      if (data.updated && data.updated < data.date) {
+    }
+    if (data.updated && !data.correction) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['updated'],
+        message: 'expected correction: with a note saying what changed, since updated is set',
+      });
+    }
+    // "Share Buyback" and "share buyback" are one tag page: two links to it would read as two tags.
+    const seen = new Map<string, string>();
+    data.tags.forEach((tag, i) => {
+      const first = seen.get(tagSlug(tag));
+      if (first === undefined) seen.set(tagSlug(tag), tag);
+      else
         ctx.addIssue({
           code: 'custom',
-          path: ['updated'],
-          message: `expected a date on or after the date of issue (${data.date}), found ${data.updated}`,
+          path: ['tags', i],
+          message: `expected each tag once, found "${tag}", the same tag as "${first}"`,
         });
-      }
     });
+    if (data.updated && data.updated < data.date) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['updated'],
+        message: `expected a date on or after the date of issue (${data.date}), found ${data.updated}`,
+      });
+    }
+  });
 }

@@ -116,6 +116,15 @@ const BAD_INPUTS: BadInput[] = [
     checkLine: 5,
   },
   {
+    // Refused rather than dropped, with the field the author meant.
+    name: 'misspelt-field',
+    file: 'releases/2008-01-25-misspelt-field.mdx',
+    field: 'sumary',
+    expected: 'unknown field(s) sumary',
+    found: '(did you mean "summary"?)',
+    checkLine: 6,
+  },
+  {
     name: 'missing-boilerplate',
     file: 'releases/2008-01-05-missing-boilerplate.mdx',
     field: 'boilerplate',

@@ -105,7 +105,6 @@ describe('translations', () => {
   it('name an original in another language, not a translation or themselves', () => {
     const ja = { id: 'ja/buyback', lang: 'ja', translationOf: 'buyback' };
     expect(translationProblem(ja, 'buyback', original)).toBeUndefined();
-    expect(translationProblem(ja, 'nothing')).toBe('expected the id of a release, found "nothing"');
     expect(translationProblem({ ...ja, translationOf: 'ja/buyback' }, 'ja/buyback', ja)).toBe(
       'expected the id of the release it translates, found "ja/buyback", this release itself',
     );

@@ -114,12 +114,12 @@ slug: buyback-results
     [
       'an unquoted embargo',
       `${validRelease}embargo: 2007-03-30T15:00:00+09:00`,
-      'found the timestamp 2007-03-30T06:00:00.000Z',
+      'found a time without quotes, which YAML reads as 2007-03-30T06:00:00.000Z (UTC) — put the time in quotes as written',
     ],
     [
       'a correction without its date',
       `${validRelease}correction: Fixed a figure.`,
-      'updated: expected the date of the correction',
+      'correction: expected updated: with the date of the correction',
     ],
     ['a bad slug', `${validRelease}slug: Share Buyback`, 'slug: expected the slug of lower-case letters'],
     [
@@ -128,6 +128,11 @@ slug: buyback-results
       'tags[1]: expected each tag once, found "Share Buyback", the same tag as "share buyback"',
     ],
     ['an unknown field', `${validRelease}title: Oops`, 'unknown field(s) title'],
+    [
+      'a misspelt field',
+      `${validRelease}sumary: Results`,
+      'unknown field(s) sumary (did you mean "summary"?); expected only the fields listed in the README',
+    ],
     [
       'a draft flag that is not a boolean',
       `${validRelease}draft: maybe`,

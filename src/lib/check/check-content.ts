@@ -22,6 +22,7 @@ import {
   translationProblem,
 } from '../releases';
 import { RELEASE_COMPONENT_NAMES } from '../release-components';
+import { unknownIdMessage } from '../suggest';
 import { localePath, releasePath } from '../urls';
 import { bodyProblems } from './mdx';
 import { boilerplateSchema } from '../../schemas/boilerplate';
@@ -90,15 +91,10 @@ function writtenDateProblems(entry: ContentEntry): Problem[] {
   });
 }
 
-function listIds(ids: readonly string[]): string {
-  const shown = ids.slice(0, 10).join(', ');
-  return ids.length > 10 ? `${shown}, …` : shown || 'none';
-}
-
 /** A reference (`contacts: [jane-doe]`) to an entry that does not exist. */
 function referenceProblem(value: unknown, folder: string, ids: ReadonlySet<string>): string | undefined {
   if (typeof value !== 'string' || ids.has(value)) return undefined;
-  return `expected the id of an entry in ${folder}/ (${listIds([...ids])}), found "${value}"`;
+  return unknownIdMessage(folder, [...ids], value);
 }
 
 function referencesOf(
