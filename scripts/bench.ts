@@ -186,6 +186,13 @@ async function measure(published: number, edited: string) {
     NEWSROOM_NOW: BENCH_NOW,
     ...(profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}),
   });
+  // `npm run check` over the same releases, as an author runs it before building.
+  const checked = await measureBuild(
+    'npm run check',
+    ['--import', './scripts/support/resolve-ts.ts', 'scripts/check.ts', '--content', contentDir],
+    ROOT,
+    buildEnv({ NEWSROOM_NOW: BENCH_NOW }),
+  );
   const ours = await measureBuild('newsroom', buildCommand, ROOT, ourEnv);
   const site = siteMetrics(siteDir);
   const search = indexSize(siteDir);
@@ -196,6 +203,7 @@ async function measure(published: number, edited: string) {
   const newsroom: Measured & Record<string, unknown> = {
     run: ours.run,
     msPerRelease: ours.run.wallMs / releases,
+    check: { run: checked.run },
     site,
     searchIndex: search,
     coldQuery: {
@@ -258,6 +266,7 @@ async function measure(published: number, edited: string) {
   console.log(`\nBenchmark: ${releases} releases (${published} published), seed ${seed}`);
   row('wall time', `${s(ours.run.wallMs)} (${newsroom.msPerRelease.toFixed(2)} ms per release)`);
   row('peak RSS, process tree', `${MB(ours.run.peakRssBytes)} (largest process ${MB(ours.run.largestProcess.bytes)})`);
+  row('npm run check', `${s(checked.run.wallMs)}, peak ${MB(checked.run.peakRssBytes)}`);
   row('output', `${MB(site.outputBytes)} in ${site.outputFiles} files`);
   row(
     'release page (median, HTML + CSS)',

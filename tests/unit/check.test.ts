@@ -82,7 +82,8 @@ describe('npm run check', () => {
     }
   });
 
-  it('checks 3,000 releases in seconds', () => {
+  // How long it takes is measured by `npm run bench` (BENCHMARKS.md), not asserted here.
+  it('checks 3,000 releases that link to each other', () => {
     const dir = mkdtempSync(join(tmpdir(), 'newsroom-check-'));
     try {
       for (const part of ['site.yaml', 'boilerplates', 'notices', 'contacts']) {
@@ -100,11 +101,9 @@ describe('npm run check', () => {
           `---\nheadline: Release ${i}\ndate: ${date}\nlocation: TOKYO, Japan\ncategories: [Financial]\ntags: [tag ${i % 50}]\nnotices: [forward-looking-statements]\n---\n\nText of release ${i}.${link}\n\n<Terms>\n  <Term label="Purchase period">From March 22</Term>\n</Terms>\n`,
         );
       }
-      const started = performance.now();
       const result = check(dir);
-      const seconds = (performance.now() - started) / 1000;
-      expect(result.stdout, result.stdout).toContain('No problems');
-      expect(seconds).toBeLessThan(10);
+      expect(result.stdout, result.stdout).toContain('No problems in');
+      expect(result.status).toBe(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -191,6 +190,13 @@ describe('links inside the content', () => {
     expect(linkProblem('/files/report.pdf', context)).toBeUndefined();
     expect(linkProblem('../2007/', context)).toBeUndefined();
     expect(linkProblem('https://newsroom.example.com/releases/2007-03-30-buyback/#terms', context)).toBeUndefined();
+  });
+
+  it('names the page a broken link most likely meant: a release whose date: moved from its file name', () => {
+    expect(linkProblem('/releases/2007-03-31-buyback/', context)).toBe(
+      'expected a link to a page of the site, found "/releases/2007-03-31-buyback/", which is not one: no release publishes at /releases/2007-03-31-buyback/ (did you mean "/releases/2007-03-30-buyback/"?)',
+    );
+    expect(linkProblem('/releases/2099-01-01-elsewhere/', context)).not.toContain('did you mean');
   });
 
   it('leaves other sites, mail and fragments alone', () => {

@@ -6,6 +6,7 @@
  */
 import { groupBy, paginate } from '../archive';
 import { isoInZone } from '../dates';
+import { closest } from '../suggest';
 import { feedFormats, feedPath, LATEST, type FeedScope } from '../feeds';
 import { categoryPath, listPagePath, releasePath, releasesPath, tagPath, yearPath } from '../urls';
 
@@ -98,5 +99,8 @@ export function linkProblem(href: string, context: LinkContext): string | undefi
     return `expected a link to a published page, found "${href}", a release under embargo until ${until}, which the link would reveal before then`;
   }
   const because = release ? `: no release publishes at /releases/${release}/` : '';
-  return `expected a link to a page of the site, found "${href}", which is not one${because}`;
+  // A release's address follows its date:, which may since have moved from the file name's.
+  const meant = closest(path, context.pages);
+  const hint = meant === undefined ? '' : ` (did you mean "/${meant}"?)`;
+  return `expected a link to a page of the site, found "${href}", which is not one${because}${hint}`;
 }
