@@ -10,15 +10,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { displayPath, readCollection } from '../src/lib/check/content-folder';
+import { displayPath } from '../src/lib/check/content-folder';
 import { decodeSource } from '../src/lib/check/source-text';
-import type { ContactDraft } from '../src/lib/importer/contact-block';
-import {
-  importRelease,
-  type ExistingEntries,
-  type ImportResult,
-  type NewEntry,
-} from '../src/lib/importer/import-release';
+import { existingEntries } from '../src/lib/importer/existing';
+import { importRelease, type ImportResult, type NewEntry } from '../src/lib/importer/import-release';
 import { releasePath, withBase } from '../src/lib/urls';
 
 const USAGE = 'usage: npm run import -- <file.txt>… [--dry-run] [--force] [--category NAME] [--content DIR]';
@@ -43,37 +38,7 @@ const { settings } = await import('../src/settings');
 
 const dryRun = values['dry-run'];
 
-/** What the newsroom already has, for matching closing sections. */
-function existingEntries(): ExistingEntries {
-  const texts = (collection: 'notices' | 'boilerplates') =>
-    // An entry that cannot be read still holds its id, so it is never overwritten; it matches nothing.
-    readCollection(CONTENT_DIR, collection, process.cwd()).map((e) =>
-      e.split && typeof e.data?.heading === 'string'
-        ? { id: e.id, heading: e.data.heading, body: e.split.body }
-        : { id: e.id, heading: '', body: '' },
-    );
-  const contacts = readCollection(CONTENT_DIR, 'contacts', process.cwd()).map((e) => {
-    const data = e.data as Partial<ContactDraft> | undefined;
-    if (typeof data?.name !== 'string' || typeof data.email !== 'string') {
-      return { id: e.id, contact: { name: '', titles: [], email: '' } };
-    }
-    const titles = Array.isArray(data.titles) ? data.titles.map(String) : [];
-    const text = (value: unknown) => (value === undefined ? undefined : String(value));
-    const contact: ContactDraft = {
-      honorific: text(data.honorific),
-      name: data.name,
-      titles,
-      organisation: text(data.organisation),
-      phone: text(data.phone),
-      fax: text(data.fax),
-      email: data.email,
-    };
-    return { id: e.id, contact };
-  });
-  return { notices: texts('notices'), boilerplates: texts('boilerplates'), contacts };
-}
-
-const existing = existingEntries();
+const existing = existingEntries(CONTENT_DIR);
 /** Release files written (or, in a dry run, planned) in this run. */
 const planned = new Set<string>();
 let failures = 0;

@@ -352,7 +352,8 @@ function edition(
     currentBoilerplate:
       inForce[0] ??
       from.boilerplate(settings.defaultBoilerplate, lang, { file: SITE_FILE, field: ['defaultBoilerplate'] }),
-    contacts: inLanguage(from.contacts),
+    // The Contacts page: those readers may call (`listed`), in this language where it has them.
+    contacts: inLanguage(from.contacts.filter((contact) => contact.data.listed)),
   };
 }
 

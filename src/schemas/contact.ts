@@ -17,6 +17,13 @@ const fields = {
   email: z.email({
     error: (issue) => `expected an email address such as ir@example.com, found ${describe(issue.input)}`,
   }),
+  /**
+   * On the Contacts page (the default): `false` for someone releases name but readers should no
+   * longer call, such as the contact of an old release brought in by `npm run import`.
+   */
+  listed: z
+    .boolean({ error: (issue) => `expected listed: true or false, found ${describe(issue.input)}` })
+    .default(true),
   /** Default: the site's default language (content/site.yaml). */
   lang: language.optional(),
 };

@@ -6,7 +6,7 @@
  * `npm run new` is built alongside, so its template is known to compile once its draft flag goes.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -101,6 +101,20 @@ it('reports what it created, and references what already existed', () => {
   expect(imported).toContain('notice "Notice Regarding Forward-looking Statements" (line 32) → existing notice');
   expect(imported).toMatch(/created +.*boilerplates\/trend-micro-2012-09-07\.mdx/);
   expect(imported).toMatch(/contacts\/jane-example\.yaml/);
+});
+
+it('keeps a contact brought in by an old release off the Contacts page, and on that release', async () => {
+  const page = await browser.newPage();
+  await page.goto(new URL('contacts/', server.url).href);
+  const contacts = await page.locator('main').innerText();
+  await page.close();
+  expect(contacts).toContain('Mahendra Negi');
+  expect(contacts).not.toContain('Jane Example');
+  expect(imported).toContain('contact jane-example is not on the Contacts page (listed: false)');
+  const release = readdirSync(join(CONTENT, 'releases')).find((file) =>
+    readFileSync(join(CONTENT, 'releases', file), 'utf8').includes('jane-example'),
+  );
+  expect(await pageText(basename(release!, '.mdx'))).toContain('Jane Example');
 });
 
 it('builds a release started with npm run new once it is no longer a draft', async () => {

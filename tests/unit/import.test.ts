@@ -8,10 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readCollection } from '../../src/lib/check/content-folder';
 import { startsStructure } from '../../src/lib/importer/body';
-import type { ContactDraft } from '../../src/lib/importer/contact-block';
 import { parseDateline } from '../../src/lib/importer/dateline';
+import { existingEntries } from '../../src/lib/importer/existing';
 import { importRelease, type ExistingEntries, type ImportResult } from '../../src/lib/importer/import-release';
 import { comparableText } from '../../src/lib/importer/matching';
 import { toLines, unwrapLines } from '../../src/lib/importer/source-lines';
@@ -21,22 +20,7 @@ const CONTENT = join(ROOT, 'content');
 const FIXTURES = join(ROOT, 'tests/fixtures/import');
 const SEEDS = join(ROOT, 'tests/fixtures/seeds');
 
-function existing(contentDir = CONTENT): ExistingEntries {
-  const texts = (collection: 'notices' | 'boilerplates') =>
-    readCollection(contentDir, collection, ROOT).map((e) => ({
-      id: e.id,
-      heading: String(e.data!.heading),
-      body: e.split!.body,
-    }));
-  return {
-    notices: texts('notices'),
-    boilerplates: texts('boilerplates'),
-    contacts: readCollection(contentDir, 'contacts', ROOT).map((e) => ({
-      id: e.id,
-      contact: e.data as unknown as ContactDraft,
-    })),
-  };
-}
+const existing = (contentDir = CONTENT) => existingEntries(contentDir);
 
 const settings = {
   categories: ['Financial', 'Corporate', 'Product'],
@@ -183,7 +167,18 @@ describe('the shapes of real releases', () => {
       organisation: 'Trend Micro Incorporated',
       phone: '+81-3-5334-3618',
       email: 'ir@trendmicro.co.jp',
+      // Named by the old release, kept off the Contacts page until an author lists them.
+      listed: false,
     });
+    expect(result.report.notes).toContain(
+      'contact jane-example is not on the Contacts page (listed: false): set listed: true if readers should call Jane Example',
+    );
+    // The new version is dated after every other one, so the About page will show it: the author is told.
+    expect(result.report.notes).toContainEqual(
+      expect.stringMatching(
+        /^boilerplate trend-micro-2012-09-07 \(since: 2012-09-07\) is the newest version: the About page shows its text/,
+      ),
+    );
     // Nothing of the closing sections is pasted into the release itself.
     expect(result.mdx).not.toContain('About Trend Micro');
     expect(result.mdx).not.toContain('Jane Example');

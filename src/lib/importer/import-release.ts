@@ -195,7 +195,13 @@ function readSections(
     } else if (section.kind === 'boilerplate' && !outcome.boilerplate) {
       const result = textSection(section, boilerplates, (body) => {
         const id = freeId(slugify(heading.replace(/^About\s+/i, '')), date, ids(boilerplates));
-        const entry = { id, heading, body };
+        // Dated after every other version, this one becomes the About page's from its day on.
+        if (boilerplates.some((b) => b.since) && boilerplates.every((b) => !b.since || b.since < date)) {
+          report.notes.push(
+            `boilerplate ${id} (since: ${date}) is the newest version: the About page shows its text; if the text in force today is another version, give that one a later since:`,
+          );
+        }
+        const entry = { id, heading, body, since: date };
         boilerplates.push(entry);
         // `since`: this version is first seen in this release.
         const text = `---\n${yamlFields({ heading })}\nsince: ${date}\n---\n\n${body}\n`;
@@ -219,7 +225,11 @@ function readSections(
         if (!match) {
           const entry = { id, contact };
           contacts.push(entry);
-          const text = `${yamlFields({ ...contact })}\n`;
+          // Named by this release, but not offered on the Contacts page until someone says so.
+          const text = `${yamlFields({ ...contact })}\nlisted: false\n`;
+          report.notes.push(
+            `contact ${id} is not on the Contacts page (listed: false): set listed: true if readers should call ${contact.name}`,
+          );
           create({ collection: 'contacts', id, fileName: `${id}.yaml`, text, entry });
         }
         outcome.contacts.push(id);

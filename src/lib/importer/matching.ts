@@ -19,6 +19,8 @@ export interface ExistingText {
   id: string;
   heading: string;
   body: string;
+  /** A boilerplate version's first day (`since`), `YYYY-MM-DD`. */
+  since?: string | undefined;
 }
 
 export interface ExistingContact {
