@@ -167,6 +167,11 @@ export const en = {
     /** A list entry with its number of releases: "2007 (2 releases)". */
     counted: (name: string, count: string) => `${name} (${count})`,
   },
+  preview: {
+    /** Above the content problems `npm run dev` shows on every page. */
+    problems: (n: number) =>
+      `${n} content ${n === 1 ? 'problem' : 'problems'}: npm run build would stop here. Until mended, the file is left out or shown as it last loaded.`,
+  },
   draftBadge: 'Draft',
   embargoBadge: 'Under embargo',
 };

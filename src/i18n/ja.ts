@@ -167,6 +167,10 @@ export const ja: Dictionary = {
     beforeFormats: '：',
     counted: (name: string, count: string) => `${name}（${count}）`,
   },
+  preview: {
+    problems: (n: number) =>
+      `コンテンツに${n}件の問題があります。npm run build はここで止まります。修正されるまで、そのファイルは表示されないか、最後に読み込めた内容で表示されます。`,
+  },
   draftBadge: '下書き',
   embargoBadge: '解禁前',
 };

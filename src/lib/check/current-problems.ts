@@ -1,0 +1,28 @@
+/**
+ * Under `npm run dev`: the problems `npm run check` finds in the content folder as it is now, so a
+ * page can say why a release is missing or out of date (a file that does not load is left out, or
+ * kept as it was). Checked again only when a file changed: the files' names, sizes and times.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkContent } from './check-content';
+import type { Problem } from './problem';
+
+let last: { key: string; problems: Problem[] } | undefined;
+
+/** What the folder holds, cheaply: every file's path, size and time of change. */
+function fingerprint(contentDir: string): string {
+  return readdirSync(contentDir, { recursive: true, encoding: 'utf8' })
+    .sort()
+    .map((path) => {
+      const stat = statSync(join(contentDir, path), { throwIfNoEntry: false });
+      return `${path}\u0000${stat?.size}\u0000${stat?.mtimeMs}`;
+    })
+    .join('\n');
+}
+
+export function currentProblems(contentDir: string): Problem[] {
+  const key = fingerprint(contentDir);
+  if (last?.key !== key) last = { key, problems: checkContent({ contentDir }) };
+  return last.problems;
+}
