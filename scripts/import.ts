@@ -128,6 +128,13 @@ for (const file of positionals) {
     continue;
   }
   const target = join(CONTENT_DIR, 'releases', result.fileName);
+  // Imported before, and nothing since changed it: running the import again is not a failure.
+  const same = !planned.has(target) && existsSync(target) && readFileSync(target, 'utf8') === result.mdx;
+  if (same && result.created.length === 0) {
+    planned.add(target);
+    console.log(`${file}\n  release     ${displayPath(target)} (imported before, unchanged)\n`);
+    continue;
+  }
   if ((existsSync(target) && !values.force) || planned.has(target)) {
     fail(file, `${displayPath(target)} already exists; not replaced (use --force to replace it)`);
     continue;

@@ -72,7 +72,10 @@ const sameUrl = releases.find(
   (r) => releaseSlug(r.id, dateOf(r.data), typeof r.data?.slug === 'string' ? r.data.slug : undefined) === slug,
 );
 if (existsSync(path) || sameUrl) {
-  const reason = sameUrl ? `${sameUrl.file} already publishes at /releases/${slug}/` : 'the file already exists';
+  // The file itself first: it would publish at its own address too.
+  const reason = existsSync(path)
+    ? 'the file already exists'
+    : `${sameUrl!.file} already publishes at /releases/${slug}/`;
   console.error(`${shown}: not created: ${reason}; choose another headline or pass --slug NAME`);
   process.exit(1);
 }

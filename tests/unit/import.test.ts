@@ -325,6 +325,17 @@ describe('npm run import', () => {
     expect(readFileSync(release, 'utf8')).toContain('boilerplate: trend-micro-2012-09-07');
   });
 
+  it('succeeds, changing nothing, when a file is imported again unchanged', () => {
+    expect(run(SHAPE).status).toBe(0);
+    const after = files();
+    const again = run(SHAPE);
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(
+      /release +.*2012-09-07-share-buyback-no-space-dateline\.mdx \(imported before, unchanged\)/,
+    );
+    expect(files()).toEqual(after);
+  });
+
   it('reuses an entry created for an earlier file of the same run', () => {
     const copy = join(dir, '2012-09-08-second.txt');
     writeFileSync(copy, readFileSync(SHAPE, 'utf8').replace('September 7, 2012', 'September 8, 2012'));

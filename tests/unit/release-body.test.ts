@@ -115,6 +115,17 @@ describe('renderBody', () => {
     );
   });
 
+  it('names the line of an expression that cannot be evaluated', () => {
+    const source = '---\nheadline: X\n---\n\nIntro, foo and all.\n\nThe text [{sic}] as issued.\n';
+    try {
+      renderBody(source, strings);
+      expect.unreachable();
+    } catch (error) {
+      expect((error as BodyError).message).toContain('(sic is not defined)');
+      expect((error as BodyError).line).toBe(7);
+    }
+  });
+
   it('escapes what authors write', () => {
     expect(html('<Term label="<b> & co">x</Term>')).toContain('<span class="term-label">&#x3C;b> &#x26; co</span>');
   });
