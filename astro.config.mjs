@@ -1,4 +1,6 @@
 // @ts-check
+// First, before anything that could fail while the config loads: Astro's commands contact no one.
+import './src/offline';
 import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
@@ -10,11 +12,6 @@ import { embargoNotice } from './src/integrations/embargo-notice';
 import { CACHE_DIR, CONTENT_DIR } from './src/folders';
 import { LINKED_STAGING } from './src/lib/reused-pages';
 import { settings } from './src/settings';
-
-// Astro reports each command (with the machine's details) to telemetry.astro.build unless told
-// not to. A newsroom's builds handle unpublished, market-moving releases: they contact no one.
-// `npm run build` sets this before Astro starts; here it covers `npm run dev`, preview and check.
-process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
 
 export default defineConfig({
   site: settings.url,
