@@ -10,6 +10,7 @@ import { checkedFiles } from './loaders/checked-files';
 import { boilerplateSchema } from './schemas/boilerplate';
 import { contactSchema } from './schemas/contact';
 import { noticeSchema } from './schemas/notice';
+import { text } from './schemas/fields';
 import { releaseSchema } from './schemas/release';
 import { CONTENT_DIR } from './folders';
 import { settings } from './settings';
@@ -39,13 +40,15 @@ const releases = defineCollection({
     }),
     { dates: ['date', 'updated'], components, folder: folder('releases') },
   ),
+  // Each reference is first an id as text, with the words `npm run check` uses for it, then
+  // Astro's reference to the entry.
   schema: releaseSchema({
     categories: [firstCategory!, ...otherCategories],
     languages: [defaultLanguage!, ...otherLanguages],
-    boilerplate: reference('boilerplates'),
-    contact: reference('contacts'),
-    notice: reference('notices'),
-    release: reference('releases'),
+    boilerplate: text('the boilerplate id').pipe(reference('boilerplates')),
+    contact: text('a contact id').pipe(reference('contacts')),
+    notice: text('a notice id').pipe(reference('notices')),
+    release: text('the id of the translated release').pipe(reference('releases')),
   }),
 });
 

@@ -75,6 +75,7 @@ export const en = {
     title: 'Contacts',
     description: (company: string) => `Media and investor-relations contacts at ${company}.`,
     intro: 'For questions about a release, reach the people named below.',
+    none: 'No contact is listed here at present. Each release names its contacts under “Information”.',
   },
   notFound: {
     title: 'Page not found',
@@ -170,7 +171,7 @@ export const en = {
   preview: {
     /** Above the content problems `npm run dev` shows on every page. */
     problems: (n: number) =>
-      `${n} content ${n === 1 ? 'problem' : 'problems'}: npm run build would stop here. Until mended, the file is left out or shown as it last loaded.`,
+      `${n} content ${n === 1 ? 'problem' : 'problems'}, as npm run check reports ${n === 1 ? 'it' : 'them'}. Mend ${n === 1 ? 'it' : 'them'} before you publish: until then, a file that does not load is left out of this preview.`,
   },
   draftBadge: 'Draft',
   embargoBadge: 'Under embargo',

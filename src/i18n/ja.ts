@@ -75,6 +75,7 @@ export const ja: Dictionary = {
     title: 'お問い合わせ先',
     description: (company: string) => `${company}の報道・IRに関するお問い合わせ先。`,
     intro: 'ニュースリリースに関するお問い合わせは、下記までご連絡ください。',
+    none: '現在掲載しているお問い合わせ先はありません。各ニュースリリースの「本件に関するお問い合わせ先」をご覧ください。',
   },
   notFound: {
     title: 'ページが見つかりません',
@@ -169,7 +170,7 @@ export const ja: Dictionary = {
   },
   preview: {
     problems: (n: number) =>
-      `コンテンツに${n}件の問題があります。npm run build はここで止まります。修正されるまで、そのファイルは表示されないか、最後に読み込めた内容で表示されます。`,
+      `コンテンツに${n}件の問題があります（npm run check と同じ内容です）。公開する前に修正してください。それまで、読み込めないファイルはこのプレビューに表示されません。`,
   },
   draftBadge: '下書き',
   embargoBadge: '解禁前',

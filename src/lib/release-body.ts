@@ -145,18 +145,24 @@ export function renderBody(source: string, strings: ComponentStrings): RenderedB
   } catch (error) {
     if (error instanceof BodyError) throw error;
     // A `{…}` expression that names nothing (`{foo}`): MDX runs it as JavaScript. Its line: the
-    // first pair of braces that holds the name JavaScript could not find.
+    // first unescaped pair of braces in the body that holds the name JavaScript could not find.
     const message = (error as Error).message;
     const name = /^([\p{L}\p{N}_$]+) is not defined$/u.exec(message)?.[1];
+    const bodyStart = /^\uFEFF?\s*---\r?\n[\s\S]*?\n---/.exec(source)?.[0].length ?? 0;
     const at =
       name === undefined
         ? -1
-        : source.search(
-            new RegExp(`\\{[^}]*(?<![\\p{L}\\p{N}_$])${name.replace(/\$/g, '\\$')}(?![\\p{L}\\p{N}_$])`, 'u'),
-          );
+        : source
+            .slice(bodyStart)
+            .search(
+              new RegExp(
+                `(?<!\\\\)\\{[^}]*(?<![\\p{L}\\p{N}_$])${name.replace(/\$/g, '\\$')}(?![\\p{L}\\p{N}_$])`,
+                'u',
+              ),
+            );
     throw new BodyError(
       `expected text, found an expression in braces that cannot be evaluated (${message}); to print { as text, write \\{`,
-      at < 0 ? undefined : source.slice(0, at).split('\n').length,
+      at < 0 ? undefined : source.slice(0, bodyStart + at).split('\n').length,
     );
   }
   return { html: serialize(tree), headings: astro.headings };

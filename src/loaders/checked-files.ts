@@ -24,7 +24,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { displayPath, fieldProblem, readSource, strayFiles } from '../lib/check/content-folder';
 import { parseYaml, splitFrontmatter } from '../lib/check/frontmatter-source';
-import { contentError, formatProblem, type Problem } from '../lib/check/problem';
+import { compareProblems, contentError, formatProblem, type Problem } from '../lib/check/problem';
 import { impossibleDate, writtenFields } from '../lib/frontmatter';
 import { unknownFieldNames } from '../schemas/fields';
 import { settings } from '../settings';
@@ -140,6 +140,8 @@ export function checkedFiles(loader: Loader, checks: FileChecks = {}): Loader {
       // The glob loader only logs a file it could not render and stores it without HTML; here
       // such a file is kept out of the store (so the next build tries it again) and stops the build.
       const failed = new Map<string, Problem[]>();
+      // Likewise for frontmatter that does not match the schema (below, `parseData`).
+      const unparsed = new Map<string, Problem[]>();
       let loaded = false;
       // An MDX entry whose body is gone (the folder deleted by hand) is rendered again.
       const bodies = bodiesDir(context.collection);
@@ -216,7 +218,7 @@ export function checkedFiles(loader: Loader, checks: FileChecks = {}): Loader {
         get(target, property) {
           if (property === 'set') {
             return (entry: Parameters<typeof store.set>[0]) => {
-              if (!failed.has(entry.id)) return target.set(entry);
+              if (!failed.has(entry.id) && !unparsed.has(entry.id)) return target.set(entry);
               target.delete(entry.id);
               return false;
             };
@@ -229,15 +231,22 @@ export function checkedFiles(loader: Loader, checks: FileChecks = {}): Loader {
       const stray = checks.folder ? strayFiles(checks.folder.path, checks.folder.extensions) : [];
       if (stray.length)
         throw contentError(`Cannot build ${context.collection}:\n${stray.map(formatProblem).join('\n')}`);
-      // Frontmatter that fails the schema is reported as `npm run check` reports it.
-      const parseData: typeof context.parseData = async (props) => {
+      // Frontmatter that fails the schema is reported as `npm run check` reports it, and like a body
+      // that does not render: the entry is kept out of the store, and every such file is named
+      // before the build stops, not only the first.
+      const parseData: typeof context.parseData = async <TData extends Record<string, unknown>>(
+        props: Parameters<typeof context.parseData<TData>>[0],
+      ): Promise<TData> => {
         try {
-          return await context.parseData(props);
+          const data = await context.parseData(props);
+          unparsed.delete(props.id);
+          return data;
         } catch (error) {
           const problems = props.filePath ? schemaProblems(error, props.filePath) : undefined;
-          if (problems)
-            throw contentError(`Cannot build ${context.collection}:\n${problems.map(formatProblem).join('\n')}`);
-          throw error;
+          if (!problems) throw error;
+          unparsed.set(props.id, problems);
+          if (loaded) context.logger.error(problems.map(formatProblem).join('\n'));
+          return props.data;
         }
       };
       let loadError: unknown;
@@ -268,8 +277,8 @@ export function checkedFiles(loader: Loader, checks: FileChecks = {}): Loader {
         if (notStored) context.logger.error(notStored);
         throw loadError;
       }
-      if (failed.size || notStored) {
-        const problems = [...failed.values()].flat().map(formatProblem);
+      if (failed.size || unparsed.size || notStored) {
+        const problems = [...unparsed.values(), ...failed.values()].flat().sort(compareProblems).map(formatProblem);
         throw contentError(
           `Cannot build ${context.collection}:\n${[...problems, ...(notStored ? [notStored] : [])].join('\n')}`,
         );

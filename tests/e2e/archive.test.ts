@@ -2,7 +2,7 @@
  * Archives of a larger newsroom, built from a fixture content folder: pagination with clean first
  * pages, no empty archives, drafts and embargoes left out, duplicate URLs refused.
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,11 +30,22 @@ describe('a newsroom with seven published releases and a page size of 2', () => 
         },
       ],
     });
+    // No one on the Contacts page: the releases still name their contact.
+    for (const file of ['mahendra-negi.yaml', 'ja/mahendra-negi.yaml']) {
+      appendFileSync(join(content, 'contacts', file), 'listed: false\n');
+    }
     const result = buildSite({ outDir, content, now: '2010-01-10T05:59:00Z' });
     rmSync(content, { recursive: true, force: true });
     expect(result.status, result.output).toBe(0);
   });
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+  it('says so on the Contacts page when no contact is listed, and keeps each on its releases', () => {
+    expect(text('contacts')).toContain('No contact is listed here at present.');
+    expect(text('contacts')).not.toContain('contact-list');
+    expect(text('ja/contacts')).toContain('現在掲載しているお問い合わせ先はありません。');
+    expect(text('releases/2008-01-10-a')).toContain('Mahendra Negi');
+  });
 
   it('paginates all releases with a clean first page', () => {
     expect(text('releases')).toContain('7 releases, page 1 of 4');

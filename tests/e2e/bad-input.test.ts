@@ -369,6 +369,23 @@ describe.each(BAD_INPUTS)('$name', (input) => {
   });
 });
 
+it('names every file whose frontmatter fails, as the check does, not only the first', () => {
+  const content = contentWith('date-wrong-format');
+  cpSync(join(CORPUS, 'unknown-category'), content, { recursive: true });
+  const { status, output } = build(content, join(work, 'two-problems-dist'));
+  expect(status).not.toBe(0);
+  expect(output).toMatch(/2008-01-03-date-wrong-format\.mdx:3: date: expected the date of issue/);
+  expect(output).toMatch(/2008-01-04-unknown-category\.mdx:5: categories\[0\]: expected one of the categories/);
+  // A reference that is not an id: in the check's words, not Astro's ("Did not match union").
+  const references = contentWith('missing-contact');
+  const release = join(references, 'releases/2008-01-06-missing-contact.mdx');
+  writeFileSync(release, readFileSync(release, 'utf8').replace(/^contacts:.*$/m, 'contacts: [true]'));
+  const typed = build(references, join(work, 'reference-dist'));
+  expect(typed.output).toMatch(
+    /2008-01-06-missing-contact\.mdx:6: contacts\[0\]: expected a contact id as text, found boolean true/,
+  );
+});
+
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' };
 
 /** The HTML entity decoding a browser does, for the few entities the build writes. */

@@ -107,7 +107,7 @@ describe('npm run dev', () => {
     );
     // Every page says so too, where the author is looking: the release itself is left out for now.
     const home = await eventually('', 'content problem');
-    expect(home).toMatch(/1 content problem: npm run build would stop here/);
+    expect(home).toMatch(/1 content problem, as npm run check reports it\. Mend it before you publish/);
     expect(home).toMatch(
       /2007-11-26-final-terms-stock-acquisition-rights\.mdx:\d+: body: &lt;Terms style&gt;: expected one of/,
     );

@@ -116,13 +116,15 @@ describe('renderBody', () => {
   });
 
   it('names the line of an expression that cannot be evaluated', () => {
-    const source = '---\nheadline: X\n---\n\nIntro, foo and all.\n\nThe text [{sic}] as issued.\n';
+    // Not the frontmatter's braces, nor an escaped brace before it: the expression's own line.
+    const source =
+      '---\nheadline: X\ntickers: [{ sic: 1 }]\n---\n\nIntro, \\{sic} and all.\n\nThe text [{sic}] as issued.\n';
     try {
       renderBody(source, strings);
       expect.unreachable();
     } catch (error) {
       expect((error as BodyError).message).toContain('(sic is not defined)');
-      expect((error as BodyError).line).toBe(7);
+      expect((error as BodyError).line).toBe(8);
     }
   });
 
