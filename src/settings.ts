@@ -8,6 +8,7 @@ import { SITE_FILE } from './folders';
 import { displayPath, fieldProblem } from './lib/check/content-folder';
 import { parseYaml } from './lib/check/frontmatter-source';
 import { contentError, formatProblem } from './lib/check/problem';
+import { issueField } from './lib/problems';
 import { siteSchema, type SiteSettings } from './schemas/site';
 
 export function loadSiteSettings(path = SITE_FILE): SiteSettings {
@@ -31,11 +32,10 @@ export function loadSiteSettings(path = SITE_FILE): SiteSettings {
   const result = siteSchema.safeParse(withOverride ?? {});
   if (!result.success) {
     // Each on the line of its setting, as `npm run check` writes it.
-    const problems = result.error.issues.map((issue) =>
-      issue.code === 'unrecognized_keys'
-        ? fieldProblem(path, [issue.keys[0]!], issue.message, issue.keys.join(', '))
-        : fieldProblem(path, issue.path, issue.message),
-    );
+    const problems = result.error.issues.map((issue) => {
+      const { path: at, field } = issueField(issue);
+      return fieldProblem(path, at, issue.message, field || undefined);
+    });
     throw contentError(`Invalid site settings:\n${problems.map(formatProblem).join('\n')}`);
   }
   return result.data;

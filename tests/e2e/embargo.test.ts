@@ -111,7 +111,7 @@ it('refuses, in `npm run check`, a link that would reveal the translation before
     const before = check('2007-03-30T05:59:59Z');
     expect(before.status).toBe(1);
     expect(before.stdout).toContain(
-      'found "/ja/releases/2007-03-30-embargoed-results/", a release under embargo until 2007-03-30T15:00:00+09:00',
+      'found "/ja/releases/2007-03-30-embargoed-results/", a release under embargo until 2007-03-30T15:00:00+09:00, held back with its original',
     );
     expect(check('2007-03-30T06:00:00Z').status).toBe(0);
   } finally {

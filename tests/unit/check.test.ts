@@ -165,6 +165,7 @@ describe('links inside the content', () => {
       ['releases/2007-04-01-draft/', { draft: true }],
       ['releases/2007-05-01-held/', { draft: false, embargo: new Date('2007-05-01T06:00:00Z') }],
       ['ja/releases/2007-05-02-held/', { draft: false, embargo: new Date('2007-05-02T06:00:00Z') }],
+      ['ja/releases/2007-04-01-draft/', { draft: true, original: 'content/releases/2007-04-01-draft.mdx' }],
     ]),
     timeZone: 'Asia/Tokyo',
     siteUrl: 'https://newsroom.example.com',
@@ -190,6 +191,12 @@ describe('links inside the content', () => {
     expect(linkProblem('/files/report.pdf', context)).toBeUndefined();
     expect(linkProblem('../2007/', context)).toBeUndefined();
     expect(linkProblem('https://newsroom.example.com/releases/2007-03-30-buyback/#terms', context)).toBeUndefined();
+  });
+
+  it('names the original that holds a translation back', () => {
+    expect(linkProblem('/ja/releases/2007-04-01-draft/', context)).toBe(
+      'expected a link to a published page, found "/ja/releases/2007-04-01-draft/", a translation whose original content/releases/2007-04-01-draft.mdx is a draft: it has no page until that draft: true is removed',
+    );
   });
 
   it('names the page a broken link most likely meant: a release whose date: moved from its file name', () => {

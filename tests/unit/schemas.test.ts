@@ -5,7 +5,7 @@
 import { load } from 'js-yaml';
 import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
-import { formatIssues } from '../../src/lib/problems';
+import { issueField } from '../../src/lib/problems';
 import { boilerplateSchema } from '../../src/schemas/boilerplate';
 import { contactSchema } from '../../src/schemas/contact';
 import { noticeSchema } from '../../src/schemas/notice';
@@ -21,9 +21,13 @@ const release = releaseSchema({
   release: z.string(),
 });
 
+/** Each issue as a line: `fixture.mdx: field: message`. */
 function problems(schema: z.ZodType, yaml: string): string {
   const result = schema.safeParse(load(yaml));
-  return result.success ? '' : formatIssues('fixture.mdx', result.error.issues);
+  if (result.success) return '';
+  return result.error.issues
+    .map((issue) => `fixture.mdx: ${issueField(issue).field || '(file)'}: ${issue.message}`)
+    .join('\n');
 }
 
 const validRelease = `
@@ -218,6 +222,11 @@ defaultContacts: [mahendra-negi]
     ],
     ['no categories', validSite.replace('[Financial]', '[]'), 'categories: expected at least one category'],
     ['an unknown setting', `${validSite}colour: blue`, 'unknown setting(s): colour'],
+    [
+      'an unknown company setting, named with its mapping',
+      validSite.replace('name: Trend Micro Incorporated', 'name: Trend Micro Incorporated, nme: TM'),
+      'fixture.mdx: company.nme: unknown company setting(s): nme',
+    ],
   ])('rejects %s', (_, yaml, message) => {
     expect(problems(siteSchema, yaml)).toContain(message);
   });

@@ -10,7 +10,7 @@ import type { z } from 'astro/zod';
 import { buildClock } from '../clock';
 import { yearOf } from '../dates';
 import { impossibleDate, writtenFields } from '../frontmatter';
-import { fieldName } from '../problems';
+import { fieldName, issueField } from '../problems';
 import {
   fileNameProblem,
   heldWithOriginal,
@@ -67,10 +67,9 @@ type Located = Pick<ContentEntry, 'file' | 'split'> & { yaml: string; yamlLine: 
 /** Zod issues as problems, each on the line of its field. */
 function schemaProblems(entry: Located, issues: readonly z.ZodError['issues'][number][]): Problem[] {
   return issues.map((issue) => {
-    const path = issue.code === 'unrecognized_keys' ? [issue.keys[0]!] : issue.path;
-    const field = issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : fieldName(issue.path) || '(frontmatter)';
+    const { path, field } = issueField(issue);
     const line = fieldLine(entry.yaml, entry.yamlLine, path) ?? entry.yamlLine;
-    return { file: entry.file, line, field, message: issue.message };
+    return { file: entry.file, line, field: field || '(frontmatter)', message: issue.message };
   });
 }
 
@@ -346,14 +345,18 @@ function linkProblems(
   now: Date,
 ): Problem[] {
   // What keeps each release off the site; a translation is held as long as its original.
-  const byId = new Map(listed.map((release) => [release.entry.id, release.data]));
-  const holds = new Map(
-    listed.map((release) => {
-      const original = release.data.translationOf;
-      return [release, heldWithOriginal(release.data, typeof original === 'string' ? byId.get(original) : undefined)];
-    }),
-  );
+  const byId = new Map(listed.map((release) => [release.entry.id, release]));
+  const originalOf = ({ data }: ListedRelease) =>
+    typeof data.translationOf === 'string' ? byId.get(data.translationOf) : undefined;
+  const holds = new Map(listed.map((release) => [release, heldWithOriginal(release.data, originalOf(release)?.data)]));
   const hold = (release: ListedRelease) => holds.get(release)!;
+  /** The original, when it is what holds a translation back (a link's message names it). */
+  const heldBy = (release: ListedRelease) => {
+    const { draft, embargo } = hold(release);
+    const own = release.data;
+    const byOriginal = (draft && !own.draft) || (embargo !== undefined && embargo !== own.embargo);
+    return byOriginal ? originalOf(release)?.entry.file : undefined;
+  };
   const heldUntil = (release: ListedRelease) => {
     const { embargo } = hold(release);
     return embargo && embargo.getTime() > now.getTime() ? embargo : undefined;
@@ -392,7 +395,10 @@ function linkProblems(
     unpublished: new Map(
       listed
         .filter((release) => hold(release).draft || heldUntil(release))
-        .map((release) => [release.path, { draft: hold(release).draft, embargo: heldUntil(release) }]),
+        .map((release) => [
+          release.path,
+          { draft: hold(release).draft, embargo: heldUntil(release), original: heldBy(release) },
+        ]),
     ),
     timeZone: site.settings?.timeZone,
     siteUrl: site.settings?.url ?? 'https://newsroom.invalid/',

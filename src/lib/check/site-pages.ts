@@ -50,9 +50,10 @@ export interface LinkContext {
   publicFiles: ReadonlySet<string>;
   /**
    * Releases with no page in a build now, by the page they will have (`ja/releases/…/`): drafts,
-   * and releases whose embargo has not lifted (with its time), which a link must not reveal.
+   * and releases whose embargo has not lifted (with its time), which a link must not reveal; for a
+   * translation held back by its original, that original's file.
    */
-  unpublished: ReadonlyMap<string, { draft: boolean; embargo?: Date | undefined }>;
+  unpublished: ReadonlyMap<string, { draft: boolean; embargo?: Date | undefined; original?: string | undefined }>;
   /** The issuer's time zone, to tell an embargo time as authors write it. */
   timeZone?: string | undefined;
   /**
@@ -91,12 +92,15 @@ export function linkProblem(href: string, context: LinkContext): string | undefi
   if (context.pages.has(`${path}/`)) return `expected the link with a trailing slash (/${path}/), found "${href}"`;
   const release = /^releases\/([^/]+)\/$/.exec(path)?.[1];
   const held = context.unpublished.get(path);
+  const byOriginal = held?.original ? `, held back with its original ${held.original}` : '';
   if (held?.draft)
-    return `expected a link to a published page, found "${href}", a draft release, which has no page until draft: true is removed`;
+    return held.original
+      ? `expected a link to a published page, found "${href}", a translation whose original ${held.original} is a draft: it has no page until that draft: true is removed`
+      : `expected a link to a published page, found "${href}", a draft release, which has no page until draft: true is removed`;
   if (held?.embargo) {
     if (context.heldUntil && held.embargo.getTime() <= context.heldUntil.getTime()) return undefined;
     const until = isoInZone(held.embargo, context.timeZone ?? 'UTC');
-    return `expected a link to a published page, found "${href}", a release under embargo until ${until}, which the link would reveal before then`;
+    return `expected a link to a published page, found "${href}", a release under embargo until ${until}${byOriginal}, which the link would reveal before then`;
   }
   const because = release ? `: no release publishes at /releases/${release}/` : '';
   // A release's address follows its date:, which may since have moved from the file name's.
