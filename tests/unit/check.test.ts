@@ -8,6 +8,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkContent } from '../../src/lib/check/check-content';
 import { entryId } from '../../src/lib/check/entry-id';
 import { fieldLine, splitFrontmatter } from '../../src/lib/check/frontmatter-source';
 import { findLinks } from '../../src/lib/check/links';
@@ -77,6 +78,23 @@ describe('npm run check', () => {
       expect(result.stdout.trimEnd().split('\n')).toEqual([
         `${dir}/site.yaml:${line}: timeZone: expected an IANA time zone such as Asia/Tokyo, found "Asia/Tokio"`,
       ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('renders again, when asked to keep what it rendered, only the body whose text changed', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'newsroom-check-bodies-'));
+    try {
+      cpSync(join(ROOT, 'content'), dir, { recursive: true });
+      const renderedBodies: NonNullable<Parameters<typeof checkContent>[0]['renderedBodies']> = new Map();
+      expect(checkContent({ contentDir: dir, renderedBodies })).toEqual([]);
+      const bodies = renderedBodies.size;
+      expect(bodies).toBeGreaterThanOrEqual(8); // releases, boilerplates and notices, in two languages
+      const release = join(dir, 'releases', '2007-03-30-results-of-share-buyback.mdx');
+      writeFileSync(release, `${readFileSync(release, 'utf8')}\nAn added sentence.\n`);
+      expect(checkContent({ contentDir: dir, renderedBodies })).toEqual([]);
+      expect(renderedBodies.size).toBe(bodies + 1);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -4,6 +4,7 @@
  * duplicate URLs, links to pages that will not exist, dates that roll over — is checked here from
  * the files as written, so thousands of releases take seconds.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { z } from 'astro/zod';
@@ -54,6 +55,11 @@ export interface CheckOptions {
   displayRoot?: string | undefined;
   /** The instant embargoes are checked against: the build's clock (`NEWSROOM_NOW`) by default. */
   now?: Date | undefined;
+  /**
+   * What rendering each body found, by file and a digest of its text, kept from one check to the
+   * next: under `npm run dev`, the check after a save renders only the file that changed.
+   */
+  renderedBodies?: Map<string, Problem[]> | undefined;
 }
 
 /** Calendar-date fields whose written form is checked for days that do not exist. */
@@ -245,6 +251,7 @@ export function checkContent({
   publicDir,
   displayRoot = process.cwd(),
   now = buildClock(),
+  renderedBodies,
 }: CheckOptions): Problem[] {
   const site = readSite(contentDir, displayRoot);
   const collections: Record<CollectionName, ContentEntry[]> = {
@@ -288,7 +295,14 @@ export function checkContent({
       problems.push(...checked.problems);
       // The body as the build renders it: syntax, only the release components, valid attributes.
       if (entry.source !== undefined && entry.relativePath.endsWith('.mdx') && entry.data) {
-        problems.push(...bodyProblems(entry.source, entry.file, RELEASE_COMPONENT_NAMES));
+        const key =
+          renderedBodies && `${entry.file}\u0000${createHash('sha256').update(entry.source).digest('base64')}`;
+        let found = key === undefined ? undefined : renderedBodies!.get(key);
+        if (!found) {
+          found = bodyProblems(entry.source, entry.file, RELEASE_COMPONENT_NAMES);
+          if (key !== undefined) renderedBodies!.set(key, found);
+        }
+        problems.push(...found);
       }
       if (checked.listed) listed.push(checked.listed);
     }

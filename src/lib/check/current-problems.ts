@@ -1,7 +1,8 @@
 /**
  * Under `npm run dev`: the problems `npm run check` finds in the content folder as it is now, so a
- * page can say why a release is missing or out of date (a file that does not load is left out, or
- * kept as it was). Checked again only when a file changed: the files' names, sizes and times.
+ * page can say why a release is missing (a file that does not load is left out of the preview).
+ * Checked again only when a file changed (the files' names, sizes and times), rendering again only
+ * the bodies whose text changed.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +10,8 @@ import { checkContent } from './check-content';
 import type { Problem } from './problem';
 
 let last: { key: string; problems: Problem[] } | undefined;
+/** Each body's problems, by file and text: a check after a save renders only what changed. */
+const renderedBodies = new Map<string, Problem[]>();
 
 /** What the folder holds, cheaply: every file's path, size and time of change. */
 function fingerprint(contentDir: string): string {
@@ -23,6 +26,6 @@ function fingerprint(contentDir: string): string {
 
 export function currentProblems(contentDir: string): Problem[] {
   const key = fingerprint(contentDir);
-  if (last?.key !== key) last = { key, problems: checkContent({ contentDir }) };
+  if (last?.key !== key) last = { key, problems: checkContent({ contentDir, renderedBodies }) };
   return last.problems;
 }
