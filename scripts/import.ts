@@ -10,9 +10,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { displayPath } from '../src/lib/check/content-folder';
+import { load } from 'js-yaml';
+import { displayPath, readCollection } from '../src/lib/check/content-folder';
+import { splitFrontmatter } from '../src/lib/check/frontmatter-source';
 import { decodeSource } from '../src/lib/check/source-text';
-import { existingEntries } from '../src/lib/importer/existing';
+import { dayOf, existingEntries } from '../src/lib/importer/existing';
 import { importRelease, type ImportResult, type NewEntry } from '../src/lib/importer/import-release';
 import { releasePath, withBase } from '../src/lib/urls';
 
@@ -41,6 +43,17 @@ const dryRun = values['dry-run'];
 const existing = existingEntries(CONTENT_DIR);
 /** Release files written (or, in a dry run, planned) in this run. */
 const planned = new Set<string>();
+/**
+ * The releases there are, by language, date and headline, with their files: a source imported
+ * again under another file name would otherwise publish the same release twice.
+ */
+const sameRelease = (data: Record<string, unknown> | undefined) =>
+  `${String(data?.lang ?? settings.defaultLanguage)}\u0000${dayOf(data?.date)}\u0000${String(data?.headline ?? '')}`;
+const releasesThere = new Map(
+  readCollection(CONTENT_DIR, 'releases', process.cwd()).flatMap((e) =>
+    typeof e.data?.headline === 'string' ? [[sameRelease(e.data), join(CONTENT_DIR, 'releases', e.relativePath)]] : [],
+  ),
+);
 let failures = 0;
 
 function list(label: string, lines: readonly string[], none: string): void {
@@ -139,6 +152,16 @@ for (const file of positionals) {
     fail(file, `${displayPath(target)} already exists; not replaced (use --force to replace it)`);
     continue;
   }
+  const key = sameRelease(load(splitFrontmatter(result.mdx)?.yaml ?? '') as Record<string, unknown>);
+  const twin = releasesThere.get(key);
+  if (twin && twin !== target && !values.force) {
+    fail(
+      file,
+      `not imported: ${displayPath(twin)} is this release already (same language, date and headline); use --force to import it under another name`,
+    );
+    continue;
+  }
+  releasesThere.set(key, target);
   planned.add(target);
 
   const created = result.created.map((entry) => ({ entry, path: join(CONTENT_DIR, entry.collection, entry.fileName) }));

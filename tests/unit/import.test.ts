@@ -336,6 +336,18 @@ describe('npm run import', () => {
     expect(files()).toEqual(after);
   });
 
+  it('does not import a release that is there already under another file name, unless forced', () => {
+    expect(run(SHAPE).status).toBe(0);
+    const copy = join(dir, 'buyback.txt');
+    writeFileSync(copy, readFileSync(SHAPE, 'utf8'));
+    const twice = run(copy);
+    expect(twice.status).toBe(1);
+    expect(twice.stderr).toMatch(
+      /buyback\.txt: not imported: .*releases\/2012-09-07-share-buyback-no-space-dateline\.mdx is this release already \(same language, date and headline\)/,
+    );
+    expect(run('--force', copy).status).toBe(0);
+  });
+
   it('reuses an entry created for an earlier file of the same run', () => {
     const copy = join(dir, '2012-09-08-second.txt');
     writeFileSync(copy, readFileSync(SHAPE, 'utf8').replace('September 7, 2012', 'September 8, 2012'));

@@ -6,8 +6,8 @@ import { readCollection } from '../check/content-folder';
 import type { ContactDraft } from './contact-block';
 import type { ExistingEntries } from './import-release';
 
-/** A `since:` as written: YAML reads an unquoted date as a Date at UTC midnight. */
-const dayOf = (value: unknown): string | undefined =>
+/** A date as written (`since:`, `date:`): YAML reads an unquoted date as a Date at UTC midnight. */
+export const dayOf = (value: unknown): string | undefined =>
   value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'string' ? value : undefined;
 
 export function existingEntries(contentDir: string): ExistingEntries {
