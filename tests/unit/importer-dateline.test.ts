@@ -21,6 +21,9 @@ describe('datelines in the spellings of legacy releases', () => {
     ['TOKYO, Japan, May 1st, 2008 — Trend Micro', 'TOKYO, Japan', '2008-05-01', 'Trend Micro'],
     ['TOKYO, Sept. 7, 2012 --Trend Micro', 'TOKYO', '2012-09-07', 'Trend Micro'],
     ['CUPERTINO, Calif., and TOKYO, Japan, Dec 3, 2007 --', 'CUPERTINO, Calif., and TOKYO, Japan', '2007-12-03', ''],
+    // Day before month, as British and European releases write it.
+    ['LONDON, UK, 30 March 2013 -- Trend Micro', 'LONDON, UK', '2013-03-30', 'Trend Micro'],
+    ['Paris, France – 1st Sept. 2014 - Trend Micro', 'Paris, France', '2014-09-01', 'Trend Micro'],
   ])('%s', (text, location, date, rest) => {
     expect(parseDateline(text)).toMatchObject({ location, date, rest });
   });
@@ -31,6 +34,7 @@ describe('datelines in the spellings of legacy releases', () => {
 
   it.each([
     ['a day that does not exist', 'TOKYO, Japan, February 30, 2007 -- Trend Micro'],
+    ['a day that does not exist, day first', 'LONDON, UK, 30 February 2013 -- Trend Micro'],
     ['no dash after the date', 'TOKYO, Japan, March 30, 2007 Trend Micro'],
     ['a sentence that mentions a date', 'Trend Micro announced on March 30, 2007 that it'],
     ['no location', 'March 30, 2007 -- Trend Micro'],
