@@ -14,7 +14,8 @@ import { load } from 'js-yaml';
 import { displayPath, readCollection } from '../src/lib/check/content-folder';
 import { splitFrontmatter } from '../src/lib/check/frontmatter-source';
 import { decodeSource } from '../src/lib/check/source-text';
-import { dayOf, existingEntries } from '../src/lib/importer/existing';
+import { dayOf } from '../src/lib/frontmatter';
+import { existingEntries } from '../src/lib/importer/existing';
 import { importRelease, type ImportResult, type NewEntry } from '../src/lib/importer/import-release';
 import { releasePath, withBase } from '../src/lib/urls';
 

@@ -13,6 +13,7 @@ import { releaseFileSlug } from '../src/lib/authoring/release-name';
 import { displayPath, readCollection } from '../src/lib/check/content-folder';
 import { buildClock } from '../src/lib/clock';
 import { calendarDateInZone } from '../src/lib/dates';
+import { dayOf } from '../src/lib/frontmatter';
 import { RELEASE_FILE_NAME, releaseSlug } from '../src/lib/releases';
 import { releasePath, withBase } from '../src/lib/urls';
 
@@ -65,9 +66,8 @@ const slug = releaseSlug(`${date}-${name}`, date);
 const releases = readCollection(CONTENT_DIR, 'releases', process.cwd()).filter(
   (r) => (r.data?.lang ?? settings.defaultLanguage) === settings.defaultLanguage,
 );
-/** A release's date as written; YAML reads an unquoted date as a timestamp at UTC midnight. */
-const dateOf = (data: Record<string, unknown> | undefined) =>
-  data?.date instanceof Date ? data.date.toISOString().slice(0, 10) : String(data?.date ?? '');
+/** A release's date as written. */
+const dateOf = (data: Record<string, unknown> | undefined) => dayOf(data?.date) ?? '';
 const sameUrl = releases.find(
   (r) => releaseSlug(r.id, dateOf(r.data), typeof r.data?.slug === 'string' ? r.data.slug : undefined) === slug,
 );

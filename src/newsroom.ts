@@ -16,11 +16,9 @@ import {
   heldWithOriginal,
   isPublished,
   releaseSlug,
-  secondTranslationProblem,
-  secondTranslations,
   sharedPathProblem,
   sharedPaths,
-  translationProblem,
+  translationMistakes,
 } from './lib/releases';
 import { folderLanguageProblem } from './lib/check/entry-id';
 import { displayPath, fieldProblem } from './lib/check/content-folder';
@@ -294,20 +292,16 @@ function linkTranslations(published: Release[], all: Release[]): void {
     translationOf: r.data.translationOf?.id,
     filePath: r.filePath,
   }));
-  const byId = new Map(versions.map((version) => [version.id, version]));
-  for (const version of versions) {
-    const id = version.translationOf;
-    if (id === undefined) continue;
-    const original = byId.get(id);
-    const problem = original
-      ? translationProblem(version, id, original)
-      : unknownIdMessage(displayPath(join(CONTENT_DIR, 'releases')), [...byId.keys()], id);
-    if (problem) throw contentError(formatProblem(fieldProblem(version.filePath, ['translationOf'], problem)));
+  const ids = new Set(versions.map((version) => version.id));
+  const missing = versions.find(({ translationOf }) => translationOf !== undefined && !ids.has(translationOf));
+  // An id no release has, first: a reference like any other.
+  if (missing) {
+    const message = unknownIdMessage(displayPath(join(CONTENT_DIR, 'releases')), [...ids], missing.translationOf!);
+    throw contentError(formatProblem(fieldProblem(missing.filePath, ['translationOf'], message)));
   }
-  const [second] = secondTranslations(versions);
-  if (second) {
-    const problem = secondTranslationProblem(second.release, second.first.filePath);
-    throw contentError(formatProblem(fieldProblem(second.release.filePath, ['translationOf'], problem)));
+  const [mistake] = translationMistakes(versions, (version) => version.filePath);
+  if (mistake) {
+    throw contentError(formatProblem(fieldProblem(mistake.release.filePath, ['translationOf'], mistake.message)));
   }
   const groups = new Map<string, Release[]>();
   for (const release of published) {

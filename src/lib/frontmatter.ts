@@ -24,6 +24,13 @@ export function writtenFields(source: string, fields: readonly string[]): Writte
   return found;
 }
 
+/**
+ * A calendar date read from YAML as `YYYY-MM-DD` (`date:`, `since:`): YAML reads an unquoted date
+ * as a Date at UTC midnight, a quoted one as text.
+ */
+export const dayOf = (value: unknown): string | undefined =>
+  value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'string' ? value : undefined;
+
 /** A message when a written `YYYY-MM-DD` names no real day (e.g. 2007-02-30), else undefined. */
 export function impossibleDate(value: string): string | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);

@@ -137,6 +137,30 @@ export const secondTranslationProblem = ({ lang, translationOf }: Translatable, 
   `expected one ${lang} version of "${translationOf}", found a second: ${firstFile} already is one`;
 
 /**
+ * Every translation whose `translationOf` is wrong, with what is wrong (`translationProblem`, then
+ * `secondTranslations`); `fileOf` names the first version in the message about a second. An id no
+ * release has is not among them: it is a reference like any other. The build stops at the first,
+ * `npm run check` lists them all.
+ */
+export function translationMistakes<T extends Translatable>(
+  releases: readonly T[],
+  fileOf: (release: T) => string,
+): { release: T; message: string }[] {
+  const byId = new Map(releases.map((release) => [release.id, release]));
+  const misnamed = releases.flatMap((release) => {
+    const id = release.translationOf;
+    const original = id === undefined ? undefined : byId.get(id);
+    const message = original && translationProblem(release, id!, original);
+    return message ? [{ release, message }] : [];
+  });
+  const doubled = secondTranslations(releases).map(({ release, first }) => ({
+    release,
+    message: secondTranslationProblem(release, fileOf(first)),
+  }));
+  return [...misnamed, ...doubled];
+}
+
+/**
  * Releases that would publish at the address (`path`, below the base) of one before them, each
  * with that first one: two files, one page, which the build and the check refuse.
  */

@@ -255,6 +255,16 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
   });
 });
 
+/** `path` opened at each phone width from 320 to 480 px, 20 px apart, in one page. */
+async function* atPhoneWidths(path: string): AsyncGenerator<[Page, number]> {
+  const page = await blank();
+  for (let width = 320; width <= 480; width += 20) {
+    await page.setViewportSize({ width, height: 640 });
+    await page.goto(site(path));
+    yield [page, width];
+  }
+}
+
 describe('phones and paper', () => {
   it.each(builtPages(inject('siteDir')).map((p) => p.path))(
     '/%s has no horizontal page scroll at 320 px',
@@ -270,10 +280,7 @@ describe('phones and paper', () => {
   it.each(['feeds/', 'ja/feeds/'])(
     '/%s keeps each feed format’s name (“JSON Feed”) on one line on phones',
     async (path) => {
-      const page = await blank();
-      for (let width = 320; width <= 480; width += 20) {
-        await page.setViewportSize({ width, height: 640 });
-        await page.goto(site(path));
+      for await (const [page, width] of atPhoneWidths(path)) {
         await page
           .locator('.feed-list details')
           .first()
@@ -291,10 +298,7 @@ describe('phones and paper', () => {
   it.each([BUYBACK, FINAL_TERMS, `ja/${BUYBACK}`])(
     '/%s keeps each taxonomy label on the line of its first value, at 320 to 480 px',
     async (path) => {
-      const page = await blank();
-      for (let width = 320; width <= 480; width += 20) {
-        await page.setViewportSize({ width, height: 640 });
-        await page.goto(site(path));
+      for await (const [page, width] of atPhoneWidths(path)) {
         const stranded = await page.locator('.taxonomy dt').evaluateAll((labels) =>
           labels.flatMap((dt) => {
             const dd = dt.nextElementSibling!;

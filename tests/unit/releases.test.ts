@@ -9,6 +9,7 @@ import {
   sharedPathProblem,
   sharedPaths,
   summaryFromBody,
+  translationMistakes,
   translationProblem,
   truncate,
 } from '../../src/lib/releases';
@@ -123,5 +124,20 @@ describe('translations', () => {
     ]) {
       expect(secondTranslations(order)).toEqual([{ release: second, first }]);
     }
+  });
+  it('list every mistaken translation, leaving unknown ids to the references', () => {
+    const english = { id: 'buyback', lang: 'en' };
+    const ja = { id: 'ja/buyback', lang: 'ja', translationOf: 'buyback' };
+    const again = { id: 'ja/buyback-again', lang: 'ja', translationOf: 'buyback' };
+    const sameLanguage = { id: 'buyback-en', lang: 'en', translationOf: 'buyback' };
+    const unknown = { id: 'ja/x', lang: 'ja', translationOf: 'nothing' };
+    const file = (release: { id: string }) => `content/releases/${release.id}.mdx`;
+    expect(translationMistakes([english, ja, again, sameLanguage, unknown], file)).toEqual([
+      { release: sameLanguage, message: 'expected a release in another language than en, found "buyback" (en)' },
+      {
+        release: again,
+        message: 'expected one ja version of "buyback", found a second: content/releases/ja/buyback.mdx already is one',
+      },
+    ]);
   });
 });

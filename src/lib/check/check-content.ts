@@ -16,11 +16,9 @@ import {
   fileNameProblem,
   heldWithOriginal,
   releaseSlug,
-  secondTranslationProblem,
-  secondTranslations,
   sharedPathProblem,
   sharedPaths,
-  translationProblem,
+  translationMistakes,
 } from '../releases';
 import { RELEASE_COMPONENT_NAMES } from '../release-components';
 import { unknownIdMessage } from '../suggest';
@@ -314,33 +312,21 @@ export function checkContent({
 
 /** Translations that name another translation, themselves, or a release in their own language. */
 function translationProblems(listed: readonly ListedRelease[]): Problem[] {
-  const byId = new Map(listed.map((release) => [release.entry.id, release]));
-  const translatable = ({ entry, data }: ListedRelease) => ({
-    id: entry.id,
-    lang: data.lang,
-    translationOf: data.translationOf as string | undefined,
-  });
-  const problem = (release: ListedRelease, message: string): Problem => {
-    const { yaml, yamlLine } = located(release.entry);
+  const versions = listed.map((release) => ({
+    id: release.entry.id,
+    lang: release.data.lang,
+    translationOf: release.data.translationOf as string | undefined,
+    release,
+  }));
+  return translationMistakes(versions, (version) => version.release.entry.file).map(({ release, message }) => {
+    const { yaml, yamlLine } = located(release.release.entry);
     return {
-      file: release.entry.file,
+      file: release.release.entry.file,
       line: fieldLine(yaml, yamlLine, ['translationOf']),
       field: 'translationOf',
       message,
     };
-  };
-  const misnamed = listed.flatMap((release) => {
-    const id = release.data.translationOf as string | undefined;
-    // A missing id is reported with the other references.
-    const original = id === undefined ? undefined : byId.get(id);
-    if (id === undefined || !original) return [];
-    const message = translationProblem(translatable(release), id, translatable(original));
-    return message ? [problem(release, message)] : [];
   });
-  const doubled = secondTranslations(listed.map((release) => ({ ...translatable(release), release }))).map(
-    ({ release, first }) => problem(release.release, secondTranslationProblem(release, first.release.entry.file)),
-  );
-  return [...misnamed, ...doubled];
 }
 
 function duplicateSlugs(listed: readonly { entry: ContentEntry; path: string }[]): Problem[] {

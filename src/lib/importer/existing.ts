@@ -3,12 +3,9 @@
  * against: notices and boilerplate versions (heading, text, since) and contacts.
  */
 import { readCollection } from '../check/content-folder';
+import { dayOf } from '../frontmatter';
 import type { ContactDraft } from './contact-block';
 import type { ExistingEntries } from './import-release';
-
-/** A date as written (`since:`, `date:`): YAML reads an unquoted date as a Date at UTC midnight. */
-export const dayOf = (value: unknown): string | undefined =>
-  value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'string' ? value : undefined;
 
 export function existingEntries(contentDir: string): ExistingEntries {
   const texts = (collection: 'notices' | 'boilerplates') =>
