@@ -279,9 +279,11 @@ export function checkedFiles(loader: Loader, checks: FileChecks = {}): Loader {
       }
       if (failed.size || unparsed.size || notStored) {
         const problems = [...unparsed.values(), ...failed.values()].flat().sort(compareProblems).map(formatProblem);
-        throw contentError(
-          `Cannot build ${context.collection}:\n${[...problems, ...(notStored ? [notStored] : [])].join('\n')}`,
-        );
+        const report = `Cannot build ${context.collection}:\n${[...problems, ...(notStored ? [notStored] : [])].join('\n')}`;
+        // The preview starts all the same, without those files, and every page lists the problems
+        // (src/components/DevProblems.astro); a build stops.
+        if (import.meta.env.NEWSROOM_PREVIEW === true) context.logger.error(report);
+        else throw contentError(report);
       }
     },
   };
