@@ -105,12 +105,6 @@ describe('npm run dev', () => {
     expect(log).toMatch(
       /2007-11-26-final-terms-stock-acquisition-rights\.mdx:\d+: body: <Terms style>: expected one of/,
     );
-    // Every page says so too, where the author is looking: the release itself is left out for now.
-    const home = await eventually('', 'content problem');
-    expect(home).toMatch(/1 content problem, as npm run check reports it\. Mend it before you publish/);
-    expect(home).toMatch(
-      /2007-11-26-final-terms-stock-acquisition-rights\.mdx:\d+: body: &lt;Terms style&gt;: expected one of/,
-    );
 
     writeFileSync(release, good.replace('2,200 in aggregate', '2,300 in aggregate'));
     const mended = await eventually('releases/2007-11-26-final-terms-stock-acquisition-rights/', '2,300 in aggregate');
