@@ -25,7 +25,13 @@ export default defineConfig({
   build: { concurrency: 4 },
   // `npm run build` over a published site starts its staging folder with that site's unchanged
   // pages in it (scripts/build.ts, src/middleware.ts), which Astro must not empty.
-  vite: { build: { emptyOutDir: !process.env[LINKED_STAGING] } },
+  // Under `npm run dev`, a save is read once the file has stopped changing: the watcher drops a
+  // second change to a file within 50 ms of the first, so an editor's truncate-then-write (or two
+  // quick saves) could leave the preview with the file's empty or earlier text.
+  vite: {
+    build: { emptyOutDir: !process.env[LINKED_STAGING] },
+    server: { watch: { awaitWriteFinish: { stabilityThreshold: 100, pollInterval: 20 } } },
+  },
   // Pages whose cacheKey (src/newsroom.ts: pageKey) and code are unchanged since the last build
   // are not rendered again: kept where the output folder has them, else copied from Astro's cache.
   experimental: { incrementalBuild: true },

@@ -92,6 +92,7 @@ type RenderFunction = (params: {
   data: Record<string, unknown>;
   body?: string;
   filePath: string;
+  digest?: string;
 }) => Promise<{ html: string; metadata: RenderedMetadata } | undefined>;
 
 type LoaderContext = Parameters<Loader['load']>[0];
@@ -137,12 +138,26 @@ export function checkedFiles(loader: Loader, checks: FileChecks = {}): Loader {
     async load(context) {
       // Each file is checked as it is read: on every build, and on every save under `astro dev`.
       const { entryTypes, store, generateDigest } = context as ContextWithEntryTypes;
+      const digestOf: typeof generateDigest = (data) =>
+        generateDigest(typeof data === 'string' ? data + rendererVersion : data);
       // The glob loader only logs a file it could not render and stores it without HTML; here
       // such a file is kept out of the store (so the next build tries it again) and stops the build.
       const failed = new Map<string, Problem[]>();
-      // Likewise for frontmatter that does not match the schema (below, `parseData`).
+      // Likewise for frontmatter that does not match the schema (below, `parseData`), known by the
+      // data the schema refused.
       const unparsed = new Map<string, Problem[]>();
+      const refused = new WeakSet<object>();
       let loaded = false;
+      // Under `astro dev`, saves in quick succession are read, checked and rendered side by side,
+      // and can finish out of order: what was read from a file's earlier text must neither replace
+      // nor remove the entry for what it holds now.
+      const holdsText = (filePath: string, digest: string | number | undefined) => {
+        try {
+          return digestOf(readFileSync(filePath, 'utf8')) === digest;
+        } catch {
+          return false;
+        }
+      };
       // An MDX entry whose body is gone (the folder deleted by hand) is rendered again.
       const bodies = bodiesDir(context.collection);
       const stored = storedBodies(bodies);
@@ -152,7 +167,7 @@ export function checkedFiles(loader: Loader, checks: FileChecks = {}): Loader {
       }
       // The bodies rendered while the collection loads, by name, written together once it has.
       const rendered = new Map<string, string>();
-      const render: RenderFunction = async ({ id, data, body = '', filePath }) => {
+      const render: RenderFunction = async ({ id, data, body = '', filePath, digest }) => {
         const file = { filePath, body, lang: data.lang, components: checks.components ?? [] };
         let result: Awaited<ReturnType<typeof renderFile>>;
         try {
@@ -170,14 +185,13 @@ export function checkedFiles(loader: Loader, checks: FileChecks = {}): Loader {
         }
         const { problems } = result;
         if (!problems) {
-          failed.delete(id);
           if (!loaded) rendered.set(result.rendered.metadata.bodyKey, result.html);
           return result.rendered;
         }
         failed.set(id, problems);
         // Under `astro dev` a file saved later is rendered on its own: say what is wrong at once,
         // and keep the entry out until it is fixed.
-        if (loaded) context.logger.error(problems.map(formatProblem).join('\n'));
+        if (loaded && holdsText(filePath, digest)) context.logger.error(problems.map(formatProblem).join('\n'));
         return undefined;
       };
       const checked = new Map(
@@ -218,7 +232,15 @@ export function checkedFiles(loader: Loader, checks: FileChecks = {}): Loader {
         get(target, property) {
           if (property === 'set') {
             return (entry: Parameters<typeof store.set>[0]) => {
-              if (!failed.has(entry.id) && !unparsed.has(entry.id)) return target.set(entry);
+              const filePath = entry.filePath && fileURLToPath(new URL(entry.filePath, context.config.root));
+              if (loaded && filePath && !holdsText(filePath, entry.digest)) return false;
+              // An MDX entry without HTML is one whose body failed (above).
+              const bad = (entry.filePath?.endsWith('.mdx') && !entry.rendered) || refused.has(entry.data);
+              if (!bad) {
+                failed.delete(entry.id);
+                unparsed.delete(entry.id);
+                return target.set(entry);
+              }
               target.delete(entry.id);
               return false;
             };
@@ -238,13 +260,12 @@ export function checkedFiles(loader: Loader, checks: FileChecks = {}): Loader {
         props: Parameters<typeof context.parseData<TData>>[0],
       ): Promise<TData> => {
         try {
-          const data = await context.parseData(props);
-          unparsed.delete(props.id);
-          return data;
+          return await context.parseData(props);
         } catch (error) {
           const problems = props.filePath ? schemaProblems(error, props.filePath) : undefined;
           if (!problems) throw error;
           unparsed.set(props.id, problems);
+          refused.add(props.data);
           if (loaded) context.logger.error(problems.map(formatProblem).join('\n'));
           return props.data;
         }
@@ -256,7 +277,7 @@ export function checkedFiles(loader: Loader, checks: FileChecks = {}): Loader {
           parseData,
           entryTypes: checked,
           store: checkedStore,
-          generateDigest: (data) => generateDigest(typeof data === 'string' ? data + rendererVersion : data),
+          generateDigest: digestOf,
         } as ContextWithEntryTypes);
       } catch (error) {
         loadError = error ?? new Error(`Cannot build ${context.collection}`);

@@ -111,6 +111,21 @@ describe('npm run dev', () => {
     expect(mended, log.slice(-3000)).toContain('2,300 in aggregate');
     expect(mended).not.toContain('content problem');
   }, 120_000);
+
+  it('shows the text of the last save when a broken save is mended within moments', async () => {
+    const release = join(content, 'releases', '2007-11-26-final-terms-stock-acquisition-rights.mdx');
+    const good = readFileSync(release, 'utf8');
+    const page = 'releases/2007-11-26-final-terms-stock-acquisition-rights/';
+    // Saved three times, each time broken and mended 30 ms later (the watcher would drop the
+    // second change: it comes within 50 ms of the first).
+    for (const total of ['2,410', '2,420', '2,430']) {
+      writeFileSync(release, good.replace('<Terms>', '<Terms style="A.">'));
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      writeFileSync(release, good.replace(/2,[0-9]00 in aggregate/, `${total} in aggregate`));
+      const html = await eventually(page, `${total} in aggregate`, 20_000);
+      expect(html, log.slice(-3000)).toContain(`${total} in aggregate`);
+    }
+  }, 120_000);
 });
 
 describe('npm run dev started on content with a problem', () => {
