@@ -18,6 +18,8 @@ export interface ListPageProps<K> {
 export async function listPagePaths<K>(
   lists: (edition: Edition) => Map<K, Release[]>,
   params: (key: K) => Record<string, string> = () => ({}),
+  /** `always`: the list has a page even when empty (see `paginate`). */
+  options: { always?: boolean } = {},
 ) {
   const newsroom = await getNewsroom();
   // A list's route (its parameters) is what another language's list must share with it: two tags
@@ -33,7 +35,7 @@ export async function listPagePaths<K>(
       const listedIn = editions
         .filter((other) => other !== edition && other.routes.has(route(key)))
         .map((other) => other.lang);
-      return pagePaths(releases, settings.pageSize).map(({ page, list }) => ({
+      return pagePaths(releases, settings.pageSize, options).map(({ page, list }) => ({
         params: { lang: langParam(edition.lang), ...params(key), page },
         props: { lang: edition.lang, key, list, listedIn } satisfies ListPageProps<K>,
         // List pages also show the archive navigation (years and categories, with counts).

@@ -83,9 +83,12 @@ export interface Page<T> {
   total: number;
 }
 
-/** Splits a list into pages; an empty list has no pages, so empty archives are never generated. */
-export function paginate<T>(items: readonly T[], pageSize: number): Page<T>[] {
-  const count = Math.ceil(items.length / pageSize);
+/**
+ * Splits a list into pages. An empty list has no pages, so a year or category without releases
+ * gets none; with `always` it has one empty page (the list of all releases, before the first).
+ */
+export function paginate<T>(items: readonly T[], pageSize: number, { always = false } = {}): Page<T>[] {
+  const count = Math.max(Math.ceil(items.length / pageSize), always ? 1 : 0);
   return Array.from({ length: count }, (_, i) => ({
     number: i + 1,
     count,
@@ -98,8 +101,12 @@ export function paginate<T>(items: readonly T[], pageSize: number): Page<T>[] {
  * Static paths for a paginated list: page 1 at the list's own URL (rest parameter undefined),
  * later pages at `page/N`.
  */
-export function pagePaths<T>(items: readonly T[], pageSize: number): { page: string | undefined; list: Page<T> }[] {
-  return paginate(items, pageSize).map((list) => ({
+export function pagePaths<T>(
+  items: readonly T[],
+  pageSize: number,
+  options: { always?: boolean } = {},
+): { page: string | undefined; list: Page<T> }[] {
+  return paginate(items, pageSize, options).map((list) => ({
     page: list.number === 1 ? undefined : `page/${list.number}`,
     list,
   }));

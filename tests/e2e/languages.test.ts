@@ -13,7 +13,9 @@ import { axeViolations } from '../support/axe';
 import { launchBrowser } from '../support/browser';
 import { buildSite, childEnvironment, ROOT } from '../support/build';
 import { fixtureContent } from '../support/fixture-content';
+import { brokenInternalLinks } from '../support/links';
 import { builtPages } from '../support/pages';
+import { serveStatic } from '../support/serve';
 
 const BUYBACK = 'releases/2007-03-30-results-of-share-buyback/';
 const FINAL_TERMS = 'releases/2007-11-26-final-terms-stock-acquisition-rights/';
@@ -184,6 +186,31 @@ describe('a single-language newsroom', () => {
     }
     // The 404 page speaks the one language only.
     expect(readFileSync(join(outDir, '404.html'), 'utf8')).not.toContain('lang="ja"');
+  });
+});
+
+describe('a language with no releases yet', () => {
+  const outDir = join(tmpdir(), `newsroom-no-japanese-releases-${process.pid}`);
+  beforeAll(() => {
+    const content = fixtureContent({});
+    rmSync(join(content, 'releases', 'ja'), { recursive: true, force: true });
+    const result = buildSite({ outDir, content });
+    rmSync(content, { recursive: true, force: true });
+    expect(result.status, result.output).toBe(0);
+  });
+  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+  it('has its list of releases, saying there are none, and no broken link', async () => {
+    const list = readFileSync(join(outDir, 'ja', 'releases', 'index.html'), 'utf8');
+    expect(list).toContain('まだニュースリリースはありません。');
+    // No archive navigation with nothing under its headings.
+    expect(list).not.toContain('archive-nav');
+    const server = await serveStatic(outDir);
+    try {
+      expect(await brokenInternalLinks(server.url)).toEqual([]);
+    } finally {
+      await server.close();
+    }
   });
 });
 

@@ -51,8 +51,9 @@ describe('pagination', () => {
     expect(pageWindow(500, 1000)).toEqual([1, undefined, 498, 499, 500, 501, 502, undefined, 1000]);
     expect(pageWindow(999, 1000)).toEqual([1, undefined, 997, 998, 999, 1000]);
   });
-  it('makes no page for an empty list', () => {
+  it('makes no page for an empty list, unless asked for one', () => {
     expect(paginate([], 10)).toEqual([]);
+    expect(paginate([], 10, { always: true })).toEqual([{ number: 1, count: 1, items: [], total: 0 }]);
   });
   it('gives page 1 the clean URL and later pages /page/N/', () => {
     const paths = pagePaths([1, 2, 3, 4, 5], 2);
