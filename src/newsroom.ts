@@ -22,7 +22,7 @@ import {
 } from './lib/releases';
 import { folderLanguageProblem } from './lib/check/entry-id';
 import { displayPath, fieldProblem } from './lib/check/content-folder';
-import { contentError, formatProblem } from './lib/check/problem';
+import { contentError, formatProblem, isContentError } from './lib/check/problem';
 import type { RenderedMetadata } from './loaders/render-mdx';
 import { releaseLanguages } from './lib/search';
 import { unknownIdMessage } from './lib/suggest';
@@ -141,24 +141,36 @@ function resolver<T extends { id: string }>(items: T[], collection: string) {
 }
 
 async function load(): Promise<Newsroom> {
-  const [entries, boilerplates, contacts, notices] = await Promise.all([
+  const [loaded, loadedBoilerplates, loadedContacts, loadedNotices] = await Promise.all([
     getCollection('releases'),
     getCollection('boilerplates'),
     getCollection('contacts'),
     getCollection('notices'),
   ]);
-  const misplaced = [...entries, ...boilerplates, ...contacts, ...notices].flatMap((entry) => {
+  // A problem a build stops at leaves the files it concerns out of `npm run dev`'s preview for
+  // now, whose every page lists the problems as `npm run check` finds them
+  // (src/components/DevProblems.astro), rather than every page failing.
+  const previewing = import.meta.env.NEWSROOM_PREVIEW === true;
+  const misplaced = new Map<object, string>();
+  for (const entry of [...loaded, ...loadedBoilerplates, ...loadedContacts, ...loadedNotices]) {
     const problem = folderLanguageProblem(entry.id, entry.data.lang, settings.languages, settings.defaultLanguage);
-    return problem ? [formatProblem(fieldProblem(entry.filePath ?? entry.id, ['lang'], problem))] : [];
-  });
-  if (misplaced.length)
-    throw contentError(`Content in a language's folder, not in its language:\n${misplaced.join('\n')}`);
+    if (problem) misplaced.set(entry, formatProblem(fieldProblem(entry.filePath ?? entry.id, ['lang'], problem)));
+  }
+  if (misplaced.size && !previewing)
+    throw contentError(`Content in a language's folder, not in its language:\n${[...misplaced.values()].join('\n')}`);
+  const inPlace = <T extends object>(entries: T[]) => entries.filter((entry) => !misplaced.has(entry));
+  const [entries, boilerplates, contacts, notices] = [
+    inPlace(loaded),
+    inPlace(loadedBoilerplates),
+    inPlace(loadedContacts),
+    inPlace(loadedNotices),
+  ] as const;
   const boilerplate = resolver(boilerplates, 'boilerplates');
   const contact = resolver(contacts, 'contacts');
   const notice = resolver(notices, 'notices');
 
   const entryById = new Map(entries.map((entry) => [entry.id, entry]));
-  const all = entries.map((entry): Release => {
+  const toRelease = (entry: CollectionEntry<'releases'>): Release => {
     const { data } = entry;
     const { lang } = data;
     // A translation is held back as long as its original is.
@@ -194,29 +206,66 @@ async function load(): Promise<Newsroom> {
       notices: data.notices.map((ref, i) => notice(ref.id, lang, { file: filePath, field: ['notices', i] })),
       translations: [],
     };
+  };
+  // A release naming a boilerplate, contact or notice that does not exist (`resolver`) stops a build.
+  const resolved = entries.flatMap((entry): Release[] => {
+    try {
+      return [toRelease(entry)];
+    } catch (error) {
+      if (previewing && isContentError(error)) return [];
+      throw error;
+    }
   });
-  const badNames = all.flatMap(({ id, filePath, data }) => {
-    const problem = fileNameProblem(id, data.slug);
-    return problem ? [formatProblem({ file: displayPath(filePath), field: '(file)', message: problem })] : [];
+  const badNames = resolved.flatMap((release) => {
+    const problem = fileNameProblem(release.id, release.data.slug);
+    const file = displayPath(release.filePath);
+    return problem ? [{ release, problem: formatProblem({ file, field: '(file)', message: problem }) }] : [];
   });
-  if (badNames.length) throw contentError(`Release file names that cannot be addresses:\n${badNames.join('\n')}`);
-  const clashes = sharedPaths(all).map(({ release, first }) =>
-    fieldProblem(
+  if (badNames.length && !previewing) {
+    const problems = badNames.map(({ problem }) => problem).join('\n');
+    throw contentError(`Release file names that cannot be addresses:\n${problems}`);
+  }
+  const clashes = sharedPaths(resolved).map(({ release, first }) => ({
+    release,
+    problem: fieldProblem(
       release.filePath,
       [release.data.slug ? 'slug' : 'date'],
       sharedPathProblem(release.path, displayPath(first.filePath)),
       'slug',
     ),
-  );
-  if (clashes.length) throw contentError(`Two releases at one address:\n${clashes.map(formatProblem).join('\n')}`);
+  }));
+  if (clashes.length && !previewing) {
+    const problems = clashes.map(({ problem }) => formatProblem(problem)).join('\n');
+    throw contentError(`Two releases at one address:\n${problems}`);
+  }
+  // Every translation is checked, drafts too, so a mistake shows before it is published.
+  const versions = resolved.map((release) => ({
+    id: release.id,
+    lang: release.lang,
+    translationOf: release.data.translationOf?.id,
+    release,
+  }));
+  const ids = new Set(versions.map((version) => version.id));
+  // An id no release has, first: a reference like any other. Under `astro dev` the original may
+  // only be left out of the preview for now: the translation is shown without its link.
+  const missing = versions.find(({ translationOf }) => translationOf !== undefined && !ids.has(translationOf));
+  if (missing && !previewing) {
+    const message = unknownIdMessage(displayPath(join(CONTENT_DIR, 'releases')), [...ids], missing.translationOf!);
+    throw contentError(formatProblem(fieldProblem(missing.release.filePath, ['translationOf'], message)));
+  }
+  const mistakes = translationMistakes(versions, (version) => version.release.filePath);
+  if (mistakes[0] && !previewing) {
+    const { release, message } = mistakes[0];
+    throw contentError(formatProblem(fieldProblem(release.release.filePath, ['translationOf'], message)));
+  }
+  const faulty = new Set([...badNames, ...clashes, ...mistakes.map(({ release }) => release)].map((it) => it.release));
+  const all = resolved.filter((release) => !faulty.has(release));
   all.sort(compareNewestFirst);
 
   const now = buildClock();
   for (const release of all) if (release.embargo && release.embargo > now) release.heldUntil = release.embargo;
-  const releases = all.filter((release) =>
-    isPublished(release, { now, preview: import.meta.env.NEWSROOM_PREVIEW === true }),
-  );
-  linkTranslations(releases, all);
+  const releases = all.filter((release) => isPublished(release, { now, preview: previewing }));
+  linkTranslations(releases);
 
   const today = calendarDateInZone(now, settings.timeZone);
   const editions = new Map(
@@ -284,27 +333,7 @@ export function releasePageKey(newsroom: Newsroom, release: Release): string {
  * Links the language versions of each release: a translation names its original
  * (`translationOf`), and every published version lists the other published ones.
  */
-function linkTranslations(published: Release[], all: Release[]): void {
-  // Every translation is checked, drafts too, so a mistake shows before it is published.
-  const versions = all.map((r) => ({
-    id: r.id,
-    lang: r.lang,
-    translationOf: r.data.translationOf?.id,
-    filePath: r.filePath,
-  }));
-  const ids = new Set(versions.map((version) => version.id));
-  const missing = versions.find(({ translationOf }) => translationOf !== undefined && !ids.has(translationOf));
-  // An id no release has, first: a reference like any other. Under `astro dev` the original may only
-  // be left out of the preview for now (a file that does not load, which every page lists): the
-  // translation is shown without its link rather than every page failing.
-  if (missing && import.meta.env.NEWSROOM_PREVIEW !== true) {
-    const message = unknownIdMessage(displayPath(join(CONTENT_DIR, 'releases')), [...ids], missing.translationOf!);
-    throw contentError(formatProblem(fieldProblem(missing.filePath, ['translationOf'], message)));
-  }
-  const [mistake] = translationMistakes(versions, (version) => version.filePath);
-  if (mistake) {
-    throw contentError(formatProblem(fieldProblem(mistake.release.filePath, ['translationOf'], mistake.message)));
-  }
+function linkTranslations(published: Release[]): void {
   const groups = new Map<string, Release[]>();
   for (const release of published) {
     const original = release.data.translationOf?.id ?? release.id;

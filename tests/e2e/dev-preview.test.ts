@@ -139,6 +139,9 @@ describe('npm run dev started on content with a problem', () => {
     // A misspelt field in a release that has a Japanese translation.
     const release = join(broken, 'releases', '2007-03-30-results-of-share-buyback.mdx');
     writeFileSync(release, readFileSync(release, 'utf8').replace(/^categories:/m, 'categorie:'));
+    // A contact that does not exist, in another.
+    const other = join(broken, 'releases', '2007-11-26-final-terms-stock-acquisition-rights.mdx');
+    writeFileSync(other, readFileSync(other, 'utf8').replace(/^tags:/m, 'contacts: [nobody-here]\ntags:'));
     server = spawn(
       process.execPath,
       ['node_modules/astro/bin/astro.mjs', 'dev', '--port', String(port), '--host', '127.0.0.1'],
@@ -164,12 +167,18 @@ describe('npm run dev started on content with a problem', () => {
         () => '',
       );
     }
-    expect(home).toMatch(/2 content problems, as npm run check reports them/);
+    expect(home).toMatch(/3 content problems, as npm run check reports them/);
     expect(home).toMatch(/2007-03-30-results-of-share-buyback\.mdx:\d+: categorie: unknown field\(s\) categorie/);
+    expect(home).toMatch(/2007-11-26-final-terms-stock-acquisition-rights\.mdx:\d+: contacts\[0\]: expected the id of/);
     // The release itself is left out for now; its translation, without the link to it, is not.
     expect((await at('releases/2007-03-30-results-of-share-buyback/')).status).toBe(404);
     const translation = await at('ja/releases/2007-03-30-results-of-share-buyback/');
     expect(translation.status).toBe(200);
     expect(await translation.text()).toContain('自己株式の取得結果に関するお知らせ');
+    // The release naming a contact that does not exist is left out too; every other page is there.
+    expect((await at('releases/2007-11-26-final-terms-stock-acquisition-rights/')).status).toBe(404);
+    for (const path of ['releases/', 'releases/2007/', 'contacts/', 'about/', 'feeds/', 'rss.xml', 'ja/']) {
+      expect((await at(path)).status, path).toBe(200);
+    }
   }, 90_000);
 });

@@ -1,6 +1,6 @@
 /**
  * Under `npm run dev`: the problems `npm run check` finds in the content folder as it is now, so a
- * page can say why a release is missing (a file that does not load is left out of the preview).
+ * page can say why a release is missing (a file with a problem is left out of the preview).
  * Checked again only when a file changed (the files' names, sizes and times), rendering again only
  * the bodies whose text changed.
  */

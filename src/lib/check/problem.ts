@@ -28,5 +28,11 @@ export function compareProblems(a: Problem, b: Problem): number {
 export function contentError(message: string): Error {
   const error = new Error(message);
   error.stack = '';
+  contentErrors.add(error);
   return error;
 }
+
+const contentErrors = new WeakSet<Error>();
+
+/** Whether `error` is a report on the content (`contentError`) rather than a failure of the code. */
+export const isContentError = (error: unknown): boolean => error instanceof Error && contentErrors.has(error);
