@@ -389,4 +389,21 @@ describe('phones and paper', () => {
     expect(addresses).toContain('@TrendMicro " <https://twitter.com/TrendMicro>"');
     expect(addresses.filter((printed) => /mediaroom|tel:|mailto:/.test(printed))).toEqual([]);
   });
+
+  it('prints the Feeds page with the address of every feed, to type into a feed reader', async () => {
+    const page = await open('feeds/');
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page
+      .locator('.feed-list a')
+      .evaluateAll((links) =>
+        links.map((a) => [a.getAttribute('href'), getComputedStyle(a, '::after').content] as const),
+      );
+    expect(printed.length).toBeGreaterThanOrEqual(6);
+    // Addresses on the published site, as its canonical links give it.
+    const canonical = (await page.locator('link[rel="canonical"]').getAttribute('href'))!;
+    for (const [path, after] of printed) expect(after).toBe(`" <${new URL(path!, canonical).href}>"`);
+    // The page fits the paper: no address runs past the page's edge.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
 });
