@@ -8,11 +8,17 @@ for (const button of document.querySelectorAll('[data-copy-link]')) {
   button.hidden = false;
   button.addEventListener('click', async () => {
     const status = button.closest('.share')?.querySelector('.share-status');
+    // Emptied first, so a second copy is announced again.
+    const say = (text) => {
+      if (!status) return;
+      status.textContent = '';
+      setTimeout(() => (status.textContent = text), 100);
+    };
     try {
       await navigator.clipboard.writeText(button.dataset.copyLink);
-      if (status) status.textContent = button.dataset.copied;
+      say(button.dataset.copied);
     } catch {
-      if (status) status.textContent = button.dataset.copyFailed;
+      say(button.dataset.copyFailed);
     }
   });
 }

@@ -42,7 +42,7 @@ export const en = {
     titlePage: (title: string, page: number, count: number) => `${title} (page ${page} of ${count})`,
   },
   archive: { heading: 'Browse the archive', byYear: 'By year', byCategory: 'By category', label: 'Archive' },
-  pagination: { label: 'Pages', newer: '← Newer', older: 'Older →', page: 'Page ' },
+  pagination: { label: 'Pages', newer: 'Newer', older: 'Older', page: 'Page ' },
   breadcrumb: 'Breadcrumb',
   release: {
     category: (n: number): string => (n === 1 ? 'Category' : 'Categories'),

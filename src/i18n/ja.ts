@@ -42,7 +42,7 @@ export const ja: Dictionary = {
     titlePage: (title: string, page: number, count: number) => `${title}（${count}ページ中${page}ページ目）`,
   },
   archive: { heading: 'アーカイブ', byYear: '年別', byCategory: 'カテゴリー別', label: 'アーカイブ' },
-  pagination: { label: 'ページ', newer: '← 新しいリリース', older: '古いリリース →', page: 'ページ ' },
+  pagination: { label: 'ページ', newer: '新しいリリース', older: '古いリリース', page: 'ページ ' },
   breadcrumb: 'パンくずリスト',
   release: {
     category: () => 'カテゴリー',

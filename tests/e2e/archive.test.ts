@@ -65,6 +65,15 @@ describe('a newsroom with seven published releases and a page size of 2', () => 
     expect(existsSync(page('categories/product'))).toBe(false);
   });
 
+  it('marks where the reader is, and keeps the arrows of Newer and Older out of their names', () => {
+    expect(text('releases/2008')).toContain('<a href="/releases/2008/" aria-current="page">2008</a>');
+    expect(text('releases/2008')).not.toContain('<a href="/releases/2009/" aria-current');
+    expect(text('categories/corporate')).toMatch(/<a href="\/categories\/corporate\/" aria-current="page">/);
+    expect(text('releases/page/2')).toMatch(/rel="prev"><span aria-hidden="true">←<\/span> Newer<\/a>/);
+    expect(text('releases/page/2')).toMatch(/rel="next">Older <span aria-hidden="true">→<\/span><\/a>/);
+    expect(text('releases/page/2')).toMatch(/aria-current="page"[^>]*><span class="visually-hidden">Page <\/span>2</);
+  });
+
   it('pins the featured release on the home page', () => {
     expect(text('')).toMatch(/Featured[\s\S]*Release D[\s\S]*Latest releases/);
   });

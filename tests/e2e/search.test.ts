@@ -182,6 +182,49 @@ describe('search over the real content', () => {
     expect((await hrefs(page))[0]).toBe(`/${BUYBACK}`);
   });
 
+  it('changes the search in place when a filter or the order changes: no Back step for each', async () => {
+    await searchFor(page, siteUrl(), '?q=trend');
+    const steps = await page.evaluate(() => history.length);
+    await summaryAfter(page, () => page.selectOption('#search-order', 'relevance'));
+    expect(new URL(page.url()).searchParams.get('order')).toBe('relevance');
+    expect(await page.evaluate(() => history.length)).toBe(steps);
+  });
+
+  it('shows each filter whole, with the text spacing a reader may set (WCAG 1.4.12)', async () => {
+    const { context: spaced, page: wide } = await openPage({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
+    await wide.goto(new URL('search/', siteUrl()).href);
+    await wide.addStyleTag({
+      content: '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }',
+    });
+    // Room for the longest option's text, measured in the select's own font and spacing.
+    const cut = await wide.locator('.search-select select').evaluateAll((selects) =>
+      selects.flatMap((select) => {
+        const style = getComputedStyle(select);
+        const probe = document.createElement('span');
+        Object.assign(probe.style, {
+          font: style.font,
+          letterSpacing: style.letterSpacing,
+          wordSpacing: style.wordSpacing,
+          position: 'absolute',
+          whiteSpace: 'nowrap',
+        });
+        document.body.append(probe);
+        const widest = Math.max(
+          ...[...(select as HTMLSelectElement).options].map((option) => {
+            probe.textContent = option.text;
+            return probe.getBoundingClientRect().width;
+          }),
+        );
+        probe.remove();
+        const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        // The drop-down arrow takes about 20 px of the room.
+        return widest + 20 > room ? [`${select.id}: ${Math.round(widest)} px of text in ${Math.round(room)} px`] : [];
+      }),
+    );
+    await spaced.close();
+    expect(cut).toEqual([]);
+  });
+
   it('works from the keyboard: focus moves to the summary, Tab reaches the results, and the result is announced', async () => {
     await page.goto(new URL('search/', siteUrl()).href);
     await page.focus('#search-q');

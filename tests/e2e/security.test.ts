@@ -132,6 +132,9 @@ describe('every page type under the policy, in Chromium', () => {
     await page.goto(`${server.url}${release}`);
     await page.locator('[data-print]').click();
     await expect.poll(() => page.locator('html[data-printed]').count()).toBe(1);
+    // The status region is there before it has anything to say: one that appears with its message
+    // is often not announced.
+    expect(await page.getByRole('status').count()).toBe(1);
     await page.locator('[data-copy-link]').click();
     await expect.poll(() => page.locator('.share-status').textContent()).toBe('Link copied.');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(

@@ -150,6 +150,18 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
     expect(new URL(page.url()).hash).toBe('#main');
   });
 
+  it('goes on from where the reader clicked when Tab is pressed after a click in the text', async () => {
+    const page = await open(BUYBACK);
+    await page
+      .locator('.boilerplate p')
+      .first()
+      .click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Tab');
+    // The next link after the click, not the first one in <main> (the breadcrumbs).
+    expect(await page.evaluate(() => document.activeElement?.closest('.boilerplate') !== null)).toBe(true);
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  });
+
   it.each([320, 1024])('moves through the header in the order it is read, at %i px', async (width) => {
     const page = await open('', { viewport: { width, height: 800 } });
     await page.keyboard.press('Tab'); // the skip link

@@ -96,6 +96,8 @@ function start(root: HTMLElement) {
     summary.hidden = true;
     empty.hidden = true;
     more.hidden = true;
+    // Nor a sentence about the search before, should the reader browse the live region.
+    announcer.textContent = '';
     document.title = pageTitle;
   }
 
@@ -153,10 +155,17 @@ function start(root: HTMLElement) {
     }
   }
 
-  /** A new search: into the URL (so Back returns to the previous one), then run it. */
-  function navigate(state: SearchState, options: { focus: boolean }) {
+  /**
+   * A search into the URL, then run. A new query is a new history entry, so Back returns to the
+   * previous one; a filter or order change replaces the entry, so stepping through a list of years
+   * with the arrow keys does not leave a Back step for each.
+   */
+  function navigate(state: SearchState, options: { focus: boolean; replace?: boolean }) {
     const url = `${location.pathname}${searchStateQuery(state)}`;
-    if (url !== `${location.pathname}${location.search}`) history.pushState(null, '', url);
+    if (url !== `${location.pathname}${location.search}`) {
+      if (options.replace) history.replaceState(null, '', url);
+      else history.pushState(null, '', url);
+    }
     carrySearchToOtherLanguages(state);
     void run(state, options);
   }
@@ -166,7 +175,7 @@ function start(root: HTMLElement) {
     navigate(formState(), { focus: true });
   });
   for (const select of [order, ...filters.map(({ select }) => select)]) {
-    select.addEventListener('change', () => navigate(formState(), { focus: false }));
+    select.addEventListener('change', () => navigate(formState(), { focus: false, replace: true }));
   }
   clearButton.addEventListener('click', () => {
     for (const { select } of filters) select.value = '';
