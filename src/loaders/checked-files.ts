@@ -19,7 +19,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { displayPath, fieldProblem, readSource, strayFiles } from '../lib/check/content-folder';
@@ -96,6 +96,8 @@ type RenderFunction = (params: {
 }) => Promise<{ html: string; metadata: RenderedMetadata } | undefined>;
 
 type LoaderContext = Parameters<Loader['load']>[0];
+
+const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
 type ContextWithEntryTypes = LoaderContext & { entryTypes: Map<string, EntryType> };
 
 /**
@@ -142,15 +144,20 @@ export function checkedFiles(loader: Loader, checks: FileChecks = {}): Loader {
         generateDigest(typeof data === 'string' ? data + rendererVersion : data);
       // The glob loader only logs a file it could not render and stores it without HTML; here
       // such a file is kept out of the store (so the next build tries it again) and stops the build.
+      // Likewise for frontmatter that does not match the schema (below, `parseData`). By id, for
+      // the report once the collection has loaded:
       const failed = new Map<string, Problem[]>();
-      // Likewise for frontmatter that does not match the schema (below, `parseData`), known by the
-      // data the schema refused.
       const unparsed = new Map<string, Problem[]>();
-      const refused = new WeakSet<object>();
+      // By what the glob loader then stores, for the save being stored: the data the schema
+      // refused, and the id and digest of a body that did not render.
+      const refused = new WeakMap<object, Problem[]>();
+      const unrendered = new Map<string, Problem[]>();
+      const saved = (id: string, digest: unknown) => `${id}\n${String(digest)}`;
       let loaded = false;
       // Under `astro dev`, saves in quick succession are read, checked and rendered side by side,
       // and can finish out of order: what was read from a file's earlier text must neither replace
       // nor remove the entry for what it holds now.
+      const root = fileURLToPath(context.config.root);
       const holdsText = (filePath: string, digest: string | number | undefined) => {
         try {
           return digestOf(readFileSync(filePath, 'utf8')) === digest;
@@ -189,9 +196,7 @@ export function checkedFiles(loader: Loader, checks: FileChecks = {}): Loader {
           return result.rendered;
         }
         failed.set(id, problems);
-        // Under `astro dev` a file saved later is rendered on its own: say what is wrong at once,
-        // and keep the entry out until it is fixed.
-        if (loaded && holdsText(filePath, digest)) context.logger.error(problems.map(formatProblem).join('\n'));
+        unrendered.set(saved(id, digest), problems);
         return undefined;
       };
       const checked = new Map(
@@ -232,15 +237,29 @@ export function checkedFiles(loader: Loader, checks: FileChecks = {}): Loader {
         get(target, property) {
           if (property === 'set') {
             return (entry: Parameters<typeof store.set>[0]) => {
-              const filePath = entry.filePath && fileURLToPath(new URL(entry.filePath, context.config.root));
-              if (loaded && filePath && !holdsText(filePath, entry.digest)) return false;
+              const key = saved(entry.id, entry.digest);
+              const body = unrendered.get(key) ?? [];
+              unrendered.delete(key);
+              // (`filePath` as the glob loader gives it: relative to the project, not encoded.)
+              const stale = loaded && entry.filePath && !holdsText(resolve(root, entry.filePath), entry.digest);
+              if (stale) return false;
+              // Data that is not an object was refused by every schema.
+              const data = isObject(entry.data) ? (refused.get(entry.data) ?? []) : (unparsed.get(entry.id) ?? []);
               // An MDX entry without HTML is one whose body failed (above).
-              const bad = (entry.filePath?.endsWith('.mdx') && !entry.rendered) || refused.has(entry.data);
+              const bad =
+                data.length > 0 ||
+                body.length > 0 ||
+                !isObject(entry.data) ||
+                (entry.filePath?.endsWith('.mdx') && !entry.rendered);
               if (!bad) {
                 failed.delete(entry.id);
                 unparsed.delete(entry.id);
                 return target.set(entry);
               }
+              // Under `astro dev` a file saved later is read on its own: say what is wrong at once,
+              // and keep the entry out until it is fixed.
+              const problems = [...data, ...body];
+              if (loaded && problems.length) context.logger.error(problems.map(formatProblem).join('\n'));
               target.delete(entry.id);
               return false;
             };
@@ -265,8 +284,7 @@ export function checkedFiles(loader: Loader, checks: FileChecks = {}): Loader {
           const problems = props.filePath ? schemaProblems(error, props.filePath) : undefined;
           if (!problems) throw error;
           unparsed.set(props.id, problems);
-          refused.add(props.data);
-          if (loaded) context.logger.error(problems.map(formatProblem).join('\n'));
+          if (isObject(props.data)) refused.set(props.data, problems);
           return props.data;
         }
       };

@@ -1,8 +1,8 @@
 /**
  * Under `astro dev`, Astro's glob loader reads, checks and renders each save as it comes, without
  * waiting for the one before: two saves in quick succession can finish out of order. What was read
- * from a file's earlier text must then neither replace nor remove the entry for what it holds now
- * (src/loaders/checked-files.ts).
+ * from a file's earlier text must then neither replace nor remove the entry for what it holds now,
+ * and a save that fails is kept out and named (src/loaders/checked-files.ts).
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,29 +10,37 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const dir = mkdtempSync(join(tmpdir(), 'newsroom-checked-files-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-type Entry = { id: string; data: Record<string, unknown>; filePath?: string; digest?: string; rendered?: unknown };
+type Entry = { id: string; data: unknown; filePath?: string; digest?: string; rendered?: unknown };
 type Render = (params: Record<string, unknown>) => Promise<unknown>;
 
 /** The context the wrapped loader saw, kept to play the glob loader's part after the first load. */
 let seen: {
-  store: { set(entry: Entry): boolean; get(id: string): Entry | undefined };
+  store: { set(entry: Entry): boolean };
   generateDigest(data: string): string;
+  parseData(props: { id: string; data: unknown; filePath: string }): Promise<unknown>;
   entryTypes: Map<string, { getRenderFunction(config: unknown): Promise<Render> }>;
 };
 const store = new Map<string, Entry>();
-const file = join(dir, 'notices', 'note.mdx');
+const notes = join(dir, 'notices');
 const errors = vi.fn();
+
+/** Astro's report of frontmatter its schema refuses: a note needs a title. */
+async function schema({ data }: { data: unknown }) {
+  if (typeof data === 'object' && data && 'title' in data) return { ...data };
+  const error = new Error('**note** data does not match collection schema.\n\n  **title**: Required\n');
+  error.name = 'InvalidContentEntryDataError';
+  throw error;
+}
 
 beforeAll(async () => {
   vi.stubEnv('NEWSROOM_CACHE_DIR', join(dir, 'cache'));
   const { checkedFiles } = await import('../../src/loaders/checked-files');
-  mkdirSync(join(dir, 'notices'));
-  writeFileSync(file, '---\ntitle: A note\n---\n\nThe first text.\n');
+  mkdirSync(notes);
   const glob: Loader = {
     name: 'glob-loader',
     load: async (context) => {
@@ -49,39 +57,78 @@ beforeAll(async () => {
     },
     generateDigest: (data: unknown) => createHash('sha256').update(String(data)).digest('hex').slice(0, 16),
     entryTypes: new Map([['.mdx', { getEntryInfo: () => ({}), getRenderFunction: async () => undefined }]]),
-    parseData: async ({ data }: { data: unknown }) => data,
+    parseData: schema,
     config: { root: pathToFileURL(`${dir}/`) },
     logger: { error: errors, warn: vi.fn(), info: vi.fn(), debug: vi.fn() },
   } as unknown as Parameters<Loader['load']>[0]);
 });
+beforeEach(() => {
+  store.clear();
+  errors.mockClear();
+});
 
-/** What the glob loader does with one save: read the text, render it, store the entry. */
-async function save(text: string) {
+/**
+ * What the glob loader does with one save of `name`: read the text, check the frontmatter, render
+ * the body; and, returned, the last step: store the entry.
+ */
+async function save(name: string, data: unknown, text: string) {
+  const file = join(notes, name);
   writeFileSync(file, text);
-  const render = await seen.entryTypes.get('.mdx')!.getRenderFunction({});
   const digest = seen.generateDigest(text);
-  const data = { title: 'A note', lang: 'en' };
-  const rendered = await render({ id: 'note', data, body: text, filePath: file, digest });
-  return () => seen.store.set({ id: 'note', data, filePath: 'notices/note.mdx', digest, rendered });
+  const parsed = await seen.parseData({ id: name, data, filePath: file });
+  let rendered: unknown;
+  if (name.endsWith('.mdx')) {
+    const render = await seen.entryTypes.get('.mdx')!.getRenderFunction({});
+    rendered = await render({ id: name, data: { lang: 'en' }, body: text, filePath: file, digest });
+  }
+  return () => seen.store.set({ id: name, data: parsed, filePath: `notices/${name}`, digest, rendered });
 }
 
-describe('a save that finishes after a later one', () => {
-  it('neither removes nor replaces the entry of the later save', async () => {
-    const broken = await save('---\ntitle: A note\n---\n\nA <Missing /> component.\n');
-    const mended = await save('---\ntitle: A note\n---\n\nThe mended text.\n');
+const note = (body: string) => `---\ntitle: A note\n---\n\n${body}\n`;
+const title = { title: 'A note' };
+
+describe('saves that finish out of order', () => {
+  it('a broken save finishing after a later good one neither removes nor replaces it', async () => {
+    const broken = await save('a.mdx', title, note('A <Missing /> component.'));
+    const mended = await save('a.mdx', title, note('The mended text.'));
     expect(mended()).toBe(true);
-    const stored = store.get('note');
+    const stored = store.get('a.mdx');
     expect(stored?.rendered).toBeDefined();
-    // The broken save's result arrives last: the file no longer holds that text.
     expect(broken()).toBe(false);
-    expect(store.get('note')).toBe(stored);
+    expect(store.get('a.mdx')).toBe(stored);
+    // Nor is its problem reported: the file no longer has it.
+    expect(errors).not.toHaveBeenCalled();
   });
 
-  it('keeps a broken save out when it is the last, and names its problem', async () => {
-    errors.mockClear();
-    const broken = await save('---\ntitle: A note\n---\n\nA <Missing /> component.\n');
-    expect(errors).toHaveBeenCalledWith(expect.stringMatching(/note\.mdx:5: body: .*Missing/));
+  it('a good save finishing after a later broken one does not bring the old text back', async () => {
+    const good = await save('b.mdx', title, note('The first text.'));
+    const broken = await save('b.mdx', title, note('A <Missing /> component.'));
     expect(broken()).toBe(false);
-    expect(store.has('note')).toBe(false);
+    expect(good()).toBe(false);
+    expect(store.has('b.mdx')).toBe(false);
+    expect(errors).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('a save that fails', () => {
+  it('keeps a body that does not render out, and names its problem', async () => {
+    const broken = await save('c.mdx', title, note('A <Missing /> component.'));
+    expect(broken()).toBe(false);
+    expect(store.has('c.mdx')).toBe(false);
+    expect(errors).toHaveBeenCalledWith(expect.stringMatching(/c\.mdx:5: body: .*Missing/));
+  });
+
+  it('keeps frontmatter the schema refuses out, and names the field', async () => {
+    const refused = await save('d.mdx', { titel: 'A note' }, '---\ntitel: A note\n---\n\nText.\n');
+    expect(refused()).toBe(false);
+    expect(store.has('d.mdx')).toBe(false);
+    expect(errors).toHaveBeenCalledWith(expect.stringMatching(/d\.mdx:\d+: title: Required/));
+  });
+
+  it('keeps a data file that is a single value out, and names it', async () => {
+    const refused = await save('e.yaml', 'hello', 'hello\n');
+    expect(refused()).toBe(false);
+    expect(store.has('e.yaml')).toBe(false);
+    expect(errors).toHaveBeenCalledWith(expect.stringMatching(/e\.yaml.*: title: Required/));
   });
 });
