@@ -25,9 +25,7 @@ export function sitePages(releases: readonly ListedRelease[], pageSize: number):
   const pages = new Set<string>(FIXED_PAGES);
   // A list and its later pages (`releases/page/2/` …), paginated as the build paginates it.
   const addList = (path: string, items: readonly ListedRelease[]) =>
-    paginate(items, pageSize, { always: path === releasesPath }).forEach((page) =>
-      pages.add(listPagePath(path, page.number)),
-    );
+    paginate(items, pageSize).forEach((page) => pages.add(listPagePath(path, page.number)));
   addList(releasesPath, releases);
   const scopes: FeedScope[] = [LATEST];
   for (const release of releases) pages.add(releasePath(release.slug));
