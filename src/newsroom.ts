@@ -238,6 +238,8 @@ async function load(): Promise<Newsroom> {
     const problems = clashes.map(({ problem }) => formatProblem(problem)).join('\n');
     throw contentError(`Two releases at one address:\n${problems}`);
   }
+  // Newest first, as the releases are listed (and the first mistake below is the newest).
+  resolved.sort(compareNewestFirst);
   // Every translation is checked, drafts too, so a mistake shows before it is published.
   const versions = resolved.map((release) => ({
     id: release.id,
@@ -258,9 +260,13 @@ async function load(): Promise<Newsroom> {
     const { release, message } = mistakes[0];
     throw contentError(formatProblem(fieldProblem(release.release.filePath, ['translationOf'], message)));
   }
-  const faulty = new Set([...badNames, ...clashes, ...mistakes.map(({ release }) => release)].map((it) => it.release));
+  // Under `astro dev`, what a build would stop at is left out.
+  const faulty = new Set([
+    ...badNames.map(({ release }) => release),
+    ...clashes.map(({ release }) => release),
+    ...mistakes.map(({ release: version }) => version.release),
+  ]);
   const all = resolved.filter((release) => !faulty.has(release));
-  all.sort(compareNewestFirst);
 
   const now = buildClock();
   for (const release of all) if (release.embargo && release.embargo > now) release.heldUntil = release.embargo;

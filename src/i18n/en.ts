@@ -171,7 +171,7 @@ export const en = {
   preview: {
     /** Above the content problems `npm run dev` shows on every page. */
     problems: (n: number) =>
-      `${n} content ${n === 1 ? 'problem' : 'problems'}, as npm run check reports ${n === 1 ? 'it' : 'them'}. Mend ${n === 1 ? 'it' : 'them'} before you publish: until then, a file with a problem is left out of this preview.`,
+      `${n} content ${n === 1 ? 'problem' : 'problems'}, as npm run check reports ${n === 1 ? 'it' : 'them'}. Mend ${n === 1 ? 'it' : 'them'} before you publish: until then, a file with a problem that stops a build is left out of this preview.`,
   },
   draftBadge: 'Draft',
   embargoBadge: 'Under embargo',

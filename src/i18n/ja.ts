@@ -170,7 +170,7 @@ export const ja: Dictionary = {
   },
   preview: {
     problems: (n: number) =>
-      `コンテンツに${n}件の問題があります（npm run check と同じ内容です）。公開する前に修正してください。それまで、問題のあるファイルはこのプレビューに表示されません。`,
+      `コンテンツに${n}件の問題があります（npm run check と同じ内容です）。公開する前に修正してください。それまで、ビルドを止める問題のあるファイルはこのプレビューに表示されません。`,
   },
   draftBadge: '下書き',
   embargoBadge: '解禁前',

@@ -1,8 +1,8 @@
 /**
  * Under `npm run dev`: the problems `npm run check` finds in the content folder as it is now, so a
- * page can say why a release is missing (a file with a problem is left out of the preview).
- * Checked again only when a file changed (the files' names, sizes and times), rendering again only
- * the bodies whose text changed.
+ * page can say why a release is missing (a file with a problem that stops a build is left out of
+ * the preview). Checked again only when a file changed (the files' names, sizes and times),
+ * rendering again only the bodies whose text changed.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';

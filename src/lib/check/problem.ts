@@ -20,6 +20,8 @@ export function compareProblems(a: Problem, b: Problem): number {
   return (a.line ?? 0) - (b.line ?? 0);
 }
 
+const contentErrors = new WeakSet<Error>();
+
 /**
  * An error that stops the build over the content: its message is the whole report, file by file.
  * It carries no stack trace, which would point into the site's code rather than at the author's
@@ -31,8 +33,6 @@ export function contentError(message: string): Error {
   contentErrors.add(error);
   return error;
 }
-
-const contentErrors = new WeakSet<Error>();
 
 /** Whether `error` is a report on the content (`contentError`) rather than a failure of the code. */
 export const isContentError = (error: unknown): boolean => error instanceof Error && contentErrors.has(error);
