@@ -148,6 +148,10 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
     await page.keyboard.press('Enter');
     expect(new URL(page.url()).hash).toBe('#main');
+    // Tab goes on from the start of <main>: its first link, the breadcrumbs' Home.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Home');
   });
 
   it('goes on from where the reader clicked when Tab is pressed after a click in the text', async () => {

@@ -156,14 +156,15 @@ function start(root: HTMLElement) {
   }
 
   /**
-   * A search into the URL, then run. A new query is a new history entry, so Back returns to the
-   * previous one; a filter or order change replaces the entry, so stepping through a list of years
-   * with the arrow keys does not leave a Back step for each.
+   * A search into the URL, then run. New words are a new history entry, so Back returns to the
+   * previous search; the same words with other filters or order replace the entry, so stepping
+   * through the years with the arrow keys does not leave a Back step for each.
    */
-  function navigate(state: SearchState, options: { focus: boolean; replace?: boolean }) {
+  function navigate(state: SearchState, options: { focus: boolean }) {
     const url = `${location.pathname}${searchStateQuery(state)}`;
     if (url !== `${location.pathname}${location.search}`) {
-      if (options.replace) history.replaceState(null, '', url);
+      const sameWords = state.q === readSearchState(new URLSearchParams(location.search)).q;
+      if (sameWords) history.replaceState(null, '', url);
       else history.pushState(null, '', url);
     }
     carrySearchToOtherLanguages(state);
@@ -175,7 +176,7 @@ function start(root: HTMLElement) {
     navigate(formState(), { focus: true });
   });
   for (const select of [order, ...filters.map(({ select }) => select)]) {
-    select.addEventListener('change', () => navigate(formState(), { focus: false, replace: true }));
+    select.addEventListener('change', () => navigate(formState(), { focus: false }));
   }
   clearButton.addEventListener('click', () => {
     for (const { select } of filters) select.value = '';
