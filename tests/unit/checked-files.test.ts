@@ -110,6 +110,12 @@ describe('saves that finish out of order', () => {
   });
 });
 
+it('stores a save of a file whose name holds what a URL would decode', async () => {
+  const good = await save('up 100%25.mdx', title, note('Up 100%.'));
+  expect(good()).toBe(true);
+  expect(store.has('up 100%25.mdx')).toBe(true);
+});
+
 describe('a save that fails', () => {
   it('keeps a body that does not render out, and names its problem', async () => {
     const broken = await save('c.mdx', title, note('A <Missing /> component.'));
