@@ -15,6 +15,7 @@ import {
   fileNameProblem,
   heldWithOriginal,
   isPublished,
+  redirectClashes,
   releaseSlug,
   sharedPathProblem,
   sharedPaths,
@@ -41,6 +42,8 @@ export interface Release {
   slug: string;
   /** Where the page lives below the base path, language prefix included: `ja/releases/…/`. */
   path: string;
+  /** Its former addresses (`redirectFrom`), like `path`: each a page that leads to it. */
+  redirects: string[];
   filePath: string;
   entry: CollectionEntry<'releases'>;
   data: CollectionEntry<'releases'>['data'];
@@ -182,6 +185,7 @@ async function load(): Promise<Newsroom> {
       id: entry.id,
       slug,
       path: localePath(lang, settings.defaultLanguage, releasePath(slug)),
+      redirects: data.redirectFrom.map((former) => localePath(lang, settings.defaultLanguage, releasePath(former))),
       filePath,
       entry,
       data,
@@ -238,6 +242,16 @@ async function load(): Promise<Newsroom> {
     const problems = clashes.map(({ problem }) => formatProblem(problem)).join('\n');
     throw contentError(`Two releases at one address:\n${problems}`);
   }
+  const redirects = redirectClashes(resolved, (release) => displayPath(release.filePath)).map(
+    ({ release, index, message }) => ({
+      release,
+      problem: fieldProblem(release.filePath, ['redirectFrom', index], message),
+    }),
+  );
+  if (redirects.length && !previewing) {
+    const problems = redirects.map(({ problem }) => formatProblem(problem)).join('\n');
+    throw contentError(`Former addresses that are not free:\n${problems}`);
+  }
   // Newest first, as the releases are listed (and the first mistake below is the newest).
   resolved.sort(compareNewestFirst);
   // Every translation is checked, drafts too, so a mistake shows before it is published.
@@ -264,6 +278,7 @@ async function load(): Promise<Newsroom> {
   const faulty = new Set([
     ...badNames.map(({ release }) => release),
     ...clashes.map(({ release }) => release),
+    ...redirects.map(({ release }) => release),
     ...mistakes.map(({ release: version }) => version.release),
   ]);
   const all = resolved.filter((release) => !faulty.has(release));

@@ -45,6 +45,8 @@ export const en = {
   pagination: { label: 'Pages', newer: 'Newer', older: 'Older', page: 'Page ' },
   breadcrumb: 'Breadcrumb',
   release: {
+    moved: 'This release has moved',
+    movedTo: 'It is now at:',
     category: (n: number): string => (n === 1 ? 'Category' : 'Categories'),
     tag: (n: number): string => (n === 1 ? 'Tag' : 'Tags'),
     contactsHeading: 'Information',

@@ -45,6 +45,8 @@ export const ja: Dictionary = {
   pagination: { label: 'ページ', newer: '新しいリリース', older: '古いリリース', page: 'ページ ' },
   breadcrumb: 'パンくずリスト',
   release: {
+    moved: 'このニュースリリースは移動しました',
+    movedTo: '新しいアドレス：',
     category: () => 'カテゴリー',
     tag: () => 'タグ',
     contactsHeading: '本件に関するお問い合わせ先',

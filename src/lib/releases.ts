@@ -74,6 +74,42 @@ export function releaseSlug(id: string, date: string, override?: string): string
 }
 
 /**
+ * A former address of a release (`redirectFrom`), as the last part of its URL: the date of issue
+ * then the name, as `/releases/2007-03-29-results-of-share-buyback/` has it.
+ */
+export const FORMER_ADDRESS =
+  /^\d{4}-\d{2}-\d{2}-[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]+)*$/u;
+
+/**
+ * Former addresses (`redirects`: pages below the base, like `path`) that a release cannot keep:
+ * one that is a release's address now, its own included, or that a release before it keeps. Each
+ * with its index in `redirects` and the release that has the address. Shared by the build and
+ * `npm run check`.
+ */
+export function redirectClashes<T extends { path: string; redirects: readonly string[] }>(
+  releases: readonly T[],
+  fileOf: (release: T) => string,
+): { release: T; index: number; message: string }[] {
+  const current = new Map(releases.map((release) => [release.path, release]));
+  const former = new Map<string, T>();
+  return releases.flatMap((release) =>
+    release.redirects.flatMap((path, index) => {
+      const now = current.get(path);
+      const other = now ?? former.get(path);
+      if (!other) {
+        former.set(path, release);
+        return [];
+      }
+      const message =
+        other === release
+          ? `expected a former address of this release, found /${path}, its address now`
+          : `expected an address no other release has, found /${path}, ${now ? 'the address' : 'a former address'} of ${fileOf(other)}`;
+      return [{ release, index, message }];
+    }),
+  );
+}
+
+/**
  * A release file name that can be its address: words of lower-case letters (of any script, so
  * `npm run new` and `npm run import` may name a Japanese release in Japanese) and digits, joined by
  * single hyphens. No spaces, capitals or punctuation.

@@ -140,6 +140,8 @@ export function sitemapOptions(options: {
     filter(url) {
       // A second build in the same process starts afresh.
       if (serialized) [pages, alternates, releases, serialized] = [[], undefined, undefined, false];
+      // A release's former address (`redirectFrom`) only leads to the release: no page of its own.
+      if (RELEASE_URL.test(url) && !releasesByPath().has(decodeURIComponent(url.slice(siteUrl.length)))) return false;
       if (multilingual) pages.push(url);
       return true;
     },

@@ -4,6 +4,7 @@
  */
 import { z } from 'astro/zod';
 import { didYouMean } from '../lib/suggest';
+import { FORMER_ADDRESS } from '../lib/releases';
 
 /** Describes a value the way an author would recognise it in their YAML. */
 export function describe(value: unknown): string {
@@ -135,6 +136,14 @@ export const slug = (what: string) =>
       error: (issue) =>
         `expected ${what} of lower-case letters, digits and single hyphens (e.g. share-buyback-results), found ${describe(issue.input)}`,
     });
+
+/** A former address of a release (`redirectFrom`): the last part of its URL. */
+export const formerAddress = z
+  .string({ error: (issue) => `expected a former address as text, found ${describe(issue.input)}` })
+  .regex(FORMER_ADDRESS, {
+    error: (issue) =>
+      `expected the last part of a former address, the date then the name (e.g. 2007-03-29-results-of-share-buyback for /releases/2007-03-29-results-of-share-buyback/), found ${describe(issue.input)}`,
+  });
 
 /** BCP 47 language tag such as `en` or `ja`. */
 export const language = z

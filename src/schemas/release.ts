@@ -4,6 +4,7 @@ import { tagSlug } from '../lib/taxonomy';
 import {
   calendarDate,
   describe,
+  formerAddress,
   instantWithOffset,
   language,
   list,
@@ -68,6 +69,8 @@ export function releaseSchema<
     updated: calendarDate('the date of the correction').optional(),
     correction: text('the correction note').optional(),
     slug: slug('the slug').optional(),
+    /** Addresses the release had before (a new date or file name): they lead to it. */
+    redirectFrom: list('the former addresses', formerAddress).default([]),
   };
   return z.strictObject(fields, { error: unknownFields(Object.keys(fields)) }).superRefine((data, ctx) => {
     // Each on the line the author wrote, naming the field that is missing.

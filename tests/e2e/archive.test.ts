@@ -6,8 +6,10 @@ import { appendFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser';
 import { buildSite } from '../support/build';
 import { fixtureContent, frontmatter } from '../support/fixture-content';
+import { serveStatic } from '../support/serve';
 
 const outDir = join(tmpdir(), `newsroom-archive-${process.pid}`);
 const page = (path: string) => join(outDir, path, 'index.html');
@@ -18,7 +20,11 @@ describe('a newsroom with seven published releases and a page size of 2', () => 
     const content = fixtureContent({
       settings: { pageSize: '2' },
       releases: [
-        { file: '2008-01-10-a.mdx', frontmatter: frontmatter('Release A', '2008-01-10') },
+        // Issued first as of January 9, under another name.
+        {
+          file: '2008-01-10-a.mdx',
+          frontmatter: frontmatter('Release A', '2008-01-10', 'redirectFrom: [2008-01-09-release-a]'),
+        },
         { file: '2008-02-10-b.mdx', frontmatter: frontmatter('Release B', '2008-02-10') },
         { file: '2008-03-10-c.mdx', frontmatter: frontmatter('Release C', '2008-03-10', 'tags: [Annual Meeting]') },
         { file: '2009-01-10-d.mdx', frontmatter: frontmatter('Release D', '2009-01-10', 'featured: true') },
@@ -72,6 +78,28 @@ describe('a newsroom with seven published releases and a page size of 2', () => 
     expect(text('releases/page/2')).toMatch(/rel="prev"><span aria-hidden="true">←<\/span> Newer<\/a>/);
     expect(text('releases/page/2')).toMatch(/rel="next">Older <span aria-hidden="true">→<\/span><\/a>/);
     expect(text('releases/page/2')).toMatch(/aria-current="page"[^>]*><span class="visually-hidden">Page <\/span>2</);
+  });
+
+  it('leads from a release’s former address to the release, in a browser too, and lists only the release', async () => {
+    const moved = text('releases/2008-01-09-release-a');
+    expect(moved).toContain('<meta http-equiv="refresh" content="0; url=/releases/2008-01-10-a/">');
+    expect(moved).toContain('<link rel="canonical" href="https://newsroom.example.com/releases/2008-01-10-a/">');
+    expect(moved).toContain('<meta name="robots" content="noindex">');
+    expect(moved).toMatch(/<a href="\/releases\/2008-01-10-a\/">Release A<\/a>/);
+    const sitemap = readFileSync(join(outDir, 'sitemap-0.xml'), 'utf8');
+    expect(sitemap).toContain('/releases/2008-01-10-a/</loc>');
+    expect(sitemap).not.toContain('2008-01-09-release-a');
+    const server = await serveStatic(outDir);
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}releases/2008-01-09-release-a/`);
+      await page.waitForURL(`${server.url}releases/2008-01-10-a/`);
+      expect(await page.locator('h1').innerText()).toBe('Release A');
+    } finally {
+      await browser.close();
+      await server.close();
+    }
   });
 
   it('pins the featured release on the home page', () => {

@@ -158,6 +158,15 @@ const BAD_INPUTS: BadInput[] = [
     checkLine: 6,
   },
   {
+    // A former address leads to this release: it cannot be another release's address.
+    name: 'former-address-taken',
+    file: 'releases/2008-01-09-moved.mdx',
+    field: 'redirectFrom[0]',
+    expected: 'expected an address no other release has',
+    found: 'found /releases/2007-03-30-results-of-share-buyback/, the address of',
+    checkLine: 6,
+  },
+  {
     name: 'mdx-syntax-error',
     file: 'releases/2008-01-10-mdx-syntax-error.mdx',
     field: 'body',

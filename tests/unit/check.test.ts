@@ -224,6 +224,13 @@ describe('links inside the content', () => {
     expect(linkProblem('/releases/2099-01-01-elsewhere/', context)).not.toContain('did you mean');
   });
 
+  it('names the address now of a release a link reaches by a former address', () => {
+    const moved = new Map([['releases/2007-03-29-buyback/', 'releases/2007-03-30-buyback/']]);
+    expect(linkProblem('/releases/2007-03-29-buyback/', { ...context, moved })).toBe(
+      'expected the release\'s address, found "/releases/2007-03-29-buyback/", a former address of it: link to /releases/2007-03-30-buyback/',
+    );
+  });
+
   it('leaves other sites, mail and fragments alone', () => {
     for (const href of ['https://www.trendmicro.com/x', 'mailto:ir@example.com', 'tel:+81', '#terms', '#']) {
       expect(linkProblem(href, context)).toBeUndefined();

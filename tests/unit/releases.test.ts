@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  FORMER_ADDRESS,
+  redirectClashes,
   compareNewestFirst,
   heldWithOriginal,
   isPublished,
@@ -139,5 +141,49 @@ describe('translations', () => {
         message: 'expected one ja version of "buyback", found a second: content/releases/ja/buyback.mdx already is one',
       },
     ]);
+  });
+});
+
+describe('former addresses', () => {
+  const release = (file: string, path: string, redirects: string[] = []) => ({ file, path, redirects });
+  const clashes = (releases: ReturnType<typeof release>[]) =>
+    redirectClashes(releases, (r) => r.file).map(({ release: r, index, message }) => `${r.file}[${index}]: ${message}`);
+
+  it('accepts addresses no release has, and refuses one a release has now, its own, or one kept before', () => {
+    const first = release('a.mdx', 'releases/2008-01-10-a/', ['releases/2008-01-09-a/']);
+    const second = release('b.mdx', 'releases/2008-01-11-b/', [
+      'releases/2008-01-10-a/',
+      'releases/2008-01-09-a/',
+      'releases/2008-01-11-b/',
+      'releases/2008-01-08-b/',
+    ]);
+    expect(clashes([first, second])).toEqual([
+      'b.mdx[0]: expected an address no other release has, found /releases/2008-01-10-a/, the address of a.mdx',
+      'b.mdx[1]: expected an address no other release has, found /releases/2008-01-09-a/, a former address of a.mdx',
+      'b.mdx[2]: expected a former address of this release, found /releases/2008-01-11-b/, its address now',
+    ]);
+    // A former address that a later release has now is refused on the release that keeps it.
+    expect(
+      clashes([
+        release('c.mdx', 'releases/2008-01-12-c/', ['releases/2008-01-13-d/']),
+        release('d.mdx', 'releases/2008-01-13-d/'),
+      ]),
+    ).toEqual([
+      'c.mdx[0]: expected an address no other release has, found /releases/2008-01-13-d/, the address of d.mdx',
+    ]);
+  });
+
+  it('takes the last part of an address: the date, then the name', () => {
+    for (const good of ['2007-03-29-results-of-share-buyback', '2007-03-29-自己株式の取得結果']) {
+      expect(FORMER_ADDRESS.test(good), good).toBe(true);
+    }
+    for (const bad of [
+      '/releases/2007-03-29-x/',
+      'results-of-share-buyback',
+      '2007-03-29-Results',
+      '2007-03-29-a--b',
+    ]) {
+      expect(FORMER_ADDRESS.test(bad), bad).toBe(false);
+    }
   });
 });

@@ -74,6 +74,9 @@ draft: true
 # translationOf: 2007-03-30-results-of-share-buyback
 # Optional: another address for the page than the one from the file name.
 # slug: share-buyback-results
+# Optional, after publication: the addresses the release had before its date or name changed,
+# by their last part; each then leads here.
+# redirectFrom: [${o.date}-old-name]
 ---`;
 
   const body = `{/* The first paragraph. The dateline ("${o.location}, <date> --") is printed before it. */}

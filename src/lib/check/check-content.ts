@@ -17,6 +17,7 @@ import {
   heldWithOriginal,
   releaseSlug,
   sharedPathProblem,
+  redirectClashes,
   sharedPaths,
   translationMistakes,
 } from '../releases';
@@ -182,6 +183,8 @@ interface ListedRelease {
   slug: string;
   /** The page below the base path, language prefix included (`ja/releases/…/`). */
   path: string;
+  /** Its former addresses (`redirectFrom`), like `path`. */
+  redirects: string[];
   data: ReleaseData;
 }
 
@@ -241,7 +244,9 @@ function checkEntry(
   const badName = fileNameProblem(entry.id, data.slug);
   if (badName) problems.push({ file: entry.file, field: '(file)', message: badName });
   const slug = releaseSlug(entry.id, data.date, data.slug);
-  return { problems, listed: { entry, data, slug, path: localePath(data.lang, defaultLanguage, releasePath(slug)) } };
+  const inLanguage = (name: string) => localePath(data.lang, defaultLanguage, releasePath(name));
+  const redirects = data.redirectFrom.map(inLanguage);
+  return { problems, listed: { entry, data, slug, path: inLanguage(slug), redirects } };
 }
 
 export function checkContent({
@@ -305,7 +310,7 @@ export function checkContent({
       if (checked.listed) listed.push(checked.listed);
     }
   }
-  problems.push(...duplicateSlugs(listed), ...translationProblems(listed));
+  problems.push(...duplicateSlugs(listed), ...redirectProblems(listed), ...translationProblems(listed));
   problems.push(...linkProblems(collections, listed, site, publicDir ?? join(process.cwd(), 'public'), now));
   return problems.sort(compareProblems);
 }
@@ -324,6 +329,19 @@ function translationProblems(listed: readonly ListedRelease[]): Problem[] {
       file: release.release.entry.file,
       line: fieldLine(yaml, yamlLine, ['translationOf']),
       field: 'translationOf',
+      message,
+    };
+  });
+}
+
+/** Former addresses that a release has now, or that another keeps. */
+function redirectProblems(listed: readonly ListedRelease[]): Problem[] {
+  return redirectClashes(listed, (release) => release.entry.file).map(({ release, index, message }) => {
+    const { yaml, yamlLine } = located(release.entry);
+    return {
+      file: release.entry.file,
+      line: fieldLine(yaml, yamlLine, ['redirectFrom', index]),
+      field: `redirectFrom[${index}]`,
       message,
     };
   });
@@ -400,6 +418,7 @@ function linkProblems(
           { draft: hold(release).draft, embargo: heldUntil(release), original: heldBy(release) },
         ]),
     ),
+    moved: new Map(listed.flatMap((release) => release.redirects.map((former) => [former, release.path]))),
     timeZone: site.settings?.timeZone,
     siteUrl: site.settings?.url ?? 'https://newsroom.invalid/',
   };

@@ -54,6 +54,8 @@ export interface LinkContext {
    * translation held back by its original, that original's file.
    */
   unpublished: ReadonlyMap<string, { draft: boolean; embargo?: Date | undefined; original?: string | undefined }>;
+  /** Releases' former addresses (`redirectFrom`), each with the release's address now. */
+  moved?: ReadonlyMap<string, string>;
   /** The issuer's time zone, to tell an embargo time as authors write it. */
   timeZone?: string | undefined;
   /**
@@ -102,6 +104,8 @@ export function linkProblem(href: string, context: LinkContext): string | undefi
     const until = isoInZone(held.embargo, context.timeZone ?? 'UTC');
     return `expected a link to a published page, found "${href}", a release under embargo until ${until}${byOriginal}, which the link would reveal before then`;
   }
+  const now = context.moved?.get(path);
+  if (now) return `expected the release's address, found "${href}", a former address of it: link to /${now}`;
   const because = release ? `: no release publishes at /releases/${release}/` : '';
   // A release's address follows its date:, which may since have moved from the file name's.
   const meant = closest(path, context.pages);
