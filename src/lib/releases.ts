@@ -74,17 +74,23 @@ export function releaseSlug(id: string, date: string, override?: string): string
 }
 
 /**
- * A former address of a release (`redirectFrom`), as the last part of its URL: the date of issue
- * then the name, as `/releases/2007-03-29-results-of-share-buyback/` has it.
+ * A release file name that can be its address: words of lower-case letters (of any script, so
+ * `npm run new` and `npm run import` may name a Japanese release in Japanese) and digits, joined by
+ * single hyphens. No spaces, capitals or punctuation.
  */
-export const FORMER_ADDRESS =
-  /^\d{4}-\d{2}-\d{2}-[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]+)*$/u;
+export const RELEASE_FILE_NAME = /^[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]+)*$/u;
+
+/**
+ * A former address of a release (`redirectFrom`), as the last part of its URL: the date of issue
+ * then a name as a file name may have it, as `/releases/2007-03-29-results-of-share-buyback/` has.
+ */
+export const FORMER_ADDRESS = new RegExp(`^\\d{4}-\\d{2}-\\d{2}-${RELEASE_FILE_NAME.source.slice(1)}`, 'u');
 
 /**
  * Former addresses (`redirects`: pages below the base, like `path`) that a release cannot keep:
- * one that is a release's address now, its own included, or that a release before it keeps. Each
- * with its index in `redirects` and the release that has the address. Shared by the build and
- * `npm run check`.
+ * one that is a release's address now, its own included, one that a release before it (by file)
+ * keeps, or one it lists twice. Each with its index in `redirects`. Shared by the build and
+ * `npm run check`, which name the same file whatever order the files were read in.
  */
 export function redirectClashes<T extends { path: string; redirects: readonly string[] }>(
   releases: readonly T[],
@@ -92,29 +98,23 @@ export function redirectClashes<T extends { path: string; redirects: readonly st
 ): { release: T; index: number; message: string }[] {
   const current = new Map(releases.map((release) => [release.path, release]));
   const former = new Map<string, T>();
-  return releases.flatMap((release) =>
+  const byFile = [...releases].sort((a, b) => (fileOf(a) < fileOf(b) ? -1 : fileOf(a) > fileOf(b) ? 1 : 0));
+  return byFile.flatMap((release) =>
     release.redirects.flatMap((path, index) => {
       const now = current.get(path);
-      const other = now ?? former.get(path);
-      if (!other) {
-        former.set(path, release);
-        return [];
-      }
-      const message =
-        other === release
-          ? `expected a former address of this release, found /${path}, its address now`
-          : `expected an address no other release has, found /${path}, ${now ? 'the address' : 'a former address'} of ${fileOf(other)}`;
-      return [{ release, index, message }];
+      const kept = former.get(path);
+      const found = `found /${path}`;
+      let message: string | undefined;
+      if (now === release) message = `expected a former address of this release, ${found}, its address now`;
+      else if (now) message = `expected an address no other release has, ${found}, the address of ${fileOf(now)}`;
+      else if (kept === release) message = `expected each former address once, ${found} twice`;
+      else if (kept)
+        message = `expected an address no other release has, ${found}, a former address of ${fileOf(kept)}`;
+      else former.set(path, release);
+      return message ? [{ release, index, message }] : [];
     }),
   );
 }
-
-/**
- * A release file name that can be its address: words of lower-case letters (of any script, so
- * `npm run new` and `npm run import` may name a Japanese release in Japanese) and digits, joined by
- * single hyphens. No spaces, capitals or punctuation.
- */
-export const RELEASE_FILE_NAME = /^[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]+)*$/u;
 
 /**
  * What is wrong with a release's file name when, without `slug:`, it becomes the address: a space,

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { SitemapOptions } from '@astrojs/sitemap';
 import { zonedTime } from './dates';
 import { contentFiles, releaseId } from './check/content-folder';
+import { parseYaml, splitFrontmatter } from './check/frontmatter-source';
 import { correctedAt, escapeXml } from './feeds';
 import { writtenFields } from './frontmatter';
 import { releaseSlug } from './releases';
@@ -26,6 +27,8 @@ export interface ReleasePage {
   lastModified: string;
   /** The original release's id, shared by all its language versions (`translationOf`, else its own). */
   original: string;
+  /** Its former addresses (`redirectFrom`), paths like the release's own. */
+  redirects: string[];
 }
 
 /**
@@ -36,15 +39,12 @@ export interface ReleasePage {
 export function releasePages(releasesDir: string, timeZone: string, defaultLanguage = 'en'): Map<string, ReleasePage> {
   const found = new Map<string, ReleasePage>();
   for (const file of contentFiles(releasesDir, ['.mdx'])) {
+    const source = readFileSync(join(releasesDir, file), 'utf8');
     const fields = Object.fromEntries(
-      writtenFields(readFileSync(join(releasesDir, file), 'utf8'), [
-        'date',
-        'time',
-        'updated',
-        'slug',
-        'lang',
-        'translationOf',
-      ]).map((field) => [field.field, field.value]),
+      writtenFields(source, ['date', 'time', 'updated', 'slug', 'lang', 'translationOf']).map((field) => [
+        field.field,
+        field.value,
+      ]),
     );
     if (!fields.date) continue; // the content schema reports it
     const id = releaseId(file);
@@ -54,12 +54,24 @@ export function releasePages(releasesDir: string, timeZone: string, defaultLangu
       defaultLanguage,
       releasePath(releaseSlug(id, fields.date, fields.slug)),
     );
+    const inLanguage = (name: string) => localePath(fields.lang ?? defaultLanguage, defaultLanguage, releasePath(name));
     found.set(path, {
       lastModified: lastModified({ isoDate, data: fields }, timeZone),
       original: fields.translationOf || id,
+      // A list, read as YAML, from the few files that have one.
+      redirects: source.includes('redirectFrom') ? formerAddresses(source).map(inLanguage) : [],
     });
   }
   return found;
+}
+
+/** The `redirectFrom` list of a release's frontmatter, as written (the schema checks it). */
+function formerAddresses(source: string): string[] {
+  const split = splitFrontmatter(source);
+  const parsed = split && parseYaml(split.yaml);
+  const data = parsed && 'data' in parsed ? (parsed.data as { redirectFrom?: unknown }) : undefined;
+  const list = data?.redirectFrom;
+  return Array.isArray(list) ? list.filter((item): item is string => typeof item === 'string') : [];
 }
 
 export interface Alternate {
@@ -133,15 +145,18 @@ export function sitemapOptions(options: {
   let pages: string[] = [];
   let alternates: Map<string, Alternate[]> | undefined;
   let serialized = false;
+  let formerPaths: Set<string> | undefined;
   return {
     customSitemaps: [absoluteUrl(options.site, options.base, 'news-sitemap.xml')],
     // Plain page URLs, plus hreflang alternates (xhtml:link) when there are several languages.
     namespaces: { news: false, xhtml: multilingual, image: false, video: false },
     filter(url) {
       // A second build in the same process starts afresh.
-      if (serialized) [pages, alternates, releases, serialized] = [[], undefined, undefined, false];
+      if (serialized)
+        [pages, alternates, releases, formerPaths, serialized] = [[], undefined, undefined, undefined, false];
       // A release's former address (`redirectFrom`) only leads to the release: no page of its own.
-      if (RELEASE_URL.test(url) && !releasesByPath().has(decodeURIComponent(url.slice(siteUrl.length)))) return false;
+      formerPaths ??= new Set([...releasesByPath().values()].flatMap((release) => release.redirects));
+      if (formerPaths.size && formerPaths.has(decodeURIComponent(url.slice(siteUrl.length)))) return false;
       if (multilingual) pages.push(url);
       return true;
     },

@@ -2,7 +2,7 @@
  * Archives of a larger newsroom, built from a fixture content folder: pagination with clean first
  * pages, no empty archives, drafts and embargoes left out, duplicate URLs refused.
  */
-import { appendFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,13 +29,26 @@ describe('a newsroom with seven published releases and a page size of 2', () => 
         { file: '2008-03-10-c.mdx', frontmatter: frontmatter('Release C', '2008-03-10', 'tags: [Annual Meeting]') },
         { file: '2009-01-10-d.mdx', frontmatter: frontmatter('Release D', '2009-01-10', 'featured: true') },
         { file: '2009-02-10-e.mdx', frontmatter: frontmatter('Release E', '2009-02-10') },
-        { file: '2009-03-10-draft.mdx', frontmatter: frontmatter('Draft release', '2009-03-10', 'draft: true') },
+        {
+          file: '2009-03-10-draft.mdx',
+          frontmatter: frontmatter('Draft release', '2009-03-10', 'draft: true\nredirectFrom: [2009-03-09-draft]'),
+        },
         {
           file: '2010-01-10-embargoed.mdx',
-          frontmatter: frontmatter('Embargoed release', '2010-01-10', 'embargo: "2010-01-10T15:00:00+09:00"'),
+          frontmatter: frontmatter(
+            'Embargoed release',
+            '2010-01-10',
+            'embargo: "2010-01-10T15:00:00+09:00"\nredirectFrom: [2010-01-09-embargoed]',
+          ),
         },
       ],
     });
+    // The Japanese seed release, formerly under a Japanese name.
+    const japanese = join(content, 'releases', 'ja', '2007-03-30-results-of-share-buyback.mdx');
+    writeFileSync(
+      japanese,
+      readFileSync(japanese, 'utf8').replace(/^lang: ja$/m, 'lang: ja\nredirectFrom: [2007-03-29-自己株式の取得結果]'),
+    );
     // No one on the Contacts page: the releases still name their contact.
     for (const file of ['mahendra-negi.yaml', 'ja/mahendra-negi.yaml']) {
       appendFileSync(join(content, 'contacts', file), 'listed: false\n');
@@ -84,11 +97,22 @@ describe('a newsroom with seven published releases and a page size of 2', () => 
     const moved = text('releases/2008-01-09-release-a');
     expect(moved).toContain('<meta http-equiv="refresh" content="0; url=/releases/2008-01-10-a/">');
     expect(moved).toContain('<link rel="canonical" href="https://newsroom.example.com/releases/2008-01-10-a/">');
-    expect(moved).toContain('<meta name="robots" content="noindex">');
+    expect(moved).not.toContain('noindex');
     expect(moved).toMatch(/<a href="\/releases\/2008-01-10-a\/">Release A<\/a>/);
     const sitemap = readFileSync(join(outDir, 'sitemap-0.xml'), 'utf8');
     expect(sitemap).toContain('/releases/2008-01-10-a/</loc>');
     expect(sitemap).not.toContain('2008-01-09-release-a');
+    // In another language, under its prefix, by a name in its script.
+    const japanese = text('ja/releases/2007-03-29-自己株式の取得結果');
+    expect(japanese).toContain(
+      '<meta http-equiv="refresh" content="0; url=/ja/releases/2007-03-30-results-of-share-buyback/">',
+    );
+    expect(japanese).toContain('<html lang="ja">');
+    expect(sitemap).not.toContain(encodeURI('2007-03-29-自己株式'));
+    expect(sitemap).toContain('/ja/releases/2007-03-30-results-of-share-buyback/</loc>');
+    // No page at a former address while the release itself has none: nothing to lead to, nothing to reveal.
+    expect(existsSync(page('releases/2009-03-09-draft'))).toBe(false);
+    expect(existsSync(page('releases/2010-01-09-embargoed'))).toBe(false);
     const server = await serveStatic(outDir);
     const browser = await launchBrowser();
     try {

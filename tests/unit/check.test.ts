@@ -100,6 +100,28 @@ describe('npm run check', () => {
     }
   });
 
+  it('names the address now of a release a link reaches by its former address', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'newsroom-check-moved-'));
+    try {
+      cpSync(join(ROOT, 'content'), dir, { recursive: true });
+      const release = join(dir, 'releases', '2007-03-30-results-of-share-buyback.mdx');
+      writeFileSync(
+        release,
+        readFileSync(release, 'utf8').replace(/^tags:/m, 'redirectFrom: [2007-03-29-buyback-results]\ntags:'),
+      );
+      const other = join(dir, 'releases', '2007-11-26-final-terms-stock-acquisition-rights.mdx');
+      writeFileSync(
+        other,
+        `${readFileSync(other, 'utf8')}\nSee [the buyback](/releases/2007-03-29-buyback-results/).\n`,
+      );
+      expect(checkContent({ contentDir: dir }).map((problem) => problem.message)).toEqual([
+        'expected the release\'s address, found "/releases/2007-03-29-buyback-results/", a former address of it: link to /releases/2007-03-30-results-of-share-buyback/',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   // How long it takes is measured by `npm run bench` (BENCHMARKS.md), not asserted here.
   it('checks 3,000 releases that link to each other', () => {
     const dir = mkdtempSync(join(tmpdir(), 'newsroom-check-'));
@@ -225,10 +247,15 @@ describe('links inside the content', () => {
   });
 
   it('names the address now of a release a link reaches by a former address', () => {
-    const moved = new Map([['releases/2007-03-29-buyback/', 'releases/2007-03-30-buyback/']]);
+    const moved = new Map([
+      ['releases/2007-03-29-buyback/', 'releases/2007-03-30-buyback/'],
+      ['releases/2007-03-31-draft/', 'releases/2007-04-01-draft/'],
+    ]);
     expect(linkProblem('/releases/2007-03-29-buyback/', { ...context, moved })).toBe(
       'expected the release\'s address, found "/releases/2007-03-29-buyback/", a former address of it: link to /releases/2007-03-30-buyback/',
     );
+    // A draft's former address has no page either, until the draft is published.
+    expect(linkProblem('/releases/2007-03-31-draft/', { ...context, moved })).toContain('a draft release');
   });
 
   it('leaves other sites, mail and fragments alone', () => {

@@ -129,7 +129,7 @@ describe('sitemaps', () => {
   );
   writeFileSync(
     join(dir, '2007', '2007-11-26-terms.mdx'),
-    '---\nheadline: B\ndate: "2007-11-26"\ntime: "15:00"\nupdated: 2007-12-03 # corrected\ncorrection: Typo.\nslug: final-terms\n---\n',
+    '---\nheadline: B\ndate: "2007-11-26"\ntime: "15:00"\nupdated: 2007-12-03 # corrected\ncorrection: Typo.\nslug: final-terms\nredirectFrom:\n  - 2007-11-25-terms\n---\n',
   );
 
   it('reads last-modified times from content: the correction, else the issue', () => {
@@ -137,18 +137,25 @@ describe('sitemaps', () => {
       new Map([
         [
           'releases/2007-11-26-final-terms/',
-          { lastModified: '2007-12-03T00:00:00+09:00', original: '2007/2007-11-26-terms' },
+          {
+            lastModified: '2007-12-03T00:00:00+09:00',
+            original: '2007/2007-11-26-terms',
+            redirects: ['releases/2007-11-25-terms/'],
+          },
         ],
-        ['releases/2007-03-30-buyback/', { lastModified: '2007-03-30T00:00:00+09:00', original: '2007-03-30-buyback' }],
+        [
+          'releases/2007-03-30-buyback/',
+          { lastModified: '2007-03-30T00:00:00+09:00', original: '2007-03-30-buyback', redirects: [] },
+        ],
         [
           'ja/releases/2007-03-30-buyback/',
-          { lastModified: '2007-04-02T00:00:00+09:00', original: '2007-03-30-buyback' },
+          { lastModified: '2007-04-02T00:00:00+09:00', original: '2007-03-30-buyback', redirects: [] },
         ],
       ]),
     );
   });
 
-  it('gives release pages their lastmod and leaves other pages alone', async () => {
+  it('gives release pages their lastmod, leaves other pages alone and former addresses out', async () => {
     const options = sitemapOptions({
       releasesDir: dir,
       timeZone: 'Asia/Tokyo',
@@ -157,6 +164,9 @@ describe('sitemaps', () => {
       languages: ['en'],
     });
     expect(options.customSitemaps).toEqual(['https://n.test/nr/news-sitemap.xml']);
+    // A release's former address leads to it: not a page of its own.
+    expect(options.filter!('https://n.test/nr/releases/2007-11-25-terms/')).toBe(false);
+    expect(options.filter!('https://n.test/nr/releases/2007-11-26-final-terms/')).toBe(true);
     expect(await options.serialize!({ url: 'https://n.test/nr/releases/2007-11-26-final-terms/' })).toEqual({
       url: 'https://n.test/nr/releases/2007-11-26-final-terms/',
       lastmod: '2007-12-03T00:00:00+09:00',

@@ -15,9 +15,9 @@ import { fieldName, issueField } from '../problems';
 import {
   fileNameProblem,
   heldWithOriginal,
+  redirectClashes,
   releaseSlug,
   sharedPathProblem,
-  redirectClashes,
   sharedPaths,
   translationMistakes,
 } from '../releases';

@@ -93,7 +93,9 @@ export function linkProblem(href: string, context: LinkContext): string | undefi
   if (context.pages.has(path) || context.publicFiles.has(path)) return undefined;
   if (context.pages.has(`${path}/`)) return `expected the link with a trailing slash (/${path}/), found "${href}"`;
   const release = /^releases\/([^/]+)\/$/.exec(path)?.[1];
-  const held = context.unpublished.get(path);
+  // A former address leads to the release once it is published: until then, neither has a page.
+  const now = context.moved?.get(path);
+  const held = context.unpublished.get(now ?? path);
   const byOriginal = held?.original ? `, held back with its original ${held.original}` : '';
   if (held?.draft)
     return held.original
@@ -104,7 +106,6 @@ export function linkProblem(href: string, context: LinkContext): string | undefi
     const until = isoInZone(held.embargo, context.timeZone ?? 'UTC');
     return `expected a link to a published page, found "${href}", a release under embargo until ${until}${byOriginal}, which the link would reveal before then`;
   }
-  const now = context.moved?.get(path);
   if (now) return `expected the release's address, found "${href}", a former address of it: link to /${now}`;
   const because = release ? `: no release publishes at /releases/${release}/` : '';
   // A release's address follows its date:, which may since have moved from the file name's.
