@@ -23,7 +23,7 @@ import {
 } from './lib/releases';
 import { folderLanguageProblem } from './lib/check/entry-id';
 import { displayPath, fieldProblem } from './lib/check/content-folder';
-import { contentError, formatProblem, isContentError } from './lib/check/problem';
+import { contentError, formatProblem, isContentError, type Problem } from './lib/check/problem';
 import type { RenderedMetadata } from './loaders/render-mdx';
 import { releaseLanguages } from './lib/search';
 import { unknownIdMessage } from './lib/suggest';
@@ -143,6 +143,18 @@ function resolver<T extends { id: string }>(items: T[], collection: string) {
   };
 }
 
+/**
+ * Problems a build stops at, each with what it concerns (`of`): the build stops with all of them
+ * under `heading`; under `npm run dev` (`previewing`) what they concern is returned, to be left out
+ * of the preview, whose every page lists the problems (src/components/DevProblems.astro).
+ */
+function stopAt<T>(heading: string, found: readonly { of: T; problem: Problem }[], previewing: boolean): T[] {
+  if (found.length && !previewing) {
+    throw contentError(`${heading}:\n${found.map(({ problem }) => formatProblem(problem)).join('\n')}`);
+  }
+  return found.map(({ of }) => of);
+}
+
 async function load(): Promise<Newsroom> {
   const [loaded, loadedBoilerplates, loadedContacts, loadedNotices] = await Promise.all([
     getCollection('releases'),
@@ -154,13 +166,17 @@ async function load(): Promise<Newsroom> {
   // now, whose every page lists the problems as `npm run check` finds them
   // (src/components/DevProblems.astro), rather than every page failing.
   const previewing = import.meta.env.NEWSROOM_PREVIEW === true;
-  const misplaced = new Map<object, string>();
-  for (const entry of [...loaded, ...loadedBoilerplates, ...loadedContacts, ...loadedNotices]) {
-    const problem = folderLanguageProblem(entry.id, entry.data.lang, settings.languages, settings.defaultLanguage);
-    if (problem) misplaced.set(entry, formatProblem(fieldProblem(entry.filePath ?? entry.id, ['lang'], problem)));
-  }
-  if (misplaced.size && !previewing)
-    throw contentError(`Content in a language's folder, not in its language:\n${[...misplaced.values()].join('\n')}`);
+  const misplaced = new Set<object>(
+    stopAt(
+      "Content in a language's folder, not in its language",
+      [...loaded, ...loadedBoilerplates, ...loadedContacts, ...loadedNotices].flatMap((entry) => {
+        const { id, filePath, data } = entry;
+        const problem = folderLanguageProblem(id, data.lang, settings.languages, settings.defaultLanguage);
+        return problem ? [{ of: entry, problem: fieldProblem(filePath ?? id, ['lang'], problem) }] : [];
+      }),
+      previewing,
+    ),
+  );
   const inPlace = <T extends object>(entries: T[]) => entries.filter((entry) => !misplaced.has(entry));
   const [entries, boilerplates, contacts, notices] = [
     inPlace(loaded),
@@ -220,38 +236,36 @@ async function load(): Promise<Newsroom> {
       throw error;
     }
   });
-  const badNames = resolved.flatMap((release) => {
-    const problem = fileNameProblem(release.id, release.data.slug);
-    const file = displayPath(release.filePath);
-    return problem ? [{ release, problem: formatProblem({ file, field: '(file)', message: problem }) }] : [];
-  });
-  if (badNames.length && !previewing) {
-    const problems = badNames.map(({ problem }) => problem).join('\n');
-    throw contentError(`Release file names that cannot be addresses:\n${problems}`);
-  }
-  const clashes = sharedPaths(resolved).map(({ release, first }) => ({
-    release,
-    problem: fieldProblem(
-      release.filePath,
-      [release.data.slug ? 'slug' : 'date'],
-      sharedPathProblem(release.path, displayPath(first.filePath)),
-      'slug',
-    ),
-  }));
-  if (clashes.length && !previewing) {
-    const problems = clashes.map(({ problem }) => formatProblem(problem)).join('\n');
-    throw contentError(`Two releases at one address:\n${problems}`);
-  }
-  const redirects = redirectClashes(resolved, (release) => displayPath(release.filePath)).map(
-    ({ release, index, message }) => ({
-      release,
-      problem: fieldProblem(release.filePath, ['redirectFrom', index], message),
+  const badNames = stopAt(
+    'Release file names that cannot be addresses',
+    resolved.flatMap((release) => {
+      const message = fileNameProblem(release.id, release.data.slug);
+      const file = displayPath(release.filePath);
+      return message ? [{ of: release, problem: { file, field: '(file)', message } }] : [];
     }),
+    previewing,
   );
-  if (redirects.length && !previewing) {
-    const problems = redirects.map(({ problem }) => formatProblem(problem)).join('\n');
-    throw contentError(`Former addresses that are not free:\n${problems}`);
-  }
+  const clashes = stopAt(
+    'Two releases at one address',
+    sharedPaths(resolved).map(({ release, first }) => ({
+      of: release,
+      problem: fieldProblem(
+        release.filePath,
+        [release.data.slug ? 'slug' : 'date'],
+        sharedPathProblem(release.path, displayPath(first.filePath)),
+        'slug',
+      ),
+    })),
+    previewing,
+  );
+  const redirects = stopAt(
+    'Former addresses that are not free',
+    redirectClashes(resolved, (release) => displayPath(release.filePath)).map(({ release, index, message }) => ({
+      of: release,
+      problem: fieldProblem(release.filePath, ['redirectFrom', index], message),
+    })),
+    previewing,
+  );
   // Newest first, as the releases are listed (and the first mistake below is the newest).
   resolved.sort(compareNewestFirst);
   // Every translation is checked, drafts too, so a mistake shows before it is published.
@@ -275,12 +289,7 @@ async function load(): Promise<Newsroom> {
     throw contentError(formatProblem(fieldProblem(release.release.filePath, ['translationOf'], message)));
   }
   // Under `astro dev`, what a build would stop at is left out.
-  const faulty = new Set([
-    ...badNames.map(({ release }) => release),
-    ...clashes.map(({ release }) => release),
-    ...redirects.map(({ release }) => release),
-    ...mistakes.map(({ release: version }) => version.release),
-  ]);
+  const faulty = new Set([...badNames, ...clashes, ...redirects, ...mistakes.map(({ release }) => release.release)]);
   const all = resolved.filter((release) => !faulty.has(release));
 
   const now = buildClock();
