@@ -49,12 +49,8 @@ export function releasePages(releasesDir: string, timeZone: string, defaultLangu
     if (!fields.date) continue; // the content schema reports it
     const id = releaseId(file);
     const isoDate = zonedTime(fields.date, fields.time, timeZone).iso;
-    const path = localePath(
-      fields.lang ?? defaultLanguage,
-      defaultLanguage,
-      releasePath(releaseSlug(id, fields.date, fields.slug)),
-    );
     const inLanguage = (name: string) => localePath(fields.lang ?? defaultLanguage, defaultLanguage, releasePath(name));
+    const path = inLanguage(releaseSlug(id, fields.date, fields.slug));
     found.set(path, {
       lastModified: lastModified({ isoDate, data: fields }, timeZone),
       original: fields.translationOf || id,
