@@ -24,6 +24,17 @@ function check(content: string) {
   );
 }
 
+/** Runs `test` on a copy of content/, deleted afterwards. */
+function inContentCopy(test: (dir: string) => void) {
+  const dir = mkdtempSync(join(tmpdir(), 'newsroom-check-'));
+  try {
+    cpSync(join(ROOT, 'content'), dir, { recursive: true });
+    test(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('npm run check', () => {
   it('reports each problem of the broken fixture on its own line, and fails', () => {
     const result = check('tests/fixtures/check/broken');
@@ -67,9 +78,7 @@ describe('npm run check', () => {
   });
 
   it('reports a problem in site.yaml once, not again in every release of its other language', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'newsroom-check-site-'));
-    try {
-      cpSync(join(ROOT, 'content'), dir, { recursive: true });
+    inContentCopy((dir) => {
       const site = join(dir, 'site.yaml');
       const text = readFileSync(site, 'utf8').replace(/^timeZone: .*$/m, 'timeZone: Asia/Tokio');
       writeFileSync(site, text);
@@ -78,15 +87,11 @@ describe('npm run check', () => {
       expect(result.stdout.trimEnd().split('\n')).toEqual([
         `${dir}/site.yaml:${line}: timeZone: expected an IANA time zone such as Asia/Tokyo, found "Asia/Tokio"`,
       ]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('renders again, when asked to keep what it rendered, only the body whose text changed', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'newsroom-check-bodies-'));
-    try {
-      cpSync(join(ROOT, 'content'), dir, { recursive: true });
+    inContentCopy((dir) => {
       const renderedBodies: NonNullable<Parameters<typeof checkContent>[0]['renderedBodies']> = new Map();
       expect(checkContent({ contentDir: dir, renderedBodies })).toEqual([]);
       const bodies = renderedBodies.size;
@@ -95,15 +100,11 @@ describe('npm run check', () => {
       writeFileSync(release, `${readFileSync(release, 'utf8')}\nAn added sentence.\n`);
       expect(checkContent({ contentDir: dir, renderedBodies })).toEqual([]);
       expect(renderedBodies.size).toBe(bodies + 1);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('names the address now of a release a link reaches by its former address', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'newsroom-check-moved-'));
-    try {
-      cpSync(join(ROOT, 'content'), dir, { recursive: true });
+    inContentCopy((dir) => {
       const release = join(dir, 'releases', '2007-03-30-results-of-share-buyback.mdx');
       writeFileSync(
         release,
@@ -117,9 +118,7 @@ describe('npm run check', () => {
       expect(checkContent({ contentDir: dir }).map((problem) => problem.message)).toEqual([
         'expected the release\'s address, found "/releases/2007-03-29-buyback-results/", a former address of it: link to /releases/2007-03-30-results-of-share-buyback/',
       ]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   // How long it takes is measured by `npm run bench` (BENCHMARKS.md), not asserted here.
