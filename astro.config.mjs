@@ -5,8 +5,10 @@ import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { ATTACHMENTS_FOLDER } from './src/lib/attachments';
 import { sitemapOptions } from './src/lib/sitemap';
 import searchIndex from './src/integrations/search-index';
+import { attachmentPreview } from './src/integrations/attachment-preview';
 import { draftPreview } from './src/integrations/draft-preview';
 import { embargoNotice } from './src/integrations/embargo-notice';
 import { CACHE_DIR, CONTENT_DIR } from './src/folders';
@@ -70,6 +72,8 @@ export default defineConfig({
   markdown: { processor: satteri({ features: { smartPunctuation: false } }), syntaxHighlight: false },
   integrations: [
     draftPreview(),
+    // Under `npm run dev`, the files releases attach (a build writes them as pages).
+    attachmentPreview(`${CONTENT_DIR}/${ATTACHMENTS_FOLDER}`),
     mdx(),
     sitemap(
       sitemapOptions({

@@ -42,6 +42,7 @@ export function feedSite(lang: string): FeedSite {
     publisher: { name: site.companyName, url: settings.company.url },
     names: feedNamesIn(lang),
     correctionWords: { correction: dictionary(lang).release.correction, updated: dictionary(lang).release.updated },
+    sharedBase: href(''),
     describe: (scope) => {
       switch (scope.kind) {
         case 'year':

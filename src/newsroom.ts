@@ -4,8 +4,10 @@
  * with one edition per language derived from it. Every page, feed and index takes its releases
  * from here.
  */
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { ATTACHMENTS_FOLDER, attachmentType, missingAttachmentMessage, publishedAttachments } from './lib/attachments';
 import { groupBy, neighbours, relatedReleases, type Neighbours } from './lib/archive';
 import { cacheKey } from './lib/cache-key';
 import { buildClock } from './lib/clock';
@@ -22,12 +24,12 @@ import {
   translationMistakes,
 } from './lib/releases';
 import { folderLanguageProblem } from './lib/check/entry-id';
-import { displayPath, fieldProblem } from './lib/check/content-folder';
+import { displayPath, fieldProblem, folderFiles } from './lib/check/content-folder';
 import { contentError, formatProblem, isContentError, type Problem } from './lib/check/problem';
 import type { RenderedMetadata } from './loaders/render-mdx';
 import { releaseLanguages } from './lib/search';
 import { unknownIdMessage } from './lib/suggest';
-import { localePath, releasePath } from './lib/urls';
+import { attachmentPath, localePath, releasePath } from './lib/urls';
 import type { Ticker } from './schemas/fields';
 import { CONTENT_DIR, SITE_FILE } from './folders';
 import { settings } from './settings';
@@ -35,6 +37,21 @@ import { settings } from './settings';
 export type Boilerplate = CollectionEntry<'boilerplates'>;
 export type Contact = CollectionEntry<'contacts'>;
 export type Notice = CollectionEntry<'notices'>;
+
+/** A file a release lists in `attachments:`, as the site publishes it. */
+export interface Attachment {
+  /** Its name in content/attachments/. */
+  file: string;
+  /** The link's text, as the release gives it. */
+  title: string;
+  /** Where it is published below the base path: `attachments/<file>`, in every language. */
+  path: string;
+  /** The media type it is served with. */
+  type: string;
+  bytes: number;
+  /** The file itself. */
+  source: string;
+}
 
 export interface Release {
   id: string;
@@ -67,6 +84,8 @@ export interface Release {
   boilerplate: Boilerplate;
   contacts: Contact[];
   notices: Notice[];
+  /** The files it lists in `attachments:`, published with it. */
+  attachments: Attachment[];
   /** The published versions of this release in other languages. */
   translations: Release[];
 }
@@ -108,6 +127,8 @@ export interface Newsroom {
   boilerplates: Boilerplate[];
   contacts: Contact[];
   notices: Notice[];
+  /** The files the published releases attach, each once, by name. */
+  attachments: Attachment[];
   /** The build's clock. */
   now: Date;
   /** Digests for the incremental build (see `pageKey`). */
@@ -187,6 +208,26 @@ async function load(): Promise<Newsroom> {
   const boilerplate = resolver(boilerplates, 'boilerplates');
   const contact = resolver(contacts, 'contacts');
   const notice = resolver(notices, 'notices');
+  const attachmentsDir = join(CONTENT_DIR, ATTACHMENTS_FOLDER);
+  const attachmentFiles = folderFiles(attachmentsDir);
+  const attachment = (
+    { file, title }: { file: string; title: string },
+    where: { file: string; field: PropertyKey[] },
+  ): Attachment => {
+    if (!attachmentFiles.includes(file)) {
+      const message = missingAttachmentMessage(displayPath(attachmentsDir), attachmentFiles, file);
+      throw contentError(formatProblem(fieldProblem(where.file, where.field, message)));
+    }
+    const source = join(attachmentsDir, file);
+    return {
+      file,
+      title,
+      path: attachmentPath(file),
+      type: attachmentType(file),
+      bytes: statSync(source).size,
+      source,
+    };
+  };
 
   const entryById = new Map(entries.map((entry) => [entry.id, entry]));
   const toRelease = (entry: CollectionEntry<'releases'>): Release => {
@@ -224,10 +265,13 @@ async function load(): Promise<Newsroom> {
             contact(id, lang, { file: SITE_FILE, field: ['defaultContacts', i] }),
           ),
       notices: data.notices.map((ref, i) => notice(ref.id, lang, { file: filePath, field: ['notices', i] })),
+      attachments: data.attachments.map((item, i) =>
+        attachment(item, { file: filePath, field: ['attachments', i, 'file'] }),
+      ),
       translations: [],
     };
   };
-  // A release naming a boilerplate, contact or notice that does not exist (`resolver`) stops a build.
+  // A release naming a boilerplate, contact, notice or attachment that does not exist stops a build.
   const resolved = entries.flatMap((entry): Release[] => {
     try {
       return [toRelease(entry)];
@@ -313,6 +357,7 @@ async function load(): Promise<Newsroom> {
     boilerplates,
     contacts,
     notices,
+    attachments: publishedAttachments(releases),
     now,
     keys: cacheKeys(releases, perLanguage, languages),
   };
@@ -335,6 +380,8 @@ function cacheKeys(releases: Release[], editions: Edition[], languages: string[]
       digest(r.boilerplate),
       r.contacts.map(digest),
       r.notices.map(digest),
+      // Its pages and feed items show each file's size.
+      r.attachments.map((a) => [a.file, a.bytes]),
       r.translations.map((t) => [t.path, digest(t.entry)]),
     );
   return { frame, archive, releases: new Map(releases.map((r) => [r.id, release(r)])) };

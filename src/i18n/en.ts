@@ -71,6 +71,9 @@ export const en = {
     previous: 'Previous release',
     next: 'Next release',
     related: 'Related releases',
+    attachments: 'Attachments',
+    /** After an attachment's link: what the file is and how large. */
+    attachmentDetails: (type: string, size: string): string => `(${type}, ${size})`,
     table: 'Table (scrolls sideways when wide)',
   },
   contacts: {

@@ -71,6 +71,8 @@ export const ja: Dictionary = {
     previous: '前のリリース',
     next: '次のリリース',
     related: '関連するニュースリリース',
+    attachments: '添付資料',
+    attachmentDetails: (type: string, size: string): string => `（${type}、${size}）`,
     table: '表（幅が広い場合は横にスクロールできます）',
   },
   contacts: {

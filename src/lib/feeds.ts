@@ -197,6 +197,8 @@ export interface FeedSite {
   names?: FeedNames | undefined;
   /** A correction note's words in the site's language (default: English). */
   correctionWords?: CorrectionWords | undefined;
+  /** The base path of what every language shares (attachments): `base` without a language prefix. */
+  sharedBase?: string | undefined;
 }
 
 /** The parts of a release a feed item is made from. */
@@ -214,6 +216,8 @@ export interface FeedRelease {
     updated?: string | undefined;
     correction?: string | undefined;
   };
+  /** The files it attaches, each at `path` below the shared base. */
+  attachments?: readonly { title: string; path: string; type: string; bytes: number }[] | undefined;
 }
 
 export interface FeedItem {
@@ -232,6 +236,8 @@ export interface FeedItem {
   categories: { name: string; label: string }[];
   tags: string[];
   language: string;
+  /** The files the release attaches: enclosures in RSS and Atom, attachments in JSON Feed. */
+  attachments: { url: string; title: string; type: string; bytes: number }[];
 }
 
 const later = (a: string, b: string) => (Date.parse(a) >= Date.parse(b) ? a : b);
@@ -397,6 +403,12 @@ export function feedItem(release: FeedRelease, releaseHtml: string, site: FeedSi
     categories: release.data.categories.map((name) => ({ name, label: site.names?.category(name) ?? name })),
     tags: [...release.data.tags],
     language: release.data.lang,
+    attachments: (release.attachments ?? []).map(({ title, path, type, bytes }) => ({
+      url: absoluteUrl(site.site, site.sharedBase ?? site.base, path),
+      title,
+      type,
+      bytes,
+    })),
   };
 }
 
@@ -522,6 +534,11 @@ export function rssOptions(feed: Feed): RSSOptions {
       description: item.summary,
       content: item.contentHtml,
       categories: [...item.categories.map((category) => category.label), ...item.tags],
+      // RSS 2.0 readers take one enclosure per item (the RSS Advisory Board's profile): the first
+      // file; Atom and JSON Feed carry them all.
+      ...(item.attachments[0] && {
+        enclosure: { url: item.attachments[0].url, length: item.attachments[0].bytes, type: item.attachments[0].type },
+      }),
       // Given as text, not as `pubDate`, which `@astrojs/rss` would write in GMT.
       customData: [
         `<pubDate>${rfc822(item.published)}</pubDate>`,
@@ -547,6 +564,10 @@ export function atomXml(feed: Feed): string {
       `<id>${escapeXml(item.id)}</id>`,
       `<title type="text">${escapeXml(item.title)}</title>`,
       `<link rel="alternate" type="text/html" href="${escapeXml(item.url)}"/>`,
+      ...item.attachments.map(
+        ({ url, title, type, bytes }) =>
+          `<link rel="enclosure" type="${escapeXml(type)}" length="${bytes}" title="${escapeXml(title)}" href="${escapeXml(url)}"/>`,
+      ),
       `<published>${item.published}</published>`,
       `<updated>${item.updated ?? item.published}</updated>`,
       ...item.categories.map(({ name, label }) => category(schemes.categories, categorySlug(name), label)),
@@ -596,6 +617,14 @@ export function jsonFeed(feed: Feed): string {
       date_modified: item.updated,
       tags: [...item.categories.map((category) => category.label), ...item.tags],
       language: item.language,
+      attachments: item.attachments.length
+        ? item.attachments.map(({ url, title, type, bytes }) => ({
+            url,
+            mime_type: type,
+            title,
+            size_in_bytes: bytes,
+          }))
+        : undefined,
     })),
   };
   return `${JSON.stringify(document, null, 2)}\n`;

@@ -44,6 +44,8 @@ export const releasePath = (slug: string) => `releases/${slug}/`;
 export const yearPath = (year: number) => `releases/${year}/`;
 export const categoryPath = (category: string) => `categories/${categorySlug(category)}/`;
 export const tagPath = (tag: string) => `tags/${tagSlug(tag)}/`;
+/** A file a release attaches (src/lib/attachments.ts): the same address in every language. */
+export const attachmentPath = (file: string) => `attachments/${file}`;
 
 /** Page `n` of a paginated list: page 1 is the list's own clean URL, then `…/page/2/`. */
 export function listPagePath(listPath: string, n: number): string {

@@ -4,6 +4,7 @@
  */
 import { z } from 'astro/zod';
 import { didYouMean } from '../lib/suggest';
+import { attachmentNameProblem } from '../lib/attachments';
 import { FORMER_ADDRESS } from '../lib/releases';
 
 /** Describes a value the way an author would recognise it in their YAML. */
@@ -144,6 +145,29 @@ export const formerAddress = z
     error: (issue) =>
       `expected the last part of a former address, the date then the name (e.g. 2007-03-29-results-of-share-buyback for /releases/2007-03-29-results-of-share-buyback/), found ${describe(issue.input)}`,
   });
+
+/**
+ * A file a release attaches (`attachments:`): its name in content/attachments/ and the title its
+ * link shows. Whether the file is there is checked where the folder is read (src/newsroom.ts,
+ * `npm run check`).
+ */
+export const attachment = z.strictObject(
+  {
+    file: z
+      .string({ error: (issue) => `expected the attachment's file name as text, found ${describe(issue.input)}` })
+      .superRefine((name, ctx) => {
+        const problem = attachmentNameProblem(name);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
+    title: text("the attachment's title, which its link shows"),
+  },
+  {
+    error: (issue) =>
+      issue.code === 'invalid_type'
+        ? `expected an attachment as file: and title: (e.g. - { file: 2007-03-30-share-buyback.pdf, title: Notice as filed }), found ${describe(issue.input)}`
+        : unknownFields(['file', 'title'])(issue),
+  },
+);
 
 /** BCP 47 language tag such as `en` or `ja`. */
 export const language = z

@@ -2,6 +2,7 @@
 import { z } from 'astro/zod';
 import { tagSlug } from '../lib/taxonomy';
 import {
+  attachment,
   calendarDate,
   describe,
   formerAddress,
@@ -71,6 +72,8 @@ export function releaseSchema<
     slug: slug('the slug').optional(),
     /** Addresses the release had before (a new date or file name): they lead to it. */
     redirectFrom: list('the former addresses', formerAddress).default([]),
+    /** Files published with the release (content/attachments/), each with its link's title. */
+    attachments: list('the attachments', attachment).default([]),
   };
   return z.strictObject(fields, { error: unknownFields(Object.keys(fields)) }).superRefine((data, ctx) => {
     // Each on the line the author wrote, naming the field that is missing.
@@ -99,6 +102,16 @@ export function releaseSchema<
           path: ['tags', i],
           message: `expected each tag once, found "${tag}", the same tag as "${first}"`,
         });
+    });
+    const attached = new Set<string>();
+    data.attachments.forEach(({ file }, i) => {
+      if (attached.has(file))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['attachments', i, 'file'],
+          message: `expected each attachment once, found "${file}" a second time`,
+        });
+      attached.add(file);
     });
     if (data.updated && data.updated < data.date) {
       ctx.addIssue({

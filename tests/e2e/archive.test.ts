@@ -1,10 +1,12 @@
 /**
  * Archives of a larger newsroom, built from a fixture content folder: pagination with clean first
- * pages, no empty archives, drafts and embargoes left out, duplicate URLs refused.
+ * pages, no empty archives, drafts and embargoes left out (their attachments too), duplicate URLs
+ * refused.
  */
-import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
 import { buildSite } from '../support/build';
@@ -14,6 +16,12 @@ import { serveStatic } from '../support/serve';
 const outDir = join(tmpdir(), `newsroom-archive-${process.pid}`);
 const page = (path: string) => join(outDir, path, 'index.html');
 const text = (path: string) => readFileSync(page(path), 'utf8');
+// 1,234 bytes, shown as 1.3 kB; the figures 1,450,001 bytes, shown as 1.5 MB.
+const NOTICE = Buffer.from(`%PDF-1.4\n${'x'.repeat(1225)}`);
+const FIGURES = Buffer.alloc(1_450_001, 1);
+const ATTACHED = `attachments:
+  - { file: 2008-01-10-a-notice.pdf, title: Notice as filed with the TSE }
+  - { file: 2008-01-10-a-figures.xlsx, title: Figures }`;
 
 describe('a newsroom with seven published releases and a page size of 2', () => {
   beforeAll(() => {
@@ -23,7 +31,7 @@ describe('a newsroom with seven published releases and a page size of 2', () => 
         // Issued first as of January 9, under another name.
         {
           file: '2008-01-10-a.mdx',
-          frontmatter: frontmatter('Release A', '2008-01-10', 'redirectFrom: [2008-01-09-release-a]'),
+          frontmatter: frontmatter('Release A', '2008-01-10', `redirectFrom: [2008-01-09-release-a]\n${ATTACHED}`),
         },
         { file: '2008-02-10-b.mdx', frontmatter: frontmatter('Release B', '2008-02-10') },
         { file: '2008-03-10-c.mdx', frontmatter: frontmatter('Release C', '2008-03-10', 'tags: [Annual Meeting]') },
@@ -31,14 +39,18 @@ describe('a newsroom with seven published releases and a page size of 2', () => 
         { file: '2009-02-10-e.mdx', frontmatter: frontmatter('Release E', '2009-02-10') },
         {
           file: '2009-03-10-draft.mdx',
-          frontmatter: frontmatter('Draft release', '2009-03-10', 'draft: true\nredirectFrom: [2009-03-09-draft]'),
+          frontmatter: frontmatter(
+            'Draft release',
+            '2009-03-10',
+            'draft: true\nredirectFrom: [2009-03-09-draft]\nattachments: [{ file: 2009-03-10-draft.pdf, title: Draft }]',
+          ),
         },
         {
           file: '2010-01-10-embargoed.mdx',
           frontmatter: frontmatter(
             'Embargoed release',
             '2010-01-10',
-            'embargo: "2010-01-10T15:00:00+09:00"\nredirectFrom: [2010-01-09-embargoed]',
+            'embargo: "2010-01-10T15:00:00+09:00"\nredirectFrom: [2010-01-09-embargoed]\nattachments: [{ file: 2010-01-10-results.pdf, title: Results }]',
           ),
         },
       ],
@@ -47,8 +59,18 @@ describe('a newsroom with seven published releases and a page size of 2', () => 
     const japanese = join(content, 'releases', 'ja', '2007-03-30-results-of-share-buyback.mdx');
     writeFileSync(
       japanese,
-      readFileSync(japanese, 'utf8').replace(/^lang: ja$/m, 'lang: ja\nredirectFrom: [2007-03-29-自己株式の取得結果]'),
+      readFileSync(japanese, 'utf8').replace(
+        /^lang: ja$/m,
+        'lang: ja\nredirectFrom: [2007-03-29-自己株式の取得結果]\nattachments: [{ file: 2008-01-10-a-notice.pdf, title: 届出書 }]',
+      ),
     );
+    // Files for the releases to attach, and one no release lists.
+    mkdirSync(join(content, 'attachments'));
+    writeFileSync(join(content, 'attachments', '2008-01-10-a-notice.pdf'), NOTICE);
+    writeFileSync(join(content, 'attachments', '2008-01-10-a-figures.xlsx'), FIGURES);
+    for (const file of ['2009-03-10-draft.pdf', '2010-01-10-results.pdf', 'unlisted.pdf']) {
+      writeFileSync(join(content, 'attachments', file), NOTICE);
+    }
     // No one on the Contacts page: the releases still name their contact.
     for (const file of ['mahendra-negi.yaml', 'ja/mahendra-negi.yaml']) {
       appendFileSync(join(content, 'contacts', file), 'listed: false\n');
@@ -124,6 +146,73 @@ describe('a newsroom with seven published releases and a page size of 2', () => 
       await browser.close();
       await server.close();
     }
+  });
+
+  it('publishes the files published releases attach, with their type and size, and no other file', () => {
+    const release = text('releases/2008-01-10-a');
+    expect(release).toMatch(
+      /<section class="attachments" aria-labelledby="release-attachments"[^>]*><h2 id="release-attachments"[^>]*>Attachments<\/h2>/,
+    );
+    expect(release).toMatch(
+      /<a href="\/attachments\/2008-01-10-a-notice.pdf" type="application\/pdf" data-url="https:\/\/newsroom.example.com\/attachments\/2008-01-10-a-notice.pdf"[^>]*>Notice as filed with the TSE<\/a> <span class="attachment-details"[^>]*>\(PDF, 1.3 kB\)<\/span>/,
+    );
+    expect(release).toMatch(/>Figures<\/a> <span class="attachment-details"[^>]*>\(XLSX, 1.5 MB\)</);
+    // In Japanese, at the same address.
+    expect(text('ja/releases/2007-03-30-results-of-share-buyback')).toMatch(
+      /<a href="\/attachments\/2008-01-10-a-notice.pdf"[^>]*>届出書<\/a> <span class="attachment-details"[^>]*>（PDF、1.3 KB）/,
+    );
+    expect(readFileSync(join(outDir, 'attachments', '2008-01-10-a-notice.pdf')).equals(NOTICE)).toBe(true);
+    expect(readFileSync(join(outDir, 'attachments', '2008-01-10-a-figures.xlsx')).equals(FIGURES)).toBe(true);
+    // A draft's, an embargoed release's, and a file no release lists: not published.
+    for (const file of ['2009-03-10-draft.pdf', '2010-01-10-results.pdf', 'unlisted.pdf']) {
+      expect(existsSync(join(outDir, 'attachments', file))).toBe(false);
+    }
+    expect(text('releases/2008-02-10-b')).not.toContain('attachments');
+    expect(readFileSync(join(outDir, 'sitemap-0.xml'), 'utf8')).not.toContain('/attachments/');
+  });
+
+  it('gives feed readers the attachments: RSS its first as enclosure, Atom and JSON Feed all', () => {
+    const read = (file: string) => readFileSync(join(outDir, file), 'utf8');
+    const url = (file: string) => `https://newsroom.example.com/attachments/${file}`;
+    const rss = parseRssFeed(read('rss.xml')).items?.find((item) => item.title === 'Release A');
+    expect(rss?.enclosures).toEqual([{ url: url('2008-01-10-a-notice.pdf'), length: 1234, type: 'application/pdf' }]);
+    const atom = parseAtomFeed(read('atom.xml')).entries?.find((entry) => entry.title?.value === 'Release A');
+    expect(atom?.links?.filter((link) => link.rel === 'enclosure')).toEqual([
+      {
+        href: url('2008-01-10-a-notice.pdf'),
+        rel: 'enclosure',
+        type: 'application/pdf',
+        title: 'Notice as filed with the TSE',
+        length: 1234,
+      },
+      {
+        href: url('2008-01-10-a-figures.xlsx'),
+        rel: 'enclosure',
+        type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        length: 1450001,
+        title: 'Figures',
+      },
+    ]);
+    const json = parseJsonFeed(JSON.parse(read('feed.json'))).items?.find((item) => item.title === 'Release A');
+    expect(json?.attachments).toEqual([
+      {
+        url: url('2008-01-10-a-notice.pdf'),
+        mime_type: 'application/pdf',
+        title: 'Notice as filed with the TSE',
+        size_in_bytes: 1234,
+      },
+      {
+        url: url('2008-01-10-a-figures.xlsx'),
+        mime_type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        title: 'Figures',
+        size_in_bytes: 1450001,
+      },
+    ]);
+    // The Japanese feed links to the same file, not below /ja/.
+    const japanese = parseJsonFeed(JSON.parse(read('ja/feed.json'))).items?.find((item) =>
+      item.url?.endsWith('/ja/releases/2007-03-30-results-of-share-buyback/'),
+    );
+    expect(japanese?.attachments?.[0]?.url).toBe(url('2008-01-10-a-notice.pdf'));
   });
 
   it('pins the featured release on the home page', () => {

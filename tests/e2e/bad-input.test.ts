@@ -158,6 +158,16 @@ const BAD_INPUTS: BadInput[] = [
     checkLine: 6,
   },
   {
+    // Saved under another name than the release gives.
+    name: 'missing-attachment',
+    file: 'releases/2008-01-07-missing-attachment.mdx',
+    field: 'attachments[0].file',
+    expected: 'expected a file in',
+    found:
+      'attachments/ (2008-01-07-notice-v2.pdf), found "2008-01-07-notice.pdf" (did you mean "2008-01-07-notice-v2.pdf"?)',
+    checkLine: 7,
+  },
+  {
     // A former address leads to this release: it cannot be another release's address.
     name: 'former-address-taken',
     file: 'releases/2008-01-09-moved.mdx',

@@ -3,7 +3,7 @@
  * and saved edits to a release, a boilerplate or a contact appear without a restart.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childEnvironment, ROOT } from '../support/build';
@@ -36,13 +36,22 @@ describe('npm run dev', () => {
   beforeAll(async () => {
     content = fixtureContent({
       releases: [
-        { file: '2008-01-10-draft.mdx', frontmatter: frontmatter('A draft release', '2008-01-10', 'draft: true') },
+        {
+          file: '2008-01-10-draft.mdx',
+          frontmatter: frontmatter(
+            'A draft release',
+            '2008-01-10',
+            'draft: true\nattachments: [{ file: 2008-01-10-notice.pdf, title: The notice }]',
+          ),
+        },
         {
           file: '2099-01-01-held.mdx',
           frontmatter: frontmatter('A release under embargo', '2099-01-01', 'embargo: "2099-01-01T09:00:00+09:00"'),
         },
       ],
     });
+    mkdirSync(join(content, 'attachments'));
+    writeFileSync(join(content, 'attachments', '2008-01-10-notice.pdf'), '%PDF-1.4 draft notice');
     dev = spawn(
       process.execPath,
       ['node_modules/astro/bin/astro.mjs', 'dev', '--port', String(PORT), '--host', '127.0.0.1'],
@@ -62,10 +71,18 @@ describe('npm run dev', () => {
     rmSync(content, { recursive: true, force: true });
   });
 
-  it('shows a draft, marked as a draft', async () => {
+  it('shows a draft, marked as a draft, with the file it attaches', async () => {
     const html = await eventually('releases/2008-01-10-draft/', 'A draft release');
     expect(html).toContain('banner-draft');
     expect(await get('releases/')).toMatch(/A draft release[\s\S]*class="badge"/);
+    expect(html).toMatch(/<a href="\/attachments\/2008-01-10-notice.pdf"[^>]*>The notice<\/a>/);
+    const file = await fetch(new URL('attachments/2008-01-10-notice.pdf', BASE));
+    expect([file.status, file.headers.get('content-type'), await file.text()]).toEqual([
+      200,
+      'application/pdf',
+      '%PDF-1.4 draft notice',
+    ]);
+    expect((await fetch(new URL('attachments/2008-01-10-other.pdf', BASE))).status).toBe(404);
   });
 
   it('shows a release under embargo, saying until when', async () => {

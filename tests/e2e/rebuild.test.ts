@@ -200,6 +200,27 @@ describe('npm run build over a published site that changed', () => {
     expectCleanBuild('clean-deleted');
   }, 180_000);
 
+  it('writes an attachment again when its file changed, and drops it when no release lists it', () => {
+    const release = join(content, 'releases/2007-11-26-final-terms-stock-acquisition-rights.mdx');
+    const text = readFileSync(release, 'utf8');
+    mkdirSync(join(content, 'attachments'), { recursive: true });
+    const file = join(content, 'attachments', 'terms.pdf');
+    writeFileSync(file, '%PDF-1.4 first');
+    writeFileSync(release, text.replace(/^date:/m, 'attachments: [{ file: terms.pdf, title: Terms }]\ndate:'));
+    build(content, site);
+    const published = join(site, 'attachments/terms.pdf');
+    expect(readFileSync(published, 'utf8')).toBe('%PDF-1.4 first');
+    // The same size, other bytes: the page is the same, the file is not.
+    writeFileSync(file, '%PDF-1.4 again');
+    build(content, site);
+    expect(readFileSync(published, 'utf8')).toBe('%PDF-1.4 again');
+    expectCleanBuild('clean-attachment');
+    writeFileSync(release, text);
+    build(content, site);
+    expect(readdirSync(site)).not.toContain('attachments');
+    expectCleanBuild('clean-unattached');
+  }, 240_000);
+
   it('writes the search index anew when a page it read was changed by hand in the published site', () => {
     const page = join(site, EDITED);
     writeFileSync(page, readFileSync(page, 'utf8').replace('819,000 shares', '819,001 shares'));

@@ -68,6 +68,9 @@ describe('Content-Security-Policy in the built pages', () => {
     // For Pagefind's worker (a script file, so the header is its only policy); pages narrow it.
     expect(policy.get('script-src')).toContain("'wasm-unsafe-eval'");
     expect(policy.get('frame-ancestors')).toEqual(["'none'"]);
+    // A PDF attachment opened in Chrome is shown through an <embed> of its viewer, which
+    // object-src governs; every page's own policy keeps 'none'.
+    expect(policy.get('object-src')).toEqual(["'self'"]);
     // The header is the outer bound: every page's own <meta> policy narrows it.
     expect(readFileSync(join(inject('siteDir'), '_headers'), 'utf8')).toBe(
       readFileSync(join(ROOT, 'public', '_headers'), 'utf8'),

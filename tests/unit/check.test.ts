@@ -121,6 +121,43 @@ describe('npm run check', () => {
     });
   });
 
+  it('checks attachments: the file is there, and links to one do not reveal a held release', () => {
+    inContentCopy((dir) => {
+      mkdirSync(join(dir, 'attachments'));
+      for (const file of ['results.pdf', 'held.pdf', 'draft.pdf', 'unlisted.pdf']) {
+        writeFileSync(join(dir, 'attachments', file), '%PDF-1.4');
+      }
+      const release = (name: string, extra: string, body = 'A release.') =>
+        writeFileSync(
+          join(dir, 'releases', `${name}.mdx`),
+          `---\nheadline: ${name}\ndate: 2008-01-10\nlocation: TOKYO, Japan\ncategories: [Corporate]\n${extra}\n---\n\n${body}\n`,
+        );
+      release(
+        '2008-01-10-results',
+        'attachments: [{ file: results.pdf, title: Results }, { file: resuls.pdf, title: Typo }]',
+      );
+      // Under embargo, linking to its own file: fine, the file is published with it.
+      release(
+        '2008-01-10-held',
+        'embargo: "2099-01-01T00:00:00+09:00"\nattachments: [{ file: held.pdf, title: Held }]',
+        'See [the file](/attachments/held.pdf).',
+      );
+      release('2008-01-10-draft', 'draft: true\nattachments: [{ file: draft.pdf, title: Draft }]');
+      release(
+        '2008-01-10-links',
+        '',
+        '[a](/attachments/results.pdf) [b](/attachments/held.pdf) [c](/attachments/draft.pdf) [d](/attachments/unlisted.pdf)',
+      );
+      const found = checkContent({ contentDir: dir, displayRoot: dir, now: new Date('2026-01-01T00:00:00Z') });
+      expect(found.map(({ file, line, field, message }) => `${file}:${line}: ${field}: ${message}`)).toEqual([
+        'releases/2008-01-10-links.mdx:9: body: expected a link to a published page, found "/attachments/held.pdf", a file attached to a release under embargo until 2099-01-01T00:00:00+09:00, which the link would reveal before then',
+        'releases/2008-01-10-links.mdx:9: body: expected a link to a published page, found "/attachments/draft.pdf", a file only draft releases attach, which is not published until one of them is',
+        'releases/2008-01-10-links.mdx:9: body: expected a link to a page of the site, found "/attachments/unlisted.pdf", which is not one: no release lists unlisted.pdf in its attachments',
+        'releases/2008-01-10-results.mdx:6: attachments[1].file: expected a file in attachments/ (draft.pdf, held.pdf, results.pdf, unlisted.pdf), found "resuls.pdf" (did you mean "results.pdf"?)',
+      ]);
+    });
+  });
+
   // How long it takes is measured by `npm run bench` (BENCHMARKS.md), not asserted here.
   it('checks 3,000 releases that link to each other', () => {
     const dir = mkdtempSync(join(tmpdir(), 'newsroom-check-'));

@@ -200,6 +200,35 @@ describe('item content', () => {
       label: '財務・IR',
     });
   });
+  it('carries the files a release attaches, at the address every language shares', async () => {
+    const japanese: FeedSite = { ...site, base: '/newsroom/ja/', sharedBase: '/newsroom/', language: 'ja' };
+    const attachments = [
+      { title: '届出書 <PDF>', path: 'attachments/notice.pdf', type: 'application/pdf', bytes: 1234 },
+      { title: 'Figures', path: 'attachments/figures.csv', type: 'text/csv', bytes: 99 },
+    ];
+    const item = feedItem({ ...release({ lang: 'ja' }), attachments }, '<p>819,000株</p>', japanese);
+    const url = (file: string) => `https://newsroom.example.com/newsroom/attachments/${file}`;
+    expect(item.attachments).toEqual([
+      { url: url('notice.pdf'), title: '届出書 <PDF>', type: 'application/pdf', bytes: 1234 },
+      { url: url('figures.csv'), title: 'Figures', type: 'text/csv', bytes: 99 },
+    ]);
+    const feed = assembleFeed({ kind: 'latest' }, [item, feedItem(release(), '<p>x</p>', site)], japanese, [2007]);
+    // RSS: one enclosure, the first file; none on an item without files.
+    const rss = parseRssFeed(await rssXml(feed)).items;
+    expect(rss?.[0]?.enclosures).toEqual([{ url: url('notice.pdf'), length: 1234, type: 'application/pdf' }]);
+    expect(rss?.[1]?.enclosures).toBeUndefined();
+    const atom = parseAtomFeed(atomXml(feed)).entries;
+    expect(atom?.[0]?.links?.filter((link) => link.rel === 'enclosure')).toEqual([
+      { href: url('notice.pdf'), rel: 'enclosure', type: 'application/pdf', title: '届出書 <PDF>', length: 1234 },
+      { href: url('figures.csv'), rel: 'enclosure', type: 'text/csv', title: 'Figures', length: 99 },
+    ]);
+    const json = parseJsonFeed(JSON.parse(jsonFeed(feed))).items;
+    expect(json?.[0]?.attachments?.map((a) => [a.url, a.mime_type, a.title, a.size_in_bytes])).toEqual([
+      [url('notice.pdf'), 'application/pdf', '届出書 <PDF>', 1234],
+      [url('figures.csv'), 'text/csv', 'Figures', 99],
+    ]);
+    expect(json?.[1]?.attachments).toBeUndefined();
+  });
   it('builds an item from a release: permalink as id, offset dates, categories, full content', () => {
     const item = feedItem(
       release({ subheadline: 'Sub <head>', updated: '2007-04-02', correction: 'Cost corrected.' }),

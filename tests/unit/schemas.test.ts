@@ -68,12 +68,14 @@ draft: true
 featured: true
 embargo: "2007-03-30T15:00:00+09:00"
 updated: 2007-04-02
+attachments: [{ file: 2007-03-30-share-buyback.pdf, title: Notice as filed }]
 correction: Corrected the aggregate cost.
 slug: buyback-results
 `),
     );
     expect(data.embargo?.toISOString()).toBe('2007-03-30T06:00:00.000Z');
     expect(data.updated).toBe('2007-04-02');
+    expect(data.attachments).toEqual([{ file: '2007-03-30-share-buyback.pdf', title: 'Notice as filed' }]);
   });
 
   it.each([
@@ -136,6 +138,36 @@ slug: buyback-results
       'a misspelt field',
       `${validRelease}sumary: Results`,
       'unknown field(s) sumary (did you mean "summary"?); expected only the fields listed in the README',
+    ],
+    [
+      'an attachment given by its file name alone',
+      `${validRelease}attachments: [results.pdf]`,
+      'attachments[0]: expected an attachment as file: and title: (e.g. - { file: 2007-03-30-share-buyback.pdf, title: Notice as filed }), found string "results.pdf"',
+    ],
+    [
+      'an attachment without its title',
+      `${validRelease}attachments: [{ file: results.pdf }]`,
+      "attachments[0].title: expected the attachment's title, which its link shows as text, found nothing",
+    ],
+    [
+      'a misspelt attachment field',
+      `${validRelease}attachments: [{ file: results.pdf, titel: Results }]`,
+      'attachments[0].titel: unknown field(s) titel (did you mean "title"?)',
+    ],
+    [
+      'an attachment whose name is not an address',
+      `${validRelease}attachments: [{ file: Q3 Results.pdf, title: Results }]`,
+      'attachments[0].file: expected the name of a file in content/attachments/ of lower-case letters, digits and hyphens, ending in one of .pdf, .csv, .xlsx, .xls, .docx, .doc, .pptx, .ppt, .zip, .png, .jpg, .jpeg, .webp, .mp3, .mp4 (e.g. 2007-03-30-share-buyback.pdf), found "Q3 Results.pdf"',
+    ],
+    [
+      'an attachment a browser would run',
+      `${validRelease}attachments: [{ file: chart.svg, title: Chart }]`,
+      'found "chart.svg"',
+    ],
+    [
+      'the same attachment twice',
+      `${validRelease}attachments: [{ file: results.pdf, title: A }, { file: results.pdf, title: B }]`,
+      'attachments[1].file: expected each attachment once, found "results.pdf" a second time',
     ],
     [
       'a draft flag that is not a boolean',

@@ -57,6 +57,11 @@ contacts: [${o.defaultContacts.join(', ')}]
 # Optional: one or two sentences for lists, feeds and search; the first paragraph when left out.
 # summary: Trend Micro bought back 819,000 shares between March 22 and March 30.
 
+# Optional: files published with the release, each saved in content/attachments/ under a name of
+# lower-case letters, digits and hyphens, with the text of its link.
+# attachments:
+#   - { file: ${o.date}-notice.pdf, title: Notice as filed with the Tokyo Stock Exchange }
+
 # A draft shows in npm run dev only, never on the published site. Delete this line to publish.
 draft: true
 # Optional: keep the release off the site until this moment, written with its UTC offset, in

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { z } from 'astro/zod';
+import { ATTACHMENTS_FOLDER, missingAttachmentMessage } from '../attachments';
 import { buildClock } from '../clock';
 import { yearOf } from '../dates';
 import { impossibleDate, writtenFields } from '../frontmatter';
@@ -23,7 +24,7 @@ import {
 } from '../releases';
 import { RELEASE_COMPONENT_NAMES } from '../release-components';
 import { unknownIdMessage } from '../suggest';
-import { localePath, releasePath } from '../urls';
+import { attachmentPath, localePath, releasePath } from '../urls';
 import { bodyProblems } from './mdx';
 import { boilerplateSchema } from '../../schemas/boilerplate';
 import { contactSchema } from '../../schemas/contact';
@@ -34,6 +35,7 @@ import { siteSchema, type SiteSettings } from '../../schemas/site';
 import {
   COLLECTION_FILES,
   displayPath,
+  folderFiles,
   readCollection,
   readSource,
   strayFiles,
@@ -44,7 +46,7 @@ import { folderLanguageProblem } from './entry-id';
 import { fieldLine, parseYaml } from './frontmatter-source';
 import { findLinks } from './links';
 import { compareProblems, type Problem } from './problem';
-import { linkProblem, sitePages, type LinkContext } from './site-pages';
+import { linkProblem, sitePages, type LinkContext, type Unpublished } from './site-pages';
 
 export interface CheckOptions {
   contentDir: string;
@@ -310,6 +312,7 @@ export function checkContent({
       if (checked.listed) listed.push(checked.listed);
     }
   }
+  problems.push(...missingAttachments(listed, contentDir, displayRoot));
   problems.push(...duplicateSlugs(listed), ...redirectProblems(listed), ...translationProblems(listed));
   problems.push(...linkProblems(collections, listed, site, publicDir ?? join(process.cwd(), 'public'), now));
   return problems.sort(compareProblems);
@@ -332,6 +335,22 @@ function translationProblems(listed: readonly ListedRelease[]): Problem[] {
       message,
     };
   });
+}
+
+/** Attachments (`attachments[0].file`) that content/attachments/ does not hold. */
+function missingAttachments(listed: readonly ListedRelease[], contentDir: string, displayRoot: string): Problem[] {
+  const folder = join(contentDir, ATTACHMENTS_FOLDER);
+  const files = folderFiles(folder);
+  const held = new Set(files);
+  return listed.flatMap(({ entry, data }) =>
+    data.attachments.flatMap(({ file }, i) => {
+      if (held.has(file)) return [];
+      const { yaml, yamlLine } = located(entry);
+      const path = ['attachments', i, 'file'];
+      const message = missingAttachmentMessage(displayPath(folder, displayRoot), files, file);
+      return [{ file: entry.file, line: fieldLine(yaml, yamlLine, path), field: fieldName(path), message }];
+    }),
+  );
 }
 
 /** Former addresses that a release has now, or that another keeps. */
@@ -401,6 +420,8 @@ function linkProblems(
       );
       for (const page of own) pages.add(localePath(lang, defaultLanguage, page));
     }
+    // What the published releases attach, in no language's folder.
+    for (const { data } of published) for (const { file } of data.attachments) pages.add(attachmentPath(file));
     return pages;
   };
   const pagesBy = new Map<number, Set<string>>();
@@ -408,16 +429,26 @@ function linkProblems(
     if (!pagesBy.has(at.getTime())) pagesBy.set(at.getTime(), pagesAt(at));
     return pagesBy.get(at.getTime())!;
   };
+  const held = listed.filter((release) => hold(release).draft || heldUntil(release));
+  const unpublished = new Map<string, Unpublished>(
+    held.map((release) => [
+      release.path,
+      { draft: hold(release).draft, embargo: heldUntil(release), original: heldBy(release) },
+    ]),
+  );
+  // A file that only held releases attach goes out with the first of them to be published.
+  const publishedNow = pagesOnceLifted(now);
+  const firstOut = (release: ListedRelease) => (hold(release).draft ? Infinity : heldUntil(release)!.getTime());
+  for (const release of held.toSorted((a, b) => firstOut(a) - firstOut(b))) {
+    for (const { file } of release.data.attachments) {
+      const path = attachmentPath(file);
+      if (!publishedNow.has(path) && !unpublished.has(path))
+        unpublished.set(path, { draft: hold(release).draft, embargo: heldUntil(release), attachment: true });
+    }
+  }
   const context: Omit<LinkContext, 'onPage' | 'pages'> = {
     publicFiles: publicFiles(publicDir),
-    unpublished: new Map(
-      listed
-        .filter((release) => hold(release).draft || heldUntil(release))
-        .map((release) => [
-          release.path,
-          { draft: hold(release).draft, embargo: heldUntil(release), original: heldBy(release) },
-        ]),
-    ),
+    unpublished,
     moved: new Map(listed.flatMap((release) => release.redirects.map((former) => [former, release.path]))),
     timeZone: site.settings?.timeZone,
     siteUrl: site.settings?.url ?? 'https://newsroom.invalid/',

@@ -43,6 +43,15 @@ export interface ContentEntry {
   problems: Problem[];
 }
 
+/** The names of the files directly in `dir` (content/attachments/), sorted; none when it does not exist. */
+export function folderFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => entry.name)
+    .sort();
+}
+
 /** A path as an author would type it: relative to the working folder when inside it, else absolute. */
 export function displayPath(path: string, root = process.cwd()): string {
   const shown = relative(root, path);

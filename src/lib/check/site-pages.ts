@@ -43,6 +43,16 @@ export function sitePages(releases: readonly ListedRelease[], pageSize: number):
   return pages;
 }
 
+/** What keeps a page off the site for now (see `LinkContext.unpublished`). */
+export interface Unpublished {
+  draft: boolean;
+  embargo?: Date | undefined;
+  /** For a translation held back by its original: that original's file. */
+  original?: string | undefined;
+  /** The page is a file releases attach (`attachments/…`), held back with the first to be published. */
+  attachment?: boolean | undefined;
+}
+
 export interface LinkContext {
   /** Every page of the site (see sitePages). */
   pages: ReadonlySet<string>;
@@ -51,9 +61,10 @@ export interface LinkContext {
   /**
    * Releases with no page in a build now, by the page they will have (`ja/releases/…/`): drafts,
    * and releases whose embargo has not lifted (with its time), which a link must not reveal; for a
-   * translation held back by its original, that original's file.
+   * translation held back by its original, that original's file. Also the files only such
+   * releases attach (`attachments/…`).
    */
-  unpublished: ReadonlyMap<string, { draft: boolean; embargo?: Date | undefined; original?: string | undefined }>;
+  unpublished: ReadonlyMap<string, Unpublished>;
   /** Releases' former addresses (`redirectFrom`), each with the release's address now. */
   moved?: ReadonlyMap<string, string>;
   /** The issuer's time zone, to tell an embargo time as authors write it. */
@@ -97,6 +108,13 @@ export function linkProblem(href: string, context: LinkContext): string | undefi
   const now = context.moved?.get(path);
   const held = context.unpublished.get(now ?? path);
   const byOriginal = held?.original ? `, held back with its original ${held.original}` : '';
+  if (held?.attachment) {
+    if (held.draft)
+      return `expected a link to a published page, found "${href}", a file only draft releases attach, which is not published until one of them is`;
+    if (context.heldUntil && held.embargo && held.embargo.getTime() <= context.heldUntil.getTime()) return undefined;
+    const until = isoInZone(held.embargo!, context.timeZone ?? 'UTC');
+    return `expected a link to a published page, found "${href}", a file attached to a release under embargo until ${until}, which the link would reveal before then`;
+  }
   if (held?.draft)
     return held.original
       ? `expected a link to a published page, found "${href}", a translation whose original ${held.original} is a draft: it has no page until that draft: true is removed`
@@ -107,7 +125,12 @@ export function linkProblem(href: string, context: LinkContext): string | undefi
     return `expected a link to a published page, found "${href}", a release under embargo until ${until}${byOriginal}, which the link would reveal before then`;
   }
   if (now) return `expected the release's address, found "${href}", a former address of it: link to /${now}`;
-  const because = release ? `: no release publishes at /releases/${release}/` : '';
+  const file = /^attachments\/([^/]+)$/.exec(path)?.[1];
+  const because = release
+    ? `: no release publishes at /releases/${release}/`
+    : file
+      ? `: no release lists ${file} in its attachments`
+      : '';
   // A release's address follows its date:, which may since have moved from the file name's.
   const meant = closest(path, context.pages);
   const hint = meant === undefined ? '' : ` (did you mean "/${meant}"?)`;
