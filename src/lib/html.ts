@@ -19,3 +19,24 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
+
+// A link's start tag as the renderer writes it, its address a path on the site (`/releases/x/`).
+const SITE_LINK = /<a(\s[^>]*?)?\shref="(\/(?!\/)[^"]*)"([^>]*)>/g;
+
+/**
+ * Gives every link to a page of the site in `html` its full address on `site` as `data-url`, which
+ * the print stylesheet writes after the link's text: on paper `/releases/x/` alone would not say
+ * which site it is on. Links that already have one are left as they are.
+ */
+export function withPrintedAddresses(html: string, site: string | URL): string {
+  return html.replace(SITE_LINK, (tag: string, before = '', path: string, after: string) => {
+    if (/\sdata-url=/.test(`${before}${after}`)) return tag;
+    let url: string;
+    try {
+      url = new URL(path.replaceAll('&amp;', '&'), site).href;
+    } catch {
+      return tag;
+    }
+    return `<a${before} href="${path}" data-url="${escapeHtml(url)}"${after}>`;
+  });
+}

@@ -216,11 +216,13 @@ export const sharedPathProblem = (path: string, firstFile: string) =>
 
 /**
  * Plain text of the first paragraph of an MDX body, for lists, feeds and meta descriptions when
- * the author wrote no summary. Components, headings and imports are skipped; links keep their text.
+ * the author wrote no summary. Comments (`{/* … *\/}`, such as `npm run new`'s notes) are left
+ * out; components, headings and imports are skipped; links keep their text.
  */
 export function summaryFromBody(body: string, maxLength = 280): string {
   const paragraph =
     body
+      .replace(/\{\s*\/\*[\s\S]*?\*\/\s*\}/g, '')
       .split(/\n\s*\n/)
       .map((block) => block.trim())
       .find((block) => block && !/^(<|import\s|export\s|#|\{)/.test(block)) ?? '';

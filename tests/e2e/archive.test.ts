@@ -33,7 +33,11 @@ describe('a newsroom with seven published releases and a page size of 2', () => 
           file: '2008-01-10-a.mdx',
           frontmatter: frontmatter('Release A', '2008-01-10', `redirectFrom: [2008-01-09-release-a]\n${ATTACHED}`),
         },
-        { file: '2008-02-10-b.mdx', frontmatter: frontmatter('Release B', '2008-02-10') },
+        {
+          file: '2008-02-10-b.mdx',
+          frontmatter: frontmatter('Release B', '2008-02-10'),
+          body: 'Trend Micro today announced a fixture release, after [Release A](/releases/2008-01-10-a/).',
+        },
         { file: '2008-03-10-c.mdx', frontmatter: frontmatter('Release C', '2008-03-10', 'tags: [Annual Meeting]') },
         { file: '2009-01-10-d.mdx', frontmatter: frontmatter('Release D', '2009-01-10', 'featured: true') },
         { file: '2009-02-10-e.mdx', frontmatter: frontmatter('Release E', '2009-02-10') },
@@ -213,6 +217,28 @@ describe('a newsroom with seven published releases and a page size of 2', () => 
       item.url?.endsWith('/ja/releases/2007-03-30-results-of-share-buyback/'),
     );
     expect(japanese?.attachments?.[0]?.url).toBe(url('2008-01-10-a-notice.pdf'));
+  });
+
+  it('prints the full address of a link to the site and of an attachment', async () => {
+    const server = await serveStatic(outDir);
+    const browser = await launchBrowser();
+    try {
+      const printed = async (path: string, selector: string) => {
+        const page = await browser.newPage();
+        await page.goto(`${server.url}${path}`);
+        await page.emulateMedia({ media: 'print' });
+        return page.locator(selector).evaluate((a) => getComputedStyle(a, '::after').content);
+      };
+      expect(await printed('releases/2008-02-10-b/', '.release-body a')).toBe(
+        '" <https://newsroom.example.com/releases/2008-01-10-a/>"',
+      );
+      expect(await printed('releases/2008-01-10-a/', '.attachments a >> nth=0')).toBe(
+        '" <https://newsroom.example.com/attachments/2008-01-10-a-notice.pdf>"',
+      );
+    } finally {
+      await browser.close();
+      await server.close();
+    }
   });
 
   it('pins the featured release on the home page', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { displayName, telHref } from '../../src/lib/contact';
 import { datelineHtml, datelineText } from '../../src/lib/dateline';
 import { impossibleDate, writtenFields } from '../../src/lib/frontmatter';
-import { escapeHtml, runIntoFirstParagraph } from '../../src/lib/html';
+import { escapeHtml, runIntoFirstParagraph, withPrintedAddresses } from '../../src/lib/html';
 import { termMarker } from '../../src/lib/terms';
 
 describe('term numbering', () => {
@@ -30,6 +30,25 @@ describe('dateline', () => {
   });
   it('escapes the location', () => {
     expect(datelineHtml({ ...parts, location: '<b>X</b>' })).toContain('&lt;b&gt;X&lt;/b&gt;,');
+  });
+});
+
+describe('withPrintedAddresses', () => {
+  it('gives links to the site their full address for paper, and leaves other links alone', () => {
+    const site = 'https://newsroom.example.com';
+    expect(
+      withPrintedAddresses(
+        '<p>See <a href="/newsroom/releases/x/?a=1&amp;b=2#t">x</a>, <a class="c" href="/about/">us</a>, ' +
+          '<a href="https://other.example/">them</a>, <a href="//cdn.example/">cdn</a>, <a href="mailto:ir@x.example">mail</a>, ' +
+          '<a href="/attachments/a.pdf" data-url="https://newsroom.example.com/attachments/a.pdf">a</a></p>',
+        site,
+      ),
+    ).toBe(
+      '<p>See <a href="/newsroom/releases/x/?a=1&amp;b=2#t" data-url="https://newsroom.example.com/newsroom/releases/x/?a=1&amp;b=2#t">x</a>, ' +
+        '<a class="c" href="/about/" data-url="https://newsroom.example.com/about/">us</a>, ' +
+        '<a href="https://other.example/">them</a>, <a href="//cdn.example/">cdn</a>, <a href="mailto:ir@x.example">mail</a>, ' +
+        '<a href="/attachments/a.pdf" data-url="https://newsroom.example.com/attachments/a.pdf">a</a></p>',
+    );
   });
 });
 

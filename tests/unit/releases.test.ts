@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { newReleaseText } from '../../src/lib/authoring/new-release';
 import {
   compareNewestFirst,
   FORMER_ADDRESS,
@@ -97,6 +98,30 @@ describe('summary from the first paragraph', () => {
     expect(
       summaryFromBody('\n<Terms>\n</Terms>\n\nTrend Micro [today](https://x.example) *announced* results.\n\nMore.'),
     ).toBe('Trend Micro today announced results.');
+  });
+  it('leaves out comments, such as the notes of npm run new, run into the paragraph or not', () => {
+    expect(summaryFromBody('{/* The first paragraph. */}\nTrend Micro today announced results.\n\nMore.')).toBe(
+      'Trend Micro today announced results.',
+    );
+    expect(summaryFromBody('{/*\nA note\n\nover two paragraphs\n*/}\n\nTrend Micro today announced results.')).toBe(
+      'Trend Micro today announced results.',
+    );
+    // A release written from npm run new's template, its first sentence replaced, its notes left in.
+    const template = newReleaseText({
+      headline: 'Results',
+      date: '2026-11-22',
+      location: 'TOKYO, Japan',
+      timeZone: 'Asia/Tokyo',
+      categories: ['Financial'],
+      defaultBoilerplate: 'trend-micro',
+      defaultContacts: ['mahendra-negi'],
+      notices: [],
+      company: { name: 'Trend Micro Incorporated', tickers: ['TSE: 4704'] },
+    });
+    const body = template
+      .slice(template.indexOf('\n---', 4) + 4)
+      .replace(/today announced …/, 'today announced results.');
+    expect(summaryFromBody(body)).toBe('Trend Micro Incorporated (TSE: 4704) today announced results.');
   });
   it('cuts long text at a word', () => {
     expect(truncate('one two three four five', 12)).toBe('one two…');
