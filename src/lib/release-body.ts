@@ -105,6 +105,17 @@ const bareLinks = defineHastPlugin({
   },
 });
 
+/**
+ * A Markdown table laid out like a `<DataTable>`: in a region that scrolls sideways when the table
+ * is wider than the page, focusable so that a keyboard can scroll it, named for screen readers.
+ */
+const markdownTable =
+  (strings: ComponentStrings): Component =>
+  ({ children, ...attributes }) =>
+    h('section.table-scroll', { tabIndex: 0, ariaLabel: strings.table }, [
+      h('table.data-table', attributes as Properties, flatten(children)),
+    ]);
+
 /** A style an author writes as an object (`style={{ backgroundColor: 'red' }}`), as CSS text. */
 function styled(attributes: Record<string, unknown>): Properties {
   const { style } = attributes;
@@ -141,7 +152,7 @@ export function renderBody(source: string, strings: ComponentStrings): RenderedB
   }) as { default: (props: { components: Record<string, Component> }) => Children };
   let tree: ElementContent[];
   try {
-    tree = flatten(Content({ components: releaseComponents(strings) }));
+    tree = flatten(Content({ components: { ...releaseComponents(strings), table: markdownTable(strings) } }));
   } catch (error) {
     if (error instanceof BodyError) throw error;
     // A `{…}` expression that names nothing (`{foo}`): MDX runs it as JavaScript. Its line: the

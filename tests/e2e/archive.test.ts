@@ -38,7 +38,15 @@ describe('a newsroom with seven published releases and a page size of 2', () => 
           frontmatter: frontmatter('Release B', '2008-02-10'),
           body: 'Trend Micro today announced a fixture release, after [Release A](/releases/2008-01-10-a/).',
         },
-        { file: '2008-03-10-c.mdx', frontmatter: frontmatter('Release C', '2008-03-10', 'tags: [Annual Meeting]') },
+        {
+          file: '2008-03-10-c.mdx',
+          frontmatter: frontmatter('Release C', '2008-03-10', 'tags: [Annual Meeting]'),
+          body: `Trend Micro today announced its results.
+
+| (Millions of yen) | Net sales | Operating income | Ordinary income | Net income | Net income per share (yen) |
+| -- | --: | --: | --: | --: | --: |
+| Fiscal year ended December 31, 2007 | 84,766 | 27,069 | 28,338 | 17,639 | 131.69 |`,
+        },
         { file: '2009-01-10-d.mdx', frontmatter: frontmatter('Release D', '2009-01-10', 'featured: true') },
         { file: '2009-02-10-e.mdx', frontmatter: frontmatter('Release E', '2009-02-10') },
         {
@@ -219,7 +227,7 @@ describe('a newsroom with seven published releases and a page size of 2', () => 
     expect(japanese?.attachments?.[0]?.url).toBe(url('2008-01-10-a-notice.pdf'));
   });
 
-  it('prints the full address of a link to the site and of an attachment', async () => {
+  it('prints the full address of a link to the site and of an attachment; a wide table scrolls alone', async () => {
     const server = await serveStatic(outDir);
     const browser = await launchBrowser();
     try {
@@ -235,6 +243,13 @@ describe('a newsroom with seven published releases and a page size of 2', () => 
       expect(await printed('releases/2008-01-10-a/', '.attachments a >> nth=0')).toBe(
         '" <https://newsroom.example.com/attachments/2008-01-10-a-notice.pdf>"',
       );
+      // A wide Markdown table scrolls in its own region on a phone; the page does not.
+      const phone = await browser.newPage({ viewport: { width: 320, height: 640 } });
+      await phone.goto(`${server.url}releases/2008-03-10-c/`);
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBe(320);
+      const region = phone.locator('.release-body .table-scroll');
+      expect(await region.getAttribute('aria-label')).toBe('Table (scrolls sideways when wide)');
+      expect(await region.evaluate((r) => r.scrollWidth > r.clientWidth)).toBe(true);
     } finally {
       await browser.close();
       await server.close();

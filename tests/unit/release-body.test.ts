@@ -90,6 +90,12 @@ describe('renderBody', () => {
     expect(html('<p style={{ backgroundColor: "red" }}>x</p>')).toBe('<p style="background-color: red">x</p>');
   });
 
+  it('puts a Markdown table in a labelled region that scrolls sideways, as a <DataTable>', () => {
+    expect(html('| Item | Shares |\n|--|--|\n| Total | 819,000 |')).toMatch(
+      /^<section class="table-scroll" tabindex="0" aria-label="Table"><table class="data-table">\s*<thead>[\s\S]*<\/table><\/section>$/,
+    );
+  });
+
   it('tells a link whose text is its address', () => {
     expect(showsAddress('http://x.test/', 'http://x.test/')).toBe(true);
     expect(showsAddress('https://x.test/ページ', 'https://x.test/%E3%83%9A%E3%83%BC%E3%82%B8')).toBe(true);
