@@ -49,6 +49,7 @@ const releases = defineCollection({
     contact: text('a contact id').pipe(reference('contacts')),
     notice: text('a notice id').pipe(reference('notices')),
     release: text('the id of the translated release').pipe(reference('releases')),
+    timeZone: settings.timeZone,
   }),
 });
 

@@ -11,12 +11,14 @@ import { ATTACHMENTS_FOLDER, attachmentType, missingAttachmentMessage, published
 import { groupBy, neighbours, relatedReleases, type Neighbours } from './lib/archive';
 import { cacheKey } from './lib/cache-key';
 import { buildClock } from './lib/clock';
-import { calendarDateInZone, yearOf, zonedTime } from './lib/dates';
+import { calendarDateInZone, yearOf } from './lib/dates';
 import {
   compareNewestFirst,
   fileNameProblem,
   heldWithOriginal,
   isPublished,
+  issueTime,
+  ownHold,
   redirectClashes,
   releaseSlug,
   sharedPathProblem,
@@ -70,6 +72,8 @@ export interface Release {
   instant: Date;
   /** ISO 8601 with the issuer's offset. */
   isoDate: string;
+  /** The time of issue `HH:MM` the page shows beside the date, when the release has one (`issueTime`). */
+  time?: string | undefined;
   year: number;
   categories: string[];
   tags: string[];
@@ -77,7 +81,7 @@ export interface Release {
   tickers: Ticker[];
   /** Kept off the site by a draft line, its own or (for a translation) its original's. */
   draft: boolean;
-  /** Kept off the site until then: its own embargo or its original's, whichever lifts later. */
+  /** Kept off the site until then: its own embargo or time of issue, or its original's, whichever is later. */
   embargo?: Date | undefined;
   /** The embargo, while it has not lifted: such a release is shown only under `astro dev`. */
   heldUntil?: Date | undefined;
@@ -236,7 +240,7 @@ async function load(): Promise<Newsroom> {
     // A translation is held back as long as its original is.
     const original = data.translationOf && entryById.get(data.translationOf.id)?.data;
     const filePath = entry.filePath ?? `${CONTENT_DIR}/releases/${entry.id}.mdx`;
-    const { instant, iso } = zonedTime(data.date, data.time, settings.timeZone);
+    const { instant, iso, time } = issueTime(data, settings.timeZone);
     const slug = releaseSlug(entry.id, data.date, data.slug);
     return {
       id: entry.id,
@@ -250,12 +254,13 @@ async function load(): Promise<Newsroom> {
       date: data.date,
       instant,
       isoDate: iso,
+      time,
       year: yearOf(data.date),
       categories: data.categories,
       tags: data.tags,
       summary: data.summary ?? (entry.rendered?.metadata as RenderedMetadata | undefined)?.summary ?? '',
       tickers: data.tickers ?? settings.company.tickers,
-      ...heldWithOriginal(data, original),
+      ...heldWithOriginal(ownHold(data, settings.timeZone), original && ownHold(original, settings.timeZone)),
       boilerplate: data.boilerplate
         ? boilerplate(data.boilerplate.id, lang, { file: filePath, field: ['boilerplate'] })
         : boilerplate(settings.defaultBoilerplate, lang, { file: SITE_FILE, field: ['defaultBoilerplate'] }),

@@ -283,7 +283,11 @@ export function generateReleases(count: number, seed: number): GeneratedRelease[
     const headline = `${kind.headline(random, year)} (No. ${i + 1})`;
     const fields: string[] = [`headline: ${JSON.stringify(headline)}`];
     fields.push(`date: ${date}`);
-    if (random() < 0.3) fields.push(`time: "${String(between(random, 8, 17)).padStart(2, '0')}:00"`);
+    if (random() < 0.3) {
+      const time = `time: "${String(between(random, 8, 17)).padStart(2, '0')}:00"`;
+      // An embargoed release is issued when its embargo lifts: it takes no earlier time of its own.
+      if (!embargoed) fields.push(time);
+    }
     fields.push(`location: ${pick(random, LOCATIONS)}`);
     if (random() < 0.2) fields.push('tickers:\n  - TSE: 4704\n  - Nasdaq: TMIC');
     const categories =

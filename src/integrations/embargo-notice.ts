@@ -10,38 +10,46 @@ import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { contentFiles, displayPath, releaseId } from '../lib/check/content-folder';
 import { buildClock } from '../lib/clock';
-import { isoInZone, zonedTime } from '../lib/dates';
+import { isoInZone } from '../lib/dates';
 import { writtenFields } from '../lib/frontmatter';
-import { heldWithOriginal, nextEmbargoLift, type Hold, type Publishable } from '../lib/releases';
-import { instantWithOffset } from '../schemas/fields';
+import { heldWithOriginal, issueTime, nextEmbargoLift, ownHold, type Hold, type Publishable } from '../lib/releases';
+import { calendarDate, instantWithOffset, timeOfDay } from '../schemas/fields';
 import { CONTENT_DIR } from '../folders';
 import { settings } from '../settings';
 
 const embargoTime = instantWithOffset('the embargo time');
 
 /**
- * Releases with an embargo, read from their frontmatter: their own, or (for a translation) its
- * original's when that lifts later. Drafts are left out: they publish on no date.
+ * Releases held back until a moment still to come or past, read from their frontmatter: until
+ * their embargo or time of issue (`ownHold`), or (for a translation) its original's when that is
+ * later. Drafts are left out: they publish on no date.
  */
 export function embargoedReleases(releasesDir: string, timeZone: string): Publishable[] {
   const files = contentFiles(releasesDir, ['.mdx']).map((file) => {
     const source = readFileSync(join(releasesDir, file), 'utf8');
     const fields = new Map(
-      writtenFields(source, ['date', 'draft', 'embargo', 'translationOf']).map((f) => [f.field, f.value]),
+      writtenFields(source, ['date', 'time', 'draft', 'embargo', 'translationOf']).map((f) => [f.field, f.value]),
     );
-    // An invalid embargo or date is the content schema's to report; the build fails on it.
+    // An invalid embargo, date or time is the content schema's to report; the build fails on it.
     const embargo = embargoTime.safeParse(fields.get('embargo'));
-    const hold: Hold = { draft: fields.get('draft') === 'true', embargo: embargo.success ? embargo.data : undefined };
-    return { file, id: releaseId(file), fields, hold };
+    const date = calendarDate('the date').safeParse(fields.get('date'));
+    const time = timeOfDay.safeParse(fields.get('time'));
+    const issue = {
+      date: date.success ? date.data : undefined,
+      time: time.success ? time.data : undefined,
+      embargo: embargo.success ? embargo.data : undefined,
+      draft: fields.get('draft') === 'true',
+    };
+    const hold: Hold | undefined = issue.date ? ownHold({ ...issue, date: issue.date }, timeZone) : undefined;
+    return { file, id: releaseId(file), fields, hold, issue };
   });
   const holds = new Map(files.map(({ id, hold }) => [id, hold]));
-  return files.flatMap(({ file, fields, hold }) => {
+  return files.flatMap(({ file, fields, hold, issue }) => {
+    if (!hold || !issue.date) return [];
     const { draft, embargo } = heldWithOriginal(hold, holds.get(fields.get('translationOf') ?? ''));
-    const date = fields.get('date');
-    if (draft || !embargo || !date) return [];
-    return [
-      { id: join(releasesDir, file), date, instant: zonedTime(date, undefined, timeZone).instant, draft, embargo },
-    ];
+    if (draft || !embargo) return [];
+    const { instant } = issueTime({ ...issue, date: issue.date }, timeZone);
+    return [{ id: join(releasesDir, file), date: issue.date, instant, draft, embargo }];
   });
 }
 

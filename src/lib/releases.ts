@@ -3,9 +3,48 @@
  * relate. Pages, feeds, sitemaps and search all go through these, via src/newsroom.ts.
  */
 
-/** What keeps a release off the site: a draft line, an embargo not yet lifted. */
+import { calendarDateInZone, isoInZone, zonedTime } from './dates';
+
+/** What a release's frontmatter says of when it is issued and may be read. */
+export interface IssueFields {
+  /** `YYYY-MM-DD` in the issuer's zone. */
+  date: string;
+  /** `HH:MM` in the issuer's zone. */
+  time?: string | undefined;
+  embargo?: Date | undefined;
+}
+
+/**
+ * When a release is issued: its `date` at its `time` in the issuer's zone; without a time, at the
+ * moment its embargo lifts when that falls on the date of issue — a release is not issued before
+ * it may be read —, else at 00:00. `time` is the time of day the page shows, when there is one.
+ */
+export function issueTime(
+  fields: IssueFields,
+  timeZone: string,
+): { instant: Date; iso: string; time?: string | undefined } {
+  const { date, time, embargo } = fields;
+  if (time === undefined && embargo && calendarDateInZone(embargo, timeZone) === date) {
+    const iso = isoInZone(embargo, timeZone);
+    return { instant: embargo, iso, time: iso.slice(11, 16) };
+  }
+  return { ...zonedTime(date, time, timeZone), time };
+}
+
+/**
+ * What keeps a release itself off the site: its draft line, and its embargo or its time of issue,
+ * whichever is later — a release dated tomorrow is not published today.
+ */
+export function ownHold(fields: IssueFields & { draft: boolean }, timeZone: string): Hold {
+  const issued = issueTime(fields, timeZone).instant;
+  const { embargo } = fields;
+  return { draft: fields.draft, embargo: embargo && embargo.getTime() > issued.getTime() ? embargo : issued };
+}
+
+/** What keeps a release off the site: a draft line, and the moment it may be published. */
 export interface Hold {
   draft: boolean;
+  /** Its embargo, or (`ownHold`) its time of issue when that is later. */
   embargo?: Date | undefined;
 }
 

@@ -10,7 +10,7 @@ import { contentFiles, releaseId } from './check/content-folder';
 import { parseYaml, splitFrontmatter } from './check/frontmatter-source';
 import { correctedAt, escapeXml } from './feeds';
 import { writtenFields } from './frontmatter';
-import { releaseSlug } from './releases';
+import { issueTime, releaseSlug } from './releases';
 import { absoluteUrl, isTranslatedPage, localePath, releasePath } from './urls';
 
 /** When a release page last changed: its correction, else its issue (ISO 8601, issuer's offset). */
@@ -41,14 +41,23 @@ export function releasePages(releasesDir: string, timeZone: string, defaultLangu
   for (const file of contentFiles(releasesDir, ['.mdx'])) {
     const source = readFileSync(join(releasesDir, file), 'utf8');
     const fields = Object.fromEntries(
-      writtenFields(source, ['date', 'time', 'updated', 'slug', 'lang', 'translationOf']).map((field) => [
+      writtenFields(source, ['date', 'time', 'embargo', 'updated', 'slug', 'lang', 'translationOf']).map((field) => [
         field.field,
         field.value,
       ]),
     );
     if (!fields.date) continue; // the content schema reports it
     const id = releaseId(file);
-    const isoDate = zonedTime(fields.date, fields.time, timeZone).iso;
+    // The build has checked the embargo's spelling; an unparsable one leaves the date alone.
+    const embargo = fields.embargo ? new Date(fields.embargo) : undefined;
+    const { iso: isoDate } = issueTime(
+      {
+        date: fields.date,
+        time: fields.time,
+        embargo: embargo && !Number.isNaN(embargo.getTime()) ? embargo : undefined,
+      },
+      timeZone,
+    );
     const inLanguage = (name: string) => localePath(fields.lang ?? defaultLanguage, defaultLanguage, releasePath(name));
     const path = inLanguage(releaseSlug(id, fields.date, fields.slug));
     found.set(path, {

@@ -1,5 +1,6 @@
 /** Frontmatter of a press release (`content/releases/*.mdx`). */
 import { z } from 'astro/zod';
+import { isoInZone, zonedTime } from '../lib/dates';
 import { tagSlug } from '../lib/taxonomy';
 import {
   attachment,
@@ -32,6 +33,8 @@ export function releaseSchema<
   contact: C;
   notice: N;
   release: R;
+  /** The issuer's zone (site.yaml `timeZone`), for the rules that join date, time and embargo. */
+  timeZone?: string | undefined;
 }) {
   const category = z.enum(options.categories, {
     error: (issue) =>
@@ -113,6 +116,7 @@ export function releaseSchema<
         });
       attached.add(file);
     });
+    if (options.timeZone) timeProblems(data, options.timeZone).forEach((issue) => ctx.addIssue(issue));
     if (data.updated && data.updated < data.date) {
       ctx.addIssue({
         code: 'custom',
@@ -121,4 +125,34 @@ export function releaseSchema<
       });
     }
   });
+}
+
+/**
+ * A time of issue the issuer's clocks never showed (skipped when daylight saving starts), an
+ * embargo lifting after the day of issue, and a time of issue before the embargo lifts: each would
+ * make the page, feeds and sitemaps say the release was issued when it was not.
+ */
+function timeProblems(
+  data: { date: string; time?: string | undefined; embargo?: Date | undefined },
+  timeZone: string,
+): { code: 'custom'; path: string[]; message: string }[] {
+  const { date, time, embargo } = data;
+  if (time !== undefined) {
+    const { instant, iso } = zonedTime(date, time, timeZone);
+    if (isoInZone(instant, timeZone) !== iso) {
+      const message = `expected a time of day that exists on ${date} in ${timeZone}, found ${time}, which its clocks skip (daylight saving time begins)`;
+      return [{ code: 'custom', path: ['time'], message }];
+    }
+  }
+  if (!embargo) return [];
+  const lifts = isoInZone(embargo, timeZone);
+  if (lifts.slice(0, 10) > date) {
+    const message = `expected an embargo lifting on or before the date of issue (${date}), found one lifting on ${lifts.slice(0, 10)}: a release cannot be issued before it may be read; set date: to ${lifts.slice(0, 10)}`;
+    return [{ code: 'custom', path: ['embargo'], message }];
+  }
+  if (time !== undefined && zonedTime(date, time, timeZone).instant.getTime() < embargo.getTime()) {
+    const message = `expected a time of issue no earlier than the embargo (${lifts.slice(11, 16)}), found ${time}; leave time: out to issue the release when the embargo lifts`;
+    return [{ code: 'custom', path: ['time'], message }];
+  }
+  return [];
 }

@@ -82,10 +82,18 @@ describe('at the moment the embargo lifts', () => {
     expect(readFileSync(join(site.outDir, 'index.html'), 'utf8')).toContain('2007-03-30-embargoed-results/');
   });
 
-  it('keeps the later embargo and the draft unpublished, and names the next lift', () => {
+  it('keeps the later embargo, the release dated later and the draft unpublished, and names the next lift', () => {
     expect(existsSync(join(site.outDir, 'releases/2007-04-02-later-embargo/index.html'))).toBe(false);
-    expect(existsSync(join(site.outDir, 'releases/2007-03-28-draft-with-embargo/index.html'))).toBe(false);
-    expect(site.result.output).toContain('Next embargo lifts at 2007-04-02T09:00:00+09:00');
+    expect(existsSync(join(site.outDir, 'releases/2007-04-01-dated-later/index.html'))).toBe(false);
+    expect(existsSync(join(site.outDir, 'releases/2007-03-30-draft-with-embargo/index.html'))).toBe(false);
+    expect(site.result.output).toContain('Next embargo lifts at 2007-04-01T00:00:00+09:00');
+  });
+
+  it('gives the release the time its embargo lifted as its time of issue, on the page and in the feeds', () => {
+    const page = readFileSync(join(site.outDir, EMBARGOED), 'utf8');
+    expect(page).toMatch(/<time datetime="2007-03-30T15:00:00\+09:00"[^>]*>March 30, 2007 at 15:00 GMT\+9<\/time>/);
+    const rss = readFileSync(join(site.outDir, 'rss.xml'), 'utf8');
+    expect(rss).toContain('<pubDate>Fri, 30 Mar 2007 15:00:00 +0900</pubDate>');
   });
 });
 

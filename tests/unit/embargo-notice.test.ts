@@ -8,19 +8,29 @@ const RELEASES = join(ROOT, 'tests/fixtures/embargo/releases');
 describe('the embargo notice printed after a build', () => {
   const releases = embargoedReleases(RELEASES, 'Asia/Tokyo');
 
-  it('reads the embargoes from the files as written, leaving drafts out, translations held with their originals', () => {
+  it('reads from the files as written when each release may be published: its embargo, else its time of issue', () => {
+    // Drafts are left out; a translation is held with its original.
     expect(releases.map((r) => [r.id.slice(RELEASES.length + 1), r.embargo?.toISOString()]).sort()).toEqual([
+      ['2007-03-29-already-public.mdx', '2007-03-28T15:00:00.000Z'],
       ['2007-03-30-embargoed-results.mdx', '2007-03-30T06:00:00.000Z'],
+      ['2007-04-01-dated-later.mdx', '2007-03-31T15:00:00.000Z'],
       ['2007-04-02-later-embargo.mdx', '2007-04-02T00:00:00.000Z'],
       ['ja/2007-03-30-embargoed-results.mdx', '2007-03-30T06:00:00.000Z'],
     ]);
+    // Issued when its embargo lifts, on its day of issue.
+    const embargoed = releases.find((r) => r.id.endsWith('/2007-03-30-embargoed-results.mdx'));
+    expect(embargoed?.instant.toISOString()).toBe('2007-03-30T06:00:00.000Z');
   });
 
   it('names the next lift in the issuer’s zone and in UTC, then the one after, then none', () => {
     expect(embargoNoticeText(releases, new Date('2007-03-30T05:59:59Z'), 'Asia/Tokyo')).toMatch(
       /^Next embargo lifts at 2007-03-30T15:00:00\+09:00 \(2007-03-30T06:00:00\.000Z\): .*\/2007-03-30-embargoed-results\.mdx, .*\/ja\/2007-03-30-embargoed-results\.mdx\. Build again then to publish these 2\.$/,
     );
-    expect(embargoNoticeText(releases, new Date('2007-03-30T06:00:00Z'), 'Asia/Tokyo')).toContain(
+    // A release dated later, without an embargo, waits for its date.
+    expect(embargoNoticeText(releases, new Date('2007-03-30T06:00:00Z'), 'Asia/Tokyo')).toMatch(
+      /^Next embargo lifts at 2007-04-01T00:00:00\+09:00 \(2007-03-31T15:00:00\.000Z\): \S*\/2007-04-01-dated-later\.mdx\./,
+    );
+    expect(embargoNoticeText(releases, new Date('2007-03-31T15:00:00Z'), 'Asia/Tokyo')).toContain(
       'Next embargo lifts at 2007-04-02T09:00:00+09:00',
     );
     expect(embargoNoticeText(releases, new Date('2007-04-02T00:00:00Z'), 'Asia/Tokyo')).toBe(

@@ -5,7 +5,9 @@ import {
   FORMER_ADDRESS,
   heldWithOriginal,
   isPublished,
+  issueTime,
   nextEmbargoLift,
+  ownHold,
   redirectClashes,
   releaseSlug,
   secondTranslations,
@@ -90,6 +92,50 @@ describe('slugs', () => {
     expect(sharedPathProblem(b.path, a.filePath)).toBe(
       'publishes at /releases/2007-03-30-x/, like content/releases/a.mdx; rename one file or set slug: to another name',
     );
+  });
+});
+
+describe('when a release is issued and may be published', () => {
+  const tokyo = 'Asia/Tokyo';
+  it('is issued at its date and time, or when its embargo lifts on that day, else at 00:00', () => {
+    expect(issueTime({ date: '2007-03-30', time: '15:30' }, tokyo)).toMatchObject({
+      iso: '2007-03-30T15:30:00+09:00',
+      time: '15:30',
+    });
+    const embargo = at('2007-03-30T06:00:00Z');
+    expect(issueTime({ date: '2007-03-30', embargo }, tokyo)).toEqual({
+      instant: embargo,
+      iso: '2007-03-30T15:00:00+09:00',
+      time: '15:00',
+    });
+    expect(issueTime({ date: '2007-03-30' }, tokyo)).toMatchObject({
+      iso: '2007-03-30T00:00:00+09:00',
+      time: undefined,
+    });
+  });
+  it('is held until its embargo or its time of issue, whichever is later: a release dated later waits', () => {
+    expect(ownHold({ date: '2026-12-15', draft: false }, tokyo).embargo?.toISOString()).toBe(
+      '2026-12-14T15:00:00.000Z',
+    );
+    const early = at('2026-12-10T00:00:00Z');
+    expect(ownHold({ date: '2026-12-15', embargo: early, draft: false }, tokyo).embargo?.toISOString()).toBe(
+      '2026-12-14T15:00:00.000Z',
+    );
+    const late = at('2026-12-15T06:00:00Z');
+    expect(ownHold({ date: '2026-12-15', embargo: late, draft: true }, tokyo)).toEqual({ draft: true, embargo: late });
+    const hold = ownHold({ date: '2026-12-15', draft: false }, tokyo);
+    expect(
+      isPublished(
+        { id: 'x', date: '2026-12-15', instant: hold.embargo!, ...hold },
+        { now: at('2026-12-14T14:59:59Z'), preview: false },
+      ),
+    ).toBe(false);
+    expect(
+      isPublished(
+        { id: 'x', date: '2026-12-15', instant: hold.embargo!, ...hold },
+        { now: at('2026-12-14T15:00:00Z'), preview: false },
+      ),
+    ).toBe(true);
   });
 });
 

@@ -179,6 +179,53 @@ slug: buyback-results
   });
 });
 
+describe('when a release is issued (with the issuer’s zone)', () => {
+  const zoned = (timeZone: string) =>
+    releaseSchema({
+      categories: ['Financial'],
+      boilerplate: z.string(),
+      contact: z.string(),
+      notice: z.string(),
+      languages: ['en'],
+      release: z.string(),
+      timeZone,
+    });
+  const base = 'headline: Results\nlocation: TOKYO, Japan\ncategories: [Financial]\n';
+  it.each([
+    [
+      'an embargo lifting after the day of issue',
+      'Asia/Tokyo',
+      'date: 2007-03-30\nembargo: "2007-04-02T09:00:00+09:00"',
+      'embargo: expected an embargo lifting on or before the date of issue (2007-03-30), found one lifting on 2007-04-02: a release cannot be issued before it may be read; set date: to 2007-04-02',
+    ],
+    [
+      'a time of issue before the embargo lifts',
+      'Asia/Tokyo',
+      'date: 2007-03-30\ntime: "09:00"\nembargo: "2007-03-30T15:00:00+09:00"',
+      'time: expected a time of issue no earlier than the embargo (15:00), found 09:00; leave time: out to issue the release when the embargo lifts',
+    ],
+    [
+      'a time the clocks skip',
+      'America/New_York',
+      'date: 2025-03-09\ntime: "02:30"',
+      'time: expected a time of day that exists on 2025-03-09 in America/New_York, found 02:30, which its clocks skip (daylight saving time begins)',
+    ],
+  ])('refuses %s', (_, timeZone, yaml, message) => {
+    expect(problems(zoned(timeZone), `${base}${yaml}`)).toBe(`fixture.mdx: ${message}`);
+  });
+  it('takes an embargo on the day of issue, a time after it, and an embargo lifting days before', () => {
+    for (const yaml of [
+      'date: 2007-03-30\nembargo: "2007-03-30T15:00:00+09:00"',
+      'date: 2007-03-30\ntime: "15:30"\nembargo: "2007-03-30T15:00:00+09:00"',
+      'date: 2007-03-30\nembargo: "2007-03-28T15:00:00+09:00"',
+      // 23:30 in New York on March 29 is March 30 in Tokyo: the issuer's zone decides.
+      'date: 2007-03-30\nembargo: "2007-03-29T23:30:00-04:00"',
+    ]) {
+      expect(problems(zoned('Asia/Tokyo'), `${base}${yaml}`), yaml).toBe('');
+    }
+  });
+});
+
 describe('boilerplate, notice and contact frontmatter', () => {
   it('accepts valid entries', () => {
     expect(boilerplateSchema.parse(load('heading: About Trend Micro\nsince: 2007-01-01'))).toEqual({

@@ -16,6 +16,7 @@ import { fieldName, issueField } from '../problems';
 import {
   fileNameProblem,
   heldWithOriginal,
+  ownHold,
   redirectClashes,
   releaseSlug,
   sharedPathProblem,
@@ -282,6 +283,7 @@ export function checkContent({
       contact: text('a contact id'),
       notice: text('a notice id'),
       release: text('the id of the translated release'),
+      timeZone: site.settings?.timeZone,
     }),
     boilerplates: boilerplateSchema,
     notices: noticeSchema,
@@ -385,13 +387,21 @@ function linkProblems(
   const byId = new Map(listed.map((release) => [release.entry.id, release]));
   const originalOf = ({ data }: ListedRelease) =>
     typeof data.translationOf === 'string' ? byId.get(data.translationOf) : undefined;
-  const holds = new Map(listed.map((release) => [release, heldWithOriginal(release.data, originalOf(release)?.data)]));
+  const timeZone = site.settings?.timeZone ?? 'UTC';
+  const own = (release: ListedRelease) => ownHold(release.data, timeZone);
+  const holds = new Map(
+    listed.map((release) => {
+      const original = originalOf(release);
+      return [release, heldWithOriginal(own(release), original && own(original))];
+    }),
+  );
   const hold = (release: ListedRelease) => holds.get(release)!;
   /** The original, when it is what holds a translation back (a link's message names it). */
   const heldBy = (release: ListedRelease) => {
     const { draft, embargo } = hold(release);
-    const own = release.data;
-    const byOriginal = (draft && !own.draft) || (embargo !== undefined && embargo !== own.embargo);
+    const itself = own(release);
+    const byOriginal =
+      (draft && !itself.draft) || (embargo !== undefined && embargo.getTime() !== itself.embargo?.getTime());
     return byOriginal ? originalOf(release)?.entry.file : undefined;
   };
   const heldUntil = (release: ListedRelease) => {
