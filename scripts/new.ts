@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { newReleaseText } from '../src/lib/authoring/new-release';
 import { releaseFileSlug } from '../src/lib/authoring/release-name';
 import { displayPath, readCollection } from '../src/lib/check/content-folder';
+import { usableIn } from '../src/lib/check/entry-id';
 import { buildClock } from '../src/lib/clock';
 import { calendarDateInZone } from '../src/lib/dates';
 import { dayOf } from '../src/lib/frontmatter';
@@ -93,7 +94,10 @@ const text = newReleaseText({
   categories: settings.categories,
   defaultBoilerplate: settings.defaultBoilerplate,
   defaultContacts: settings.defaultContacts,
-  notices: readCollection(CONTENT_DIR, 'notices', process.cwd()).map((n) => n.id),
+  // A new release is in the default language: the notices it may name.
+  notices: readCollection(CONTENT_DIR, 'notices', process.cwd())
+    .map((n) => n.id)
+    .filter((id) => usableIn(id, settings.defaultLanguage, settings.languages, settings.defaultLanguage)),
   company: {
     name: settings.company.name,
     shortName: settings.company.shortName,

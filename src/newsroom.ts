@@ -25,7 +25,7 @@ import {
   sharedPaths,
   translationMistakes,
 } from './lib/releases';
-import { folderLanguageProblem } from './lib/check/entry-id';
+import { folderLanguageProblem, otherLanguageProblem, usableIn } from './lib/check/entry-id';
 import { displayPath, fieldProblem, folderFiles } from './lib/check/content-folder';
 import { contentError, formatProblem, isContentError, type Problem } from './lib/check/problem';
 import type { RenderedMetadata } from './loaders/render-mdx';
@@ -160,11 +160,16 @@ function resolver<T extends { id: string }>(items: T[], collection: string) {
   /** `where`: the file and field that name the entry. */
   return (id: string, lang: string, where: { file: string; field: PropertyKey[] }): T => {
     const found = (lang !== settings.defaultLanguage && byId.get(`${lang}/${id}`)) || byId.get(id);
-    if (!found) {
-      const message = unknownIdMessage(displayPath(join(CONTENT_DIR, collection)), [...byId.keys()], id);
-      throw contentError(formatProblem(fieldProblem(where.file, where.field, message)));
-    }
-    return found;
+    const { languages, defaultLanguage } = settings;
+    const message = found
+      ? otherLanguageProblem(id, lang, languages, defaultLanguage)
+      : unknownIdMessage(
+          displayPath(join(CONTENT_DIR, collection)),
+          [...byId.keys()].filter((known) => usableIn(known, lang, languages, defaultLanguage)),
+          id,
+        );
+    if (message) throw contentError(formatProblem(fieldProblem(where.file, where.field, message)));
+    return found!;
   };
 }
 

@@ -158,6 +158,15 @@ const BAD_INPUTS: BadInput[] = [
     checkLine: 6,
   },
   {
+    // An English release printing the Japanese notice.
+    name: 'notice-in-another-language',
+    file: 'releases/2008-01-08-japanese-notice.mdx',
+    field: 'notices[0]',
+    expected: "expected an entry in the release's language (en)",
+    found: 'found "ja/forward-looking-statements", which is in ja',
+    checkLine: 6,
+  },
+  {
     // Saved under another name than the release gives.
     name: 'missing-attachment',
     file: 'releases/2008-01-07-missing-attachment.mdx',

@@ -121,6 +121,30 @@ describe('npm run check', () => {
     });
   });
 
+  it("refuses another language's boilerplate, contact or notice, and offers only the usable ones", () => {
+    inContentCopy((dir) => {
+      const release = join(dir, 'releases', '2007-11-26-final-terms-stock-acquisition-rights.mdx');
+      writeFileSync(
+        release,
+        readFileSync(release, 'utf8').replace(/^categories:/m, 'notices: [ja/forward-looking-statements]\ncategories:'),
+      );
+      const japanese = join(dir, 'releases', 'ja', '2007-03-30-results-of-share-buyback.mdx');
+      // A Japanese release may name the default language's entries, and its own by either name.
+      writeFileSync(
+        japanese,
+        readFileSync(japanese, 'utf8').replace(
+          /^notices:.*$/m,
+          'notices: [ja/forward-looking-statements]\ncontacts: [mahendra-negi, jane-do]',
+        ),
+      );
+      const found = checkContent({ contentDir: dir, displayRoot: dir });
+      expect(found.map(({ file, field, message }) => `${file}: ${field}: ${message}`)).toEqual([
+        'releases/2007-11-26-final-terms-stock-acquisition-rights.mdx: notices[0]: expected an entry in the release\'s language (en), found "ja/forward-looking-statements", which is in ja; name the en version, without the ja/ folder',
+        'releases/ja/2007-03-30-results-of-share-buyback.mdx: contacts[1]: expected the id of an entry in contacts/ (ja/mahendra-negi, mahendra-negi), found "jane-do"',
+      ]);
+    });
+  });
+
   it('checks attachments: the file is there, and links to one do not reveal a held release', () => {
     inContentCopy((dir) => {
       mkdirSync(join(dir, 'attachments'));

@@ -43,7 +43,7 @@ import {
   type CollectionName,
   type ContentEntry,
 } from './content-folder';
-import { folderLanguageProblem } from './entry-id';
+import { folderLanguageProblem, otherLanguageProblem, usableIn } from './entry-id';
 import { fieldLine, parseYaml } from './frontmatter-source';
 import { findLinks } from './links';
 import { compareProblems, type Problem } from './problem';
@@ -98,10 +98,18 @@ function writtenDateProblems(entry: ContentEntry): Problem[] {
   });
 }
 
-/** A reference (`contacts: [jane-doe]`) to an entry that does not exist. */
-function referenceProblem(value: unknown, folder: string, ids: ReadonlySet<string>): string | undefined {
+/**
+ * A reference (`contacts: [jane-doe]`) to an entry that does not exist, naming those that do and
+ * may be named (`usable`: in the release's language or the default one).
+ */
+function referenceProblem(
+  value: unknown,
+  folder: string,
+  ids: ReadonlySet<string>,
+  usable: (id: string) => boolean = () => true,
+): string | undefined {
   if (typeof value !== 'string' || ids.has(value)) return undefined;
-  return unknownIdMessage(folder, [...ids], value);
+  return unknownIdMessage(folder, [...ids].filter(usable), value);
 }
 
 function referencesOf(
@@ -191,8 +199,11 @@ interface ListedRelease {
   data: ReleaseData;
 }
 
-/** Checks references to entries: `(id, collection)` → a message when no such entry exists. */
-type ReferenceCheck = (id: unknown, collection: CollectionName) => string | undefined;
+/**
+ * Checks references to entries: `(id, collection)` → a message when no such entry exists; with the
+ * language of the content that names it, also when the entry is another language's.
+ */
+type ReferenceCheck = (id: unknown, collection: CollectionName, lang?: string) => string | undefined;
 
 function siteReferenceProblems(site: SiteRead, references: ReferenceCheck): Problem[] {
   const raw = site.raw ?? {};
@@ -226,8 +237,9 @@ function checkEntry(
   const datesReported = new Set(dates.map((p) => p.field));
   const schemaFound = result.success ? [] : schemaProblems(located(entry), result.error.issues);
   const problems = [...entry.problems, ...schemaFound.filter((p) => !datesReported.has(p.field)), ...dates];
+  const written = typeof entry.data.lang === 'string' ? entry.data.lang : defaultLanguage;
   for (const { path, collection, id } of referencesOf(entry.collection === 'releases' ? entry.data : {})) {
-    const message = references(id, collection);
+    const message = references(id, collection, collection === 'releases' ? undefined : written);
     if (message)
       problems.push({ file: entry.file, line: fieldLine(yaml, yamlLine, path), field: fieldName(path), message });
   }
@@ -273,8 +285,17 @@ export function checkContent({
     notices: ids('notices'),
     contacts: ids('contacts'),
   };
-  const references: ReferenceCheck = (id, collection) =>
-    referenceProblem(id, displayPath(join(contentDir, collection), displayRoot), known[collection]);
+  const languages = declaredLanguages(site);
+  const references: ReferenceCheck = (id, collection, lang) => {
+    const usable = (known: string) => lang === undefined || usableIn(known, lang, languages, languages[0]);
+    const folder = displayPath(join(contentDir, collection), displayRoot);
+    return (
+      referenceProblem(id, folder, known[collection], usable) ??
+      (lang !== undefined && typeof id === 'string'
+        ? otherLanguageProblem(id, lang, languages, languages[0])
+        : undefined)
+    );
+  };
   const schemas: Record<CollectionName, z.ZodType> = {
     releases: releaseSchema({
       categories: declaredCategories(site),

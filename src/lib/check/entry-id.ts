@@ -38,3 +38,30 @@ export function folderLanguageProblem(
   const because = found === defaultLanguage ? ' (the default when lang: is left out)' : '';
   return `expected lang: ${folder}, as the file is in the ${folder}/ folder, found ${found}${because}`;
 }
+
+/** The language an entry is written in, as its folder says (`ja/…`); the default language elsewhere. */
+export function idLanguage(id: string, languages: readonly string[], defaultLanguage: string): string {
+  const folder = id.includes('/') ? id.split('/')[0]! : undefined;
+  return folder && languages.includes(folder) ? folder : defaultLanguage;
+}
+
+/**
+ * Why a release in `lang` may not name the boilerplate, contact or notice `id`: it is another
+ * language's (`ja/…` in an English release), whose text would be printed in a page of the wrong
+ * language. A release may name its own language's entries and, where its language has none, the
+ * default language's. Undefined when it is fine.
+ */
+export function otherLanguageProblem(
+  id: string,
+  lang: string,
+  languages: readonly string[],
+  defaultLanguage: string,
+): string | undefined {
+  const of = idLanguage(id, languages, defaultLanguage);
+  if (of === lang || of === defaultLanguage) return undefined;
+  return `expected an entry in the release's language (${lang}), found "${id}", which is in ${of}; name the ${lang} version, without the ${of}/ folder`;
+}
+
+/** Whether content in `lang` may name the entry `id` (see `otherLanguageProblem`). */
+export const usableIn = (id: string, lang: string, languages: readonly string[], defaultLanguage: string) =>
+  otherLanguageProblem(id, lang, languages, defaultLanguage) === undefined;
