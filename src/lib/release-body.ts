@@ -116,6 +116,19 @@ const markdownTable =
       h('table.data-table', attributes as Properties, flatten(children)),
     ]);
 
+/** The text of hast nodes, for messages. */
+const textOf = (nodes: Children): string =>
+  flatten(nodes)
+    .map((node) => (node.type === 'text' ? node.value : 'children' in node ? textOf(node.children as Children) : ''))
+    .join('');
+
+/** A `#` heading in a body: the release's headline is the page's only level-1 heading. */
+const levelOneHeading: Component = ({ children }) => {
+  throw new Error(
+    `expected headings from ## down, as the headline is the page's only level-1 heading, found the # heading "${textOf(children)}"`,
+  );
+};
+
 /** A style an author writes as an object (`style={{ backgroundColor: 'red' }}`), as CSS text. */
 function styled(attributes: Record<string, unknown>): Properties {
   const { style } = attributes;
@@ -152,7 +165,9 @@ export function renderBody(source: string, strings: ComponentStrings): RenderedB
   }) as { default: (props: { components: Record<string, Component> }) => Children };
   let tree: ElementContent[];
   try {
-    tree = flatten(Content({ components: { ...releaseComponents(strings), table: markdownTable(strings) } }));
+    tree = flatten(
+      Content({ components: { ...releaseComponents(strings), table: markdownTable(strings), h1: levelOneHeading } }),
+    );
   } catch (error) {
     if (error instanceof BodyError) throw error;
     // A `{…}` expression that names nothing (`{foo}`): MDX runs it as JavaScript. Its line: the

@@ -48,7 +48,12 @@ describe('a newsroom with seven published releases and a page size of 2', () => 
 | Fiscal year ended December 31, 2007 | 84,766 | 27,069 | 28,338 | 17,639 | 131.69 |`,
         },
         { file: '2009-01-10-d.mdx', frontmatter: frontmatter('Release D', '2009-01-10', 'featured: true') },
-        { file: '2009-02-10-e.mdx', frontmatter: frontmatter('Release E', '2009-02-10') },
+        {
+          file: '2009-02-10-e.mdx',
+          frontmatter: frontmatter('Release E', '2009-02-10'),
+          // Headings worded like parts of the page around the text.
+          body: 'Trend Micro today announced a fixture release.\n\n## About Trend Micro\n\nMore.\n\n## Contacts\n\n## Main\n\nEnd.',
+        },
         {
           file: '2009-03-10-draft.mdx',
           frontmatter: frontmatter(
@@ -163,7 +168,7 @@ describe('a newsroom with seven published releases and a page size of 2', () => 
   it('publishes the files published releases attach, with their type and size, and no other file', () => {
     const release = text('releases/2008-01-10-a');
     expect(release).toMatch(
-      /<section class="attachments" aria-labelledby="release-attachments"[^>]*><h2 id="release-attachments"[^>]*>Attachments<\/h2>/,
+      /<section class="attachments" aria-labelledby="Attachments"[^>]*><h2 id="Attachments"[^>]*>Attachments<\/h2>/,
     );
     expect(release).toMatch(
       /<a href="\/attachments\/2008-01-10-a-notice.pdf" type="application\/pdf" data-url="https:\/\/newsroom.example.com\/attachments\/2008-01-10-a-notice.pdf"[^>]*>Notice as filed with the TSE<\/a> <span class="attachment-details"[^>]*>\(PDF, 1.3 kB\)<\/span>/,
@@ -254,6 +259,19 @@ describe('a newsroom with seven published releases and a page size of 2', () => 
       await browser.close();
       await server.close();
     }
+  });
+
+  it('gives every element of a release page its own id, whatever the headings of its text say', () => {
+    const html = text('releases/2009-02-10-e');
+    const ids = [...html.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]);
+    expect(ids).toEqual(
+      expect.arrayContaining(['about-trend-micro', 'contacts', 'main', 'About-trend-micro', 'Contacts', 'Main']),
+    );
+    expect(ids.length).toBe(new Set(ids).size);
+    expect(html).toMatch(
+      /<section class="boilerplate" aria-labelledby="About-trend-micro"[^>]*><h2 id="About-trend-micro">About Trend Micro</,
+    );
+    expect(html).toContain('<a class="skip-link" href="#Main">');
   });
 
   it('pins the featured release on the home page', () => {

@@ -186,6 +186,15 @@ const BAD_INPUTS: BadInput[] = [
     checkLine: 6,
   },
   {
+    // The headline is the page's h1; a # heading in the text would be a second.
+    name: 'level-one-heading',
+    file: 'releases/2008-01-09-level-one-heading.mdx',
+    field: 'body',
+    expected: 'expected headings from ## down',
+    found: 'found the # heading "Outline of the buyback"',
+    checkLine: 10,
+  },
+  {
     name: 'mdx-syntax-error',
     file: 'releases/2008-01-10-mdx-syntax-error.mdx',
     field: 'body',

@@ -138,7 +138,7 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
       const page = await open(path, { colorScheme });
       expect(await axeViolations(page)).toEqual([]);
       expect(await page.locator('h1').count()).toBe(1);
-      expect(await page.locator('main#main').count()).toBe(1);
+      expect(await page.locator('main#Main').count()).toBe(1);
     });
   }
 
@@ -147,7 +147,7 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
     await page.keyboard.press('Enter');
-    expect(new URL(page.url()).hash).toBe('#main');
+    expect(new URL(page.url()).hash).toBe('#Main');
     // Tab goes on from the start of <main>: its first link, the breadcrumbs' Home.
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true);
