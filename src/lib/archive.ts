@@ -36,24 +36,36 @@ export function neighbours<T extends { id: string }>(newestFirst: readonly T[]):
 }
 
 /**
- * Up to `count` related releases for each release: those sharing a category first, nearest in time,
- * then the nearest others. Looks only at a window around each release, so the cost is linear.
+ * Up to `count` related releases for each release: those sharing a category first, nearest in time
+ * (before or after), then the nearest others. Walks outwards from each release in the newest-first
+ * lists, so the cost is linear.
  */
-export function relatedReleases<T extends Archivable>(newestFirst: readonly T[], count = 3): Map<string, T[]> {
+export function relatedReleases<T extends Archivable & { instant: Date }>(
+  newestFirst: readonly T[],
+  count = 3,
+): Map<string, T[]> {
   const byCategory = groupBy(newestFirst, (r) => r.categories);
   // Where each release sits in each of its categories' lists, so no lookup scans a list.
   const position = new Map<string, number>();
   for (const [category, list] of byCategory) list.forEach((r, i) => position.set(`${category}\n${r.id}`, i));
   const overall = new Map(newestFirst.map((r, i) => [r.id, i]));
 
+  /** The `want` releases of `list` nearest in time to the one at `at`, the older first when as near. */
   const nearest = (list: readonly T[], at: number, exclude: Set<string>, want: number): T[] => {
     const picked: T[] = [];
-    for (let d = 1; picked.length < want && (at - d >= 0 || at + d < list.length); d++) {
-      for (const candidate of [list[at + d], list[at - d]]) {
-        if (candidate && !exclude.has(candidate.id) && picked.length < want) {
-          picked.push(candidate);
-          exclude.add(candidate.id);
-        }
+    const time = list[at]!.instant.getTime();
+    let newer = at - 1;
+    let older = at + 1;
+    while (picked.length < want && (newer >= 0 || older < list.length)) {
+      const [before, after] = [list[older], list[newer]];
+      const takeOlder =
+        !after || (before !== undefined && time - before.instant.getTime() <= after.instant.getTime() - time);
+      const candidate = takeOlder ? before! : after;
+      if (takeOlder) older += 1;
+      else newer -= 1;
+      if (!exclude.has(candidate.id)) {
+        picked.push(candidate);
+        exclude.add(candidate.id);
       }
     }
     return picked;

@@ -2,15 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { groupBy, neighbours, pagePaths, pageWindow, paginate, relatedReleases } from '../../src/lib/archive';
 import { categoryPath, listPagePath, releasePath, tagPath, withBase, yearPath } from '../../src/lib/urls';
 
-const r = (id: string, year: number, categories: string[], tags: string[] = []) => ({ id, year, categories, tags });
+const r = (id: string, date: string, categories: string[], tags: string[] = []) => ({
+  id,
+  year: Number(date.slice(0, 4)),
+  instant: new Date(`${date}T00:00:00Z`),
+  categories,
+  tags,
+});
 // Newest first.
 const releases = [
-  r('f', 2009, ['Product']),
-  r('e', 2008, ['Financial'], ['buyback']),
-  r('d', 2008, ['Corporate']),
-  r('c', 2007, ['Financial']),
-  r('b', 2007, ['Product']),
-  r('a', 2007, ['Financial'], ['buyback']),
+  r('f', '2009-06-01', ['Product']),
+  r('e', '2008-09-01', ['Financial'], ['buyback']),
+  r('d', '2008-03-01', ['Corporate']),
+  r('c', '2007-09-01', ['Financial']),
+  r('b', '2007-06-01', ['Product']),
+  r('a', '2007-03-01', ['Financial'], ['buyback']),
 ];
 
 describe('archive views', () => {
@@ -41,6 +47,21 @@ describe('archive views', () => {
     expect(related.get('f')!.map((x) => x.id)).toEqual(['b', 'e', 'd']);
     expect(related.get('d')!.map((x) => x.id)).toHaveLength(3);
     expect(related.get('d')!.map((x) => x.id)).not.toContain('d');
+  });
+
+  it('takes the nearest in time, newer or older, not one older and one newer in turn', () => {
+    const financial = [
+      r('july-2019', '2019-07-15', ['Financial']),
+      r('march-2019', '2019-03-01', ['Financial']),
+      r('january-2019', '2019-01-01', ['Financial']),
+      r('november-2007', '2007-11-26', ['Financial']),
+      r('march-2007', '2007-03-30', ['Financial']),
+    ];
+    expect(
+      relatedReleases(financial)
+        .get('january-2019')!
+        .map((x) => x.id),
+    ).toEqual(['march-2019', 'july-2019', 'november-2007']);
   });
 });
 
