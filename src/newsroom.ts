@@ -245,7 +245,9 @@ async function load(): Promise<Newsroom> {
     // A translation is held back as long as its original is.
     const original = data.translationOf && entryById.get(data.translationOf.id)?.data;
     const filePath = entry.filePath ?? `${CONTENT_DIR}/releases/${entry.id}.mdx`;
-    const { instant, iso, time } = issueTime(data, settings.timeZone);
+    // Issued when the embargo holding it lifts, its original's for a translation (`issueTime`).
+    const { embargo } = heldWithOriginal(data, original);
+    const { instant, iso, time } = issueTime({ date: data.date, time: data.time, embargo }, settings.timeZone);
     const slug = releaseSlug(entry.id, data.date, data.slug);
     return {
       id: entry.id,

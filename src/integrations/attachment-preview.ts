@@ -20,10 +20,13 @@ export function attachmentPreview(folder: string): AstroIntegration {
         base = config.base;
       },
       'astro:server:setup': ({ server }) => {
-        const prefix = withBase(base, attachmentPath(''));
+        // Astro's dev server takes the base path off a request's URL before this middleware sees
+        // it; with the base still on, it is taken off here.
+        const prefixes = [withBase(base, attachmentPath('')), `/${attachmentPath('')}`];
         server.middlewares.use((request, response, next) => {
           const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-          const name = path.startsWith(prefix) ? path.slice(prefix.length) : '';
+          const prefix = prefixes.find((start) => path.startsWith(start));
+          const name = prefix ? path.slice(prefix.length) : '';
           if (!ATTACHMENT_NAME.test(name)) return next();
           const file = join(folder, name);
           try {

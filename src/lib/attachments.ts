@@ -43,7 +43,7 @@ export function attachmentNameProblem(name: string): string | undefined {
   const extensions = Object.keys(ATTACHMENT_TYPES)
     .map((extension) => `.${extension}`)
     .join(', ');
-  return `expected the name of a file in content/${ATTACHMENTS_FOLDER}/ of lower-case letters, digits and hyphens, ending in one of ${extensions} (e.g. 2007-03-30-share-buyback.pdf), found "${name}"`;
+  return `expected the name of a file in content/${ATTACHMENTS_FOLDER}/ of lower-case letters and digits joined by hyphens, underscores or dots, ending in one of ${extensions} (e.g. 2007-03-30-share-buyback.pdf), found "${name}"`;
 }
 
 /** An attachment named by a release that `folder` (as shown to authors) does not hold. */

@@ -15,20 +15,23 @@ export interface IssueFields {
 }
 
 /**
- * When a release is issued: its `date` at its `time` in the issuer's zone; without a time, at the
- * moment its embargo lifts when that falls on the date of issue — a release is not issued before
- * it may be read —, else at 00:00. `time` is the time of day the page shows, when there is one.
+ * When a release is issued: its `date` at its `time` in the issuer's zone, else at 00:00 — but
+ * never before the embargo that holds it lifts, when that falls on the date of issue: a release is
+ * not issued before it may be read. (Its own embargo may not lift later than its time: the schema
+ * refuses that; a translation's `embargo` here is the later of its own and its original's.)
+ * `time` is the time of day the page shows, when there is one.
  */
 export function issueTime(
   fields: IssueFields,
   timeZone: string,
 ): { instant: Date; iso: string; time?: string | undefined } {
   const { date, time, embargo } = fields;
-  if (time === undefined && embargo && calendarDateInZone(embargo, timeZone) === date) {
+  const written = zonedTime(date, time, timeZone);
+  if (embargo && embargo > written.instant && calendarDateInZone(embargo, timeZone) === date) {
     const iso = isoInZone(embargo, timeZone);
     return { instant: embargo, iso, time: iso.slice(11, 16) };
   }
-  return { ...zonedTime(date, time, timeZone), time };
+  return { ...written, time };
 }
 
 /**

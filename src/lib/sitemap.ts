@@ -10,7 +10,7 @@ import { contentFiles, releaseId } from './check/content-folder';
 import { parseYaml, splitFrontmatter } from './check/frontmatter-source';
 import { correctedAt, escapeXml } from './feeds';
 import { writtenFields } from './frontmatter';
-import { issueTime, releaseSlug } from './releases';
+import { heldWithOriginal, issueTime, releaseSlug } from './releases';
 import { absoluteUrl, isTranslatedPage, localePath, releasePath } from './urls';
 
 /** When a release page last changed: its correction, else its issue (ISO 8601, issuer's offset). */
@@ -38,7 +38,7 @@ export interface ReleasePage {
  */
 export function releasePages(releasesDir: string, timeZone: string, defaultLanguage = 'en'): Map<string, ReleasePage> {
   const found = new Map<string, ReleasePage>();
-  for (const file of contentFiles(releasesDir, ['.mdx'])) {
+  const files = contentFiles(releasesDir, ['.mdx']).map((file) => {
     const source = readFileSync(join(releasesDir, file), 'utf8');
     const fields = Object.fromEntries(
       writtenFields(source, ['date', 'time', 'embargo', 'updated', 'slug', 'lang', 'translationOf']).map((field) => [
@@ -46,18 +46,19 @@ export function releasePages(releasesDir: string, timeZone: string, defaultLangu
         field.value,
       ]),
     );
-    if (!fields.date) continue; // the content schema reports it
-    const id = releaseId(file);
     // The build has checked the embargo's spelling; an unparsable one leaves the date alone.
     const embargo = fields.embargo ? new Date(fields.embargo) : undefined;
-    const { iso: isoDate } = issueTime(
-      {
-        date: fields.date,
-        time: fields.time,
-        embargo: embargo && !Number.isNaN(embargo.getTime()) ? embargo : undefined,
-      },
-      timeZone,
+    return { file, source, fields, id: releaseId(file), embargo: embargo?.getTime() ? embargo : undefined };
+  });
+  const embargoes = new Map(files.map(({ id, embargo }) => [id, embargo]));
+  for (const { source, fields, id, embargo } of files) {
+    if (!fields.date) continue; // the content schema reports it
+    // Issued when the embargo holding it lifts: its own, or its original's when later (`issueTime`).
+    const held = heldWithOriginal(
+      { draft: false, embargo },
+      fields.translationOf ? { draft: false, embargo: embargoes.get(fields.translationOf) } : undefined,
     );
+    const { iso: isoDate } = issueTime({ date: fields.date, time: fields.time, embargo: held.embargo }, timeZone);
     const inLanguage = (name: string) => localePath(fields.lang ?? defaultLanguage, defaultLanguage, releasePath(name));
     const path = inLanguage(releaseSlug(id, fields.date, fields.slug));
     found.set(path, {

@@ -102,12 +102,17 @@ type ContextWithEntryTypes = LoaderContext & { entryTypes: Map<string, EntryType
 
 /**
  * What rendered HTML depends on besides a file's own text: the renderer, the components, their
- * interface strings, the default language, the check rules and the installed parser and HTML
+ * interface strings, the default language, the check rules, the settings the schemas check entries
+ * against (time zone, categories, languages) and the installed parser and HTML
  * libraries (package-lock.json). Folded into every MDX file's digest, so a change to any of them
  * renders every file afresh instead of reusing HTML stored by an earlier build.
  */
 const rendererVersion = (() => {
-  const hash = createHash('sha256').update(settings.defaultLanguage);
+  // The settings the schemas check entries against: an entry valid in one zone, with one set of
+  // categories or languages, may not be in another.
+  const hash = createHash('sha256').update(
+    JSON.stringify([settings.defaultLanguage, settings.timeZone, settings.categories, settings.languages]),
+  );
   const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
   const sources = ['../lib/release-body.ts', '../lib/release-components.ts', '../schemas/release-components.ts'];
   // This file (what is stored with the HTML) and the helpers the renderer, the checks and the

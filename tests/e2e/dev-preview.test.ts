@@ -202,3 +202,44 @@ describe('npm run dev started on content with a problem', () => {
     }
   }, 90_000);
 });
+
+describe('npm run dev under a base path', () => {
+  const port = PORT + 2;
+  let content: string;
+  let server: ChildProcess;
+
+  beforeAll(() => {
+    content = fixtureContent({});
+    mkdirSync(join(content, 'attachments'));
+    writeFileSync(join(content, 'attachments', 'terms.pdf'), '%PDF-1.4 terms');
+    server = spawn(
+      process.execPath,
+      ['node_modules/astro/bin/astro.mjs', 'dev', '--port', String(port), '--host', '127.0.0.1'],
+      {
+        cwd: ROOT,
+        env: childEnvironment({
+          NEWSROOM_CONTENT: content,
+          NEWSROOM_CACHE_DIR: join(content, '.astro-cache'),
+          NEWSROOM_BASE: '/newsroom/',
+        }),
+        stdio: 'ignore',
+      },
+    );
+  });
+
+  afterAll(() => {
+    server?.kill('SIGTERM');
+    rmSync(content, { recursive: true, force: true });
+  });
+
+  it('serves an attachment below the base path, as the build publishes it', async () => {
+    const url = `http://127.0.0.1:${port}/newsroom/attachments/terms.pdf`;
+    let response: Response | undefined;
+    for (let tries = 0; tries < 120 && response?.status !== 200; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      response = await fetch(url).catch(() => undefined);
+    }
+    expect(response?.headers.get('content-type')).toBe('application/pdf');
+    expect(await response?.text()).toBe('%PDF-1.4 terms');
+  }, 90_000);
+});

@@ -94,6 +94,12 @@ describe('at the moment the embargo lifts', () => {
     expect(page).toMatch(/<time datetime="2007-03-30T15:00:00\+09:00"[^>]*>March 30, 2007 at 15:00 GMT\+9<\/time>/);
     const rss = readFileSync(join(site.outDir, 'rss.xml'), 'utf8');
     expect(rss).toContain('<pubDate>Fri, 30 Mar 2007 15:00:00 +0900</pubDate>');
+    // The translation, held with its original, is issued when the original's embargo lifts too.
+    expect(readFileSync(join(site.outDir, TRANSLATION), 'utf8')).toMatch(/<time datetime="2007-03-30T15:00:00\+09:00"/);
+    const japanese = readFileSync(join(site.outDir, 'ja/rss.xml'), 'utf8');
+    expect(japanese).toContain('<pubDate>Fri, 30 Mar 2007 15:00:00 +0900</pubDate>');
+    const sitemap = readFileSync(join(site.outDir, 'sitemap-0.xml'), 'utf8');
+    expect(sitemap).toMatch(/ja\/releases\/2007-03-30-embargoed-results\/<\/loc><lastmod>2007-03-30T06:00:00.000Z</);
   });
 });
 

@@ -236,7 +236,7 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
           }
           return 'rgb(255, 255, 255)';
         };
-        const input = document.querySelector('#site-search-q')!;
+        const input = document.querySelector('#Site-search-q')!;
         const cell = document.querySelector('.data-table td')!;
         return {
           searchBox: ratio(getComputedStyle(input).borderTopColor, backdrop(input.parentElement!)),

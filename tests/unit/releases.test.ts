@@ -112,6 +112,10 @@ describe('when a release is issued and may be published', () => {
       iso: '2007-03-30T00:00:00+09:00',
       time: undefined,
     });
+    // A translation held until its original's embargo, its own time earlier: issued when it lifts.
+    expect(issueTime({ date: '2007-03-30', time: '09:00', embargo }, tokyo)).toMatchObject({ time: '15:00' });
+    // An embargo that lifted days before leaves the time of issue as written.
+    expect(issueTime({ date: '2007-04-02', embargo }, tokyo)).toMatchObject({ iso: '2007-04-02T00:00:00+09:00' });
   });
   it('is held until its embargo or its time of issue, whichever is later: a release dated later waits', () => {
     expect(ownHold({ date: '2026-12-15', draft: false }, tokyo).embargo?.toISOString()).toBe(

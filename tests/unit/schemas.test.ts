@@ -157,7 +157,7 @@ slug: buyback-results
     [
       'an attachment whose name is not an address',
       `${validRelease}attachments: [{ file: Q3 Results.pdf, title: Results }]`,
-      'attachments[0].file: expected the name of a file in content/attachments/ of lower-case letters, digits and hyphens, ending in one of .pdf, .csv, .xlsx, .xls, .docx, .doc, .pptx, .ppt, .zip, .png, .jpg, .jpeg, .webp, .mp3, .mp4 (e.g. 2007-03-30-share-buyback.pdf), found "Q3 Results.pdf"',
+      'attachments[0].file: expected the name of a file in content/attachments/ of lower-case letters and digits joined by hyphens, underscores or dots, ending in one of .pdf, .csv, .xlsx, .xls, .docx, .doc, .pptx, .ppt, .zip, .png, .jpg, .jpeg, .webp, .mp3, .mp4 (e.g. 2007-03-30-share-buyback.pdf), found "Q3 Results.pdf"',
     ],
     [
       'an attachment a browser would run',

@@ -58,7 +58,7 @@ contacts: [${o.defaultContacts.join(', ')}]
 # summary: Trend Micro bought back 819,000 shares between March 22 and March 30.
 
 # Optional: files published with the release, each saved in content/attachments/ under a name of
-# lower-case letters, digits and hyphens, with the text of its link.
+# lower-case letters and digits joined by hyphens, with the text of its link.
 # attachments:
 #   - { file: ${o.date}-notice.pdf, title: Notice as filed with the Tokyo Stock Exchange }
 

@@ -215,8 +215,10 @@ function siteReferenceProblems(site: SiteRead, references: ReferenceCheck): Prob
       id,
     })),
   ];
+  // The defaults serve releases in the default language first.
+  const lang = declaredLanguages(site)[0];
   return defaults.flatMap(({ path, collection, id }) => {
-    const message = references(id, collection);
+    const message = references(id, collection, lang);
     return message ? [{ file: site.file, line: fieldLine(site.yaml, 1, path), field: fieldName(path), message }] : [];
   });
 }
