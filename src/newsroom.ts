@@ -83,6 +83,8 @@ export interface Release {
   draft: boolean;
   /** Kept off the site until then: its own embargo or time of issue, or its original's, whichever is later. */
   embargo?: Date | undefined;
+  /** Held by its date of issue, still to come, rather than by an embargo. */
+  scheduled: boolean;
   /** The embargo, while it has not lifted: such a release is shown only under `astro dev`. */
   heldUntil?: Date | undefined;
   boilerplate: Boilerplate;
@@ -248,6 +250,7 @@ async function load(): Promise<Newsroom> {
     // Issued when the embargo holding it lifts, its original's for a translation (`issueTime`).
     const { embargo } = heldWithOriginal(data, original);
     const { instant, iso, time } = issueTime({ date: data.date, time: data.time, embargo }, settings.timeZone);
+    const held = heldWithOriginal(ownHold(data, settings.timeZone), original && ownHold(original, settings.timeZone));
     const slug = releaseSlug(entry.id, data.date, data.slug);
     return {
       id: entry.id,
@@ -267,7 +270,8 @@ async function load(): Promise<Newsroom> {
       tags: data.tags,
       summary: data.summary ?? (entry.rendered?.metadata as RenderedMetadata | undefined)?.summary ?? '',
       tickers: data.tickers ?? settings.company.tickers,
-      ...heldWithOriginal(ownHold(data, settings.timeZone), original && ownHold(original, settings.timeZone)),
+      ...held,
+      scheduled: held.embargo !== undefined && held.embargo.getTime() > (embargo?.getTime() ?? -Infinity),
       boilerplate: data.boilerplate
         ? boilerplate(data.boilerplate.id, lang, { file: filePath, field: ['boilerplate'] })
         : boilerplate(settings.defaultBoilerplate, lang, { file: SITE_FILE, field: ['defaultBoilerplate'] }),

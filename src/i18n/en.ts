@@ -54,6 +54,7 @@ export const en = {
     fax: 'Fax:',
     draft: 'Draft:',
     draftNote: 'this release is shown only in preview (npm run dev) and is left out of the published site.',
+    scheduled: 'Scheduled:',
     embargoed: 'Under embargo:',
     embargoNote: (until: string) =>
       `this release is shown only in preview (npm run dev) until ${until}; the first build after that publishes it.`,
@@ -179,6 +180,7 @@ export const en = {
       `${n} content ${n === 1 ? 'problem' : 'problems'}, as npm run check reports ${n === 1 ? 'it' : 'them'}. Mend ${n === 1 ? 'it' : 'them'} before you publish: until then, a file with a problem that stops a build is left out of this preview.`,
   },
   draftBadge: 'Draft',
+  scheduledBadge: 'Scheduled',
   embargoBadge: 'Under embargo',
 };
 

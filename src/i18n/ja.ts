@@ -54,6 +54,7 @@ export const ja: Dictionary = {
     fax: 'FAX：',
     draft: '下書き：',
     draftNote: 'このリリースはプレビュー（npm run dev）にのみ表示され、公開サイトには掲載されません。',
+    scheduled: '公開予定：',
     embargoed: '解禁前：',
     embargoNote: (until: string) =>
       `このリリースは解禁日時（${until}）まではプレビュー（npm run dev）にのみ表示され、それ以降の最初のビルドで公開されます。`,
@@ -177,5 +178,6 @@ export const ja: Dictionary = {
       `コンテンツに${n}件の問題があります（npm run check と同じ内容です）。公開する前に修正してください。それまで、ビルドを止める問題のあるファイルはこのプレビューに表示されません。`,
   },
   draftBadge: '下書き',
+  scheduledBadge: '公開予定',
   embargoBadge: '解禁前',
 };

@@ -44,6 +44,7 @@ describe('npm run dev', () => {
             'draft: true\nattachments: [{ file: 2008-01-10-notice.pdf, title: The notice }]',
           ),
         },
+        { file: '2099-02-01-scheduled.mdx', frontmatter: frontmatter('A release dated later', '2099-02-01') },
         {
           file: '2099-01-01-held.mdx',
           frontmatter: frontmatter('A release under embargo', '2099-01-01', 'embargo: "2099-01-01T09:00:00+09:00"'),
@@ -83,6 +84,13 @@ describe('npm run dev', () => {
       '%PDF-1.4 draft notice',
     ]);
     expect((await fetch(new URL('attachments/2008-01-10-other.pdf', BASE))).status).toBe(404);
+  });
+
+  it('shows a release dated later as scheduled, saying when it is issued', async () => {
+    const html = await eventually('releases/2099-02-01-scheduled/', 'A release dated later');
+    expect(html).toContain('Scheduled:');
+    expect(html).toContain('until February 1, 2099 at 00:00 GMT+9;');
+    expect(await get('releases/')).toMatch(/A release dated later[\s\S]*?class="badge"[^>]*>Scheduled</);
   });
 
   it('shows a release under embargo, saying until when', async () => {

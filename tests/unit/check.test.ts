@@ -121,6 +121,20 @@ describe('npm run check', () => {
     });
   });
 
+  it('refuses a link to a release dated later, which has no page before its date', () => {
+    inContentCopy((dir) => {
+      writeFileSync(
+        join(dir, 'releases', '2099-06-01-later.mdx'),
+        '---\nheadline: Later\ndate: 2099-06-01\nlocation: TOKYO, Japan\ncategories: [Corporate]\n---\n\nLater.\n',
+      );
+      const other = join(dir, 'releases', '2007-11-26-final-terms-stock-acquisition-rights.mdx');
+      writeFileSync(other, `${readFileSync(other, 'utf8')}\nSee [what comes](/releases/2099-06-01-later/).\n`);
+      expect(checkContent({ contentDir: dir }).map((problem) => problem.message)).toEqual([
+        'expected a link to a published page, found "/releases/2099-06-01-later/", a release issued at 2099-06-01T00:00:00+09:00, which has no page before then',
+      ]);
+    });
+  });
+
   it("refuses another language's boilerplate, contact or notice, and offers only the usable ones", () => {
     inContentCopy((dir) => {
       const release = join(dir, 'releases', '2007-11-26-final-terms-stock-acquisition-rights.mdx');

@@ -463,10 +463,20 @@ function linkProblems(
     return pagesBy.get(at.getTime())!;
   };
   const held = listed.filter((release) => hold(release).draft || heldUntil(release));
+  /** Held by its date of issue rather than by an embargo, its own or its original's. */
+  const scheduled = (release: ListedRelease) => {
+    const { embargo } = heldWithOriginal(release.data, originalOf(release)?.data);
+    return (hold(release).embargo?.getTime() ?? -Infinity) > (embargo?.getTime() ?? -Infinity);
+  };
   const unpublished = new Map<string, Unpublished>(
     held.map((release) => [
       release.path,
-      { draft: hold(release).draft, embargo: heldUntil(release), original: heldBy(release) },
+      {
+        draft: hold(release).draft,
+        embargo: heldUntil(release),
+        original: heldBy(release),
+        scheduled: scheduled(release),
+      },
     ]),
   );
   // A file that only held releases attach goes out with the first of them to be published.

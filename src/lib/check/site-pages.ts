@@ -51,6 +51,8 @@ export interface Unpublished {
   original?: string | undefined;
   /** The page is a file releases attach (`attachments/…`), held back with the first to be published. */
   attachment?: boolean | undefined;
+  /** Held by its date of issue, still to come, rather than by an embargo. */
+  scheduled?: boolean | undefined;
 }
 
 export interface LinkContext {
@@ -122,6 +124,8 @@ export function linkProblem(href: string, context: LinkContext): string | undefi
   if (held?.embargo) {
     if (context.heldUntil && held.embargo.getTime() <= context.heldUntil.getTime()) return undefined;
     const until = isoInZone(held.embargo, context.timeZone ?? 'UTC');
+    if (held.scheduled)
+      return `expected a link to a published page, found "${href}", a release issued at ${until}${byOriginal}, which has no page before then`;
     return `expected a link to a published page, found "${href}", a release under embargo until ${until}${byOriginal}, which the link would reveal before then`;
   }
   if (now) return `expected the release's address, found "${href}", a former address of it: link to /${now}`;
