@@ -32,6 +32,24 @@ async function eventually(path: string, text: string, timeout = 45_000): Promise
   return html;
 }
 
+/** `astro dev` on a content folder (with a cache of its own) on `port`; `env` adds to its environment. */
+function startDev(
+  port: number,
+  content: string,
+  env: Record<string, string> = {},
+  stdio: 'ignore' | 'pipe' = 'ignore',
+) {
+  return spawn(
+    process.execPath,
+    ['node_modules/astro/bin/astro.mjs', 'dev', '--port', String(port), '--host', '127.0.0.1'],
+    {
+      cwd: ROOT,
+      env: childEnvironment({ NEWSROOM_CONTENT: content, NEWSROOM_CACHE_DIR: join(content, '.astro-cache'), ...env }),
+      stdio: ['ignore', stdio, stdio],
+    },
+  );
+}
+
 describe('npm run dev', () => {
   beforeAll(async () => {
     content = fixtureContent({
@@ -53,15 +71,7 @@ describe('npm run dev', () => {
     });
     mkdirSync(join(content, 'attachments'));
     writeFileSync(join(content, 'attachments', '2008-01-10-notice.pdf'), '%PDF-1.4 draft notice');
-    dev = spawn(
-      process.execPath,
-      ['node_modules/astro/bin/astro.mjs', 'dev', '--port', String(PORT), '--host', '127.0.0.1'],
-      {
-        cwd: ROOT,
-        env: childEnvironment({ NEWSROOM_CONTENT: content, NEWSROOM_CACHE_DIR: join(content, '.astro-cache') }),
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    dev = startDev(PORT, content, {}, 'pipe');
     dev.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
     dev.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
     expect(await eventually('', 'Trend Micro Newsroom', 60_000)).toContain('Trend Micro Newsroom');
@@ -168,15 +178,7 @@ describe('npm run dev started on content with a problem', () => {
     // A contact that does not exist, in another.
     const other = join(broken, 'releases', '2007-11-26-final-terms-stock-acquisition-rights.mdx');
     writeFileSync(other, readFileSync(other, 'utf8').replace(/^tags:/m, 'contacts: [nobody-here]\ntags:'));
-    server = spawn(
-      process.execPath,
-      ['node_modules/astro/bin/astro.mjs', 'dev', '--port', String(port), '--host', '127.0.0.1'],
-      {
-        cwd: ROOT,
-        env: childEnvironment({ NEWSROOM_CONTENT: broken, NEWSROOM_CACHE_DIR: join(broken, '.astro-cache') }),
-        stdio: 'ignore',
-      },
-    );
+    server = startDev(port, broken);
   }, 30_000);
 
   afterAll(() => {
@@ -220,19 +222,7 @@ describe('npm run dev under a base path', () => {
     content = fixtureContent({});
     mkdirSync(join(content, 'attachments'));
     writeFileSync(join(content, 'attachments', 'terms.pdf'), '%PDF-1.4 terms');
-    server = spawn(
-      process.execPath,
-      ['node_modules/astro/bin/astro.mjs', 'dev', '--port', String(port), '--host', '127.0.0.1'],
-      {
-        cwd: ROOT,
-        env: childEnvironment({
-          NEWSROOM_CONTENT: content,
-          NEWSROOM_CACHE_DIR: join(content, '.astro-cache'),
-          NEWSROOM_BASE: '/newsroom/',
-        }),
-        stdio: 'ignore',
-      },
-    );
+    server = startDev(port, content, { NEWSROOM_BASE: '/newsroom/' });
   });
 
   afterAll(() => {
