@@ -15,11 +15,9 @@ import { calendarDateInZone, yearOf } from './lib/dates';
 import {
   compareNewestFirst,
   fileNameProblem,
-  heldWithOriginal,
   isPublished,
-  issueTime,
-  ownHold,
   redirectClashes,
+  releaseTiming,
   releaseSlug,
   sharedPathProblem,
   sharedPaths,
@@ -247,10 +245,11 @@ async function load(): Promise<Newsroom> {
     // A translation is held back as long as its original is.
     const original = data.translationOf && entryById.get(data.translationOf.id)?.data;
     const filePath = entry.filePath ?? `${CONTENT_DIR}/releases/${entry.id}.mdx`;
-    // Issued when the embargo holding it lifts, its original's for a translation (`issueTime`).
-    const { embargo } = heldWithOriginal(data, original);
-    const { instant, iso, time } = issueTime({ date: data.date, time: data.time, embargo }, settings.timeZone);
-    const held = heldWithOriginal(ownHold(data, settings.timeZone), original && ownHold(original, settings.timeZone));
+    const { instant, iso, time, draft, embargo, scheduled } = releaseTiming(
+      data,
+      original || undefined,
+      settings.timeZone,
+    );
     const slug = releaseSlug(entry.id, data.date, data.slug);
     return {
       id: entry.id,
@@ -270,8 +269,9 @@ async function load(): Promise<Newsroom> {
       tags: data.tags,
       summary: data.summary ?? (entry.rendered?.metadata as RenderedMetadata | undefined)?.summary ?? '',
       tickers: data.tickers ?? settings.company.tickers,
-      ...held,
-      scheduled: held.embargo !== undefined && held.embargo.getTime() > (embargo?.getTime() ?? -Infinity),
+      draft,
+      embargo,
+      scheduled,
       boilerplate: data.boilerplate
         ? boilerplate(data.boilerplate.id, lang, { file: filePath, field: ['boilerplate'] })
         : boilerplate(settings.defaultBoilerplate, lang, { file: SITE_FILE, field: ['defaultBoilerplate'] }),

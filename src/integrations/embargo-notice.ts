@@ -12,7 +12,7 @@ import { contentFiles, displayPath, releaseId } from '../lib/check/content-folde
 import { buildClock } from '../lib/clock';
 import { isoInZone } from '../lib/dates';
 import { writtenFields } from '../lib/frontmatter';
-import { heldWithOriginal, issueTime, nextEmbargoLift, ownHold, type Hold, type Publishable } from '../lib/releases';
+import { nextEmbargoLift, releaseTiming, type Publishable } from '../lib/releases';
 import { calendarDate, instantWithOffset, timeOfDay } from '../schemas/fields';
 import { CONTENT_DIR } from '../folders';
 import { settings } from '../settings';
@@ -21,35 +21,32 @@ const embargoTime = instantWithOffset('the embargo time');
 
 /**
  * Releases held back until a moment still to come or past, read from their frontmatter: until
- * their embargo or time of issue (`ownHold`), or (for a translation) its original's when that is
- * later. Drafts are left out: they publish on no date.
+ * their embargo or time of issue, or (for a translation) its original's when that is later
+ * (`releaseTiming`). Drafts are left out: they publish on no date.
  */
 export function embargoedReleases(releasesDir: string, timeZone: string): Publishable[] {
-  const files = contentFiles(releasesDir, ['.mdx']).map((file) => {
+  const files = contentFiles(releasesDir, ['.mdx']).flatMap((file) => {
     const source = readFileSync(join(releasesDir, file), 'utf8');
     const fields = new Map(
       writtenFields(source, ['date', 'time', 'draft', 'embargo', 'translationOf']).map((f) => [f.field, f.value]),
     );
     // An invalid embargo, date or time is the content schema's to report; the build fails on it.
-    const embargo = embargoTime.safeParse(fields.get('embargo'));
     const date = calendarDate('the date').safeParse(fields.get('date'));
+    if (!date.success) return [];
+    const embargo = embargoTime.safeParse(fields.get('embargo'));
     const time = timeOfDay.safeParse(fields.get('time'));
     const issue = {
-      date: date.success ? date.data : undefined,
+      date: date.data,
       time: time.success ? time.data : undefined,
       embargo: embargo.success ? embargo.data : undefined,
       draft: fields.get('draft') === 'true',
     };
-    const hold: Hold | undefined = issue.date ? ownHold({ ...issue, date: issue.date }, timeZone) : undefined;
-    return { file, id: releaseId(file), fields, hold, issue };
+    return [{ file, id: releaseId(file), original: fields.get('translationOf'), issue }];
   });
-  const holds = new Map(files.map(({ id, hold }) => [id, hold]));
-  return files.flatMap(({ file, fields, hold, issue }) => {
-    if (!hold || !issue.date) return [];
-    const { draft, embargo } = heldWithOriginal(hold, holds.get(fields.get('translationOf') ?? ''));
-    if (draft || !embargo) return [];
-    const { instant } = issueTime({ ...issue, date: issue.date }, timeZone);
-    return [{ id: join(releasesDir, file), date: issue.date, instant, draft, embargo }];
+  const issues = new Map(files.map(({ id, issue }) => [id, issue]));
+  return files.flatMap(({ file, original, issue }) => {
+    const { draft, embargo, instant } = releaseTiming(issue, original ? issues.get(original) : undefined, timeZone);
+    return draft || !embargo ? [] : [{ id: join(releasesDir, file), date: issue.date, instant, draft, embargo }];
   });
 }
 

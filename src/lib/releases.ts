@@ -91,6 +91,35 @@ export function heldWithOriginal(release: Hold, original: Hold | undefined): Hol
   return { draft: release.draft || original.draft, embargo: latest };
 }
 
+/** When a release is issued (`issueTime`) and what holds it back, with whether its date does. */
+export interface Timing extends Hold {
+  instant: Date;
+  /** ISO 8601 with the issuer's offset. */
+  iso: string;
+  /** The time of day the page shows, when there is one. */
+  time?: string | undefined;
+  /** Held by its date of issue, still to come, rather than by an embargo. */
+  scheduled: boolean;
+}
+
+/**
+ * A release's timing, for every part of the site that tells or obeys it (pages, feeds, sitemaps,
+ * the embargo notice, `npm run check`): issued when the later of its own and (for a translation)
+ * its original's embargo lifts, if on its date of issue; held back by its own draft line, embargo
+ * and time of issue, and its original's (`heldWithOriginal`).
+ */
+export function releaseTiming(
+  fields: IssueFields & { draft: boolean },
+  original: (IssueFields & { draft: boolean }) | undefined,
+  timeZone: string,
+): Timing {
+  const embargoes = heldWithOriginal(fields, original);
+  const issued = issueTime({ date: fields.date, time: fields.time, embargo: embargoes.embargo }, timeZone);
+  const held = heldWithOriginal(ownHold(fields, timeZone), original && ownHold(original, timeZone));
+  const scheduled = (held.embargo?.getTime() ?? -Infinity) > (embargoes.embargo?.getTime() ?? -Infinity);
+  return { ...issued, ...held, scheduled };
+}
+
 /** Newest first: by instant of issue, then by id so that equal times still sort the same way. */
 export function compareNewestFirst(a: Publishable, b: Publishable): number {
   return b.instant.getTime() - a.instant.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

@@ -10,7 +10,7 @@ import { contentFiles, releaseId } from './check/content-folder';
 import { parseYaml, splitFrontmatter } from './check/frontmatter-source';
 import { correctedAt, escapeXml } from './feeds';
 import { writtenFields } from './frontmatter';
-import { heldWithOriginal, issueTime, releaseSlug } from './releases';
+import { releaseSlug, releaseTiming } from './releases';
 import { absoluteUrl, isTranslatedPage, localePath, releasePath } from './urls';
 
 /** When a release page last changed: its correction, else its issue (ISO 8601, issuer's offset). */
@@ -48,19 +48,19 @@ export function releasePages(releasesDir: string, timeZone: string, defaultLangu
     );
     // The build has checked the embargo's spelling; an unparsable one leaves the date alone.
     const embargo = fields.embargo ? new Date(fields.embargo) : undefined;
-    return { file, source, fields, id: releaseId(file), embargo: embargo?.getTime() ? embargo : undefined };
+    const issue = fields.date
+      ? { date: fields.date, time: fields.time, embargo: embargo?.getTime() ? embargo : undefined, draft: false }
+      : undefined;
+    return { source, fields, id: releaseId(file), issue };
   });
-  const embargoes = new Map(files.map(({ id, embargo }) => [id, embargo]));
-  for (const { source, fields, id, embargo } of files) {
-    if (!fields.date) continue; // the content schema reports it
-    // Issued when the embargo holding it lifts: its own, or its original's when later (`issueTime`).
-    const held = heldWithOriginal(
-      { draft: false, embargo },
-      fields.translationOf ? { draft: false, embargo: embargoes.get(fields.translationOf) } : undefined,
-    );
-    const { iso: isoDate } = issueTime({ date: fields.date, time: fields.time, embargo: held.embargo }, timeZone);
+  const issues = new Map(files.map(({ id, issue }) => [id, issue]));
+  for (const { source, fields, id, issue } of files) {
+    if (!issue) continue; // the content schema reports a missing date
+    // Issued when the embargo holding it lifts: its own, or its original's when later.
+    const original = fields.translationOf ? issues.get(fields.translationOf) : undefined;
+    const { iso: isoDate } = releaseTiming(issue, original, timeZone);
     const inLanguage = (name: string) => localePath(fields.lang ?? defaultLanguage, defaultLanguage, releasePath(name));
-    const path = inLanguage(releaseSlug(id, fields.date, fields.slug));
+    const path = inLanguage(releaseSlug(id, issue.date, fields.slug));
     found.set(path, {
       lastModified: lastModified({ isoDate, data: fields }, timeZone),
       original: fields.translationOf || id,

@@ -137,12 +137,10 @@ function timeProblems(
   timeZone: string,
 ): { code: 'custom'; path: string[]; message: string }[] {
   const { date, time, embargo } = data;
-  if (time !== undefined) {
-    const { instant, iso } = zonedTime(date, time, timeZone);
-    if (isoInZone(instant, timeZone) !== iso) {
-      const message = `expected a time of day that exists on ${date} in ${timeZone}, found ${time}, which its clocks skip (daylight saving time begins)`;
-      return [{ code: 'custom', path: ['time'], message }];
-    }
+  const written = time === undefined ? undefined : zonedTime(date, time, timeZone);
+  if (written && isoInZone(written.instant, timeZone) !== written.iso) {
+    const message = `expected a time of day that exists on ${date} in ${timeZone}, found ${time}, which its clocks skip (daylight saving time begins)`;
+    return [{ code: 'custom', path: ['time'], message }];
   }
   if (!embargo) return [];
   const lifts = isoInZone(embargo, timeZone);
@@ -150,7 +148,7 @@ function timeProblems(
     const message = `expected an embargo lifting on or before the date of issue (${date}), found one lifting on ${lifts.slice(0, 10)}: a release cannot be issued before it may be read; set date: to ${lifts.slice(0, 10)}`;
     return [{ code: 'custom', path: ['embargo'], message }];
   }
-  if (time !== undefined && zonedTime(date, time, timeZone).instant.getTime() < embargo.getTime()) {
+  if (written && written.instant.getTime() < embargo.getTime()) {
     const message = `expected a time of issue no earlier than the embargo (${lifts.slice(11, 16)}), found ${time}; leave time: out to issue the release when the embargo lifts`;
     return [{ code: 'custom', path: ['time'], message }];
   }

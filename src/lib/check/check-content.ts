@@ -15,9 +15,9 @@ import { impossibleDate, writtenFields } from '../frontmatter';
 import { fieldName, issueField } from '../problems';
 import {
   fileNameProblem,
-  heldWithOriginal,
   ownHold,
   redirectClashes,
+  releaseTiming,
   releaseSlug,
   sharedPathProblem,
   sharedPaths,
@@ -86,6 +86,12 @@ const located = (entry: ContentEntry): Located => ({
   yaml: entry.split?.yaml ?? entry.source ?? '',
   yamlLine: entry.split?.yamlLine ?? 1,
 });
+
+/** A problem with the field at `path` of an entry, on the line that holds it. */
+function problemAt(entry: ContentEntry, path: PropertyKey[], message: string): Problem {
+  const { yaml, yamlLine } = located(entry);
+  return { file: entry.file, line: fieldLine(yaml, yamlLine, path), field: fieldName(path), message };
+}
 
 /** A date written as 2007-02-30, which YAML would silently turn into March 2. */
 function writtenDateProblems(entry: ContentEntry): Problem[] {
@@ -242,8 +248,7 @@ function checkEntry(
   const written = typeof entry.data.lang === 'string' ? entry.data.lang : defaultLanguage;
   for (const { path, collection, id } of referencesOf(entry.collection === 'releases' ? entry.data : {})) {
     const message = references(id, collection, collection === 'releases' ? undefined : written);
-    if (message)
-      problems.push({ file: entry.file, line: fieldLine(yaml, yamlLine, path), field: fieldName(path), message });
+    if (message) problems.push(problemAt(entry, path, message));
   }
   const lang = result.success ? (entry.data.lang as string | undefined) : undefined;
   const misplaced = result.success && folderLanguageProblem(entry.id, lang, languages, defaultLanguage);
@@ -351,15 +356,9 @@ function translationProblems(listed: readonly ListedRelease[]): Problem[] {
     translationOf: release.data.translationOf as string | undefined,
     release,
   }));
-  return translationMistakes(versions, (version) => version.release.entry.file).map(({ release, message }) => {
-    const { yaml, yamlLine } = located(release.release.entry);
-    return {
-      file: release.release.entry.file,
-      line: fieldLine(yaml, yamlLine, ['translationOf']),
-      field: 'translationOf',
-      message,
-    };
-  });
+  return translationMistakes(versions, (version) => version.release.entry.file).map(({ release, message }) =>
+    problemAt(release.release.entry, ['translationOf'], message),
+  );
 }
 
 /** Attachments (`attachments[0].file`) that content/attachments/ does not hold. */
@@ -370,25 +369,17 @@ function missingAttachments(listed: readonly ListedRelease[], contentDir: string
   return listed.flatMap(({ entry, data }) =>
     data.attachments.flatMap(({ file }, i) => {
       if (held.has(file)) return [];
-      const { yaml, yamlLine } = located(entry);
-      const path = ['attachments', i, 'file'];
       const message = missingAttachmentMessage(displayPath(folder, displayRoot), files, file);
-      return [{ file: entry.file, line: fieldLine(yaml, yamlLine, path), field: fieldName(path), message }];
+      return [problemAt(entry, ['attachments', i, 'file'], message)];
     }),
   );
 }
 
 /** Former addresses that a release has now, or that another keeps. */
 function redirectProblems(listed: readonly ListedRelease[]): Problem[] {
-  return redirectClashes(listed, (release) => release.entry.file).map(({ release, index, message }) => {
-    const { yaml, yamlLine } = located(release.entry);
-    return {
-      file: release.entry.file,
-      line: fieldLine(yaml, yamlLine, ['redirectFrom', index]),
-      field: `redirectFrom[${index}]`,
-      message,
-    };
-  });
+  return redirectClashes(listed, (release) => release.entry.file).map(({ release, index, message }) =>
+    problemAt(release.entry, ['redirectFrom', index], message),
+  );
 }
 
 function duplicateSlugs(listed: readonly { entry: ContentEntry; path: string }[]): Problem[] {
@@ -413,10 +404,7 @@ function linkProblems(
   const timeZone = site.settings?.timeZone ?? 'UTC';
   const own = (release: ListedRelease) => ownHold(release.data, timeZone);
   const holds = new Map(
-    listed.map((release) => {
-      const original = originalOf(release);
-      return [release, heldWithOriginal(own(release), original && own(original))];
-    }),
+    listed.map((release) => [release, releaseTiming(release.data, originalOf(release)?.data, timeZone)]),
   );
   const hold = (release: ListedRelease) => holds.get(release)!;
   /** The original, when it is what holds a translation back (a link's message names it). */
@@ -463,11 +451,6 @@ function linkProblems(
     return pagesBy.get(at.getTime())!;
   };
   const held = listed.filter((release) => hold(release).draft || heldUntil(release));
-  /** Held by its date of issue rather than by an embargo, its own or its original's. */
-  const scheduled = (release: ListedRelease) => {
-    const { embargo } = heldWithOriginal(release.data, originalOf(release)?.data);
-    return (hold(release).embargo?.getTime() ?? -Infinity) > (embargo?.getTime() ?? -Infinity);
-  };
   const unpublished = new Map<string, Unpublished>(
     held.map((release) => [
       release.path,
@@ -475,7 +458,7 @@ function linkProblems(
         draft: hold(release).draft,
         embargo: heldUntil(release),
         original: heldBy(release),
-        scheduled: scheduled(release),
+        scheduled: hold(release).scheduled,
       },
     ]),
   );
