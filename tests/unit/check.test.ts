@@ -24,6 +24,10 @@ function check(content: string) {
   );
 }
 
+/** Rewrites a content file: `change` gets its text and returns the new one. */
+const edit = (file: string, change: (text: string) => string) =>
+  writeFileSync(file, change(readFileSync(file, 'utf8')));
+
 /** Runs `test` on a copy of content/, deleted afterwards. */
 function inContentCopy(test: (dir: string) => void) {
   const dir = mkdtempSync(join(tmpdir(), 'newsroom-check-'));
@@ -105,15 +109,12 @@ describe('npm run check', () => {
 
   it('names the address now of a release a link reaches by its former address', () => {
     inContentCopy((dir) => {
-      const release = join(dir, 'releases', '2007-03-30-results-of-share-buyback.mdx');
-      writeFileSync(
-        release,
-        readFileSync(release, 'utf8').replace(/^tags:/m, 'redirectFrom: [2007-03-29-buyback-results]\ntags:'),
+      edit(join(dir, 'releases', '2007-03-30-results-of-share-buyback.mdx'), (text) =>
+        text.replace(/^tags:/m, 'redirectFrom: [2007-03-29-buyback-results]\ntags:'),
       );
-      const other = join(dir, 'releases', '2007-11-26-final-terms-stock-acquisition-rights.mdx');
-      writeFileSync(
-        other,
-        `${readFileSync(other, 'utf8')}\nSee [the buyback](/releases/2007-03-29-buyback-results/).\n`,
+      edit(
+        join(dir, 'releases', '2007-11-26-final-terms-stock-acquisition-rights.mdx'),
+        (text) => `${text}\nSee [the buyback](/releases/2007-03-29-buyback-results/).\n`,
       );
       expect(checkContent({ contentDir: dir }).map((problem) => problem.message)).toEqual([
         'expected the release\'s address, found "/releases/2007-03-29-buyback-results/", a former address of it: link to /releases/2007-03-30-results-of-share-buyback/',
@@ -127,8 +128,10 @@ describe('npm run check', () => {
         join(dir, 'releases', '2099-06-01-later.mdx'),
         '---\nheadline: Later\ndate: 2099-06-01\nlocation: TOKYO, Japan\ncategories: [Corporate]\n---\n\nLater.\n',
       );
-      const other = join(dir, 'releases', '2007-11-26-final-terms-stock-acquisition-rights.mdx');
-      writeFileSync(other, `${readFileSync(other, 'utf8')}\nSee [what comes](/releases/2099-06-01-later/).\n`);
+      edit(
+        join(dir, 'releases', '2007-11-26-final-terms-stock-acquisition-rights.mdx'),
+        (text) => `${text}\nSee [what comes](/releases/2099-06-01-later/).\n`,
+      );
       expect(checkContent({ contentDir: dir }).map((problem) => problem.message)).toEqual([
         'expected a link to a published page, found "/releases/2099-06-01-later/", a release issued at 2099-06-01T00:00:00+09:00, which has no page before then',
       ]);
@@ -137,19 +140,12 @@ describe('npm run check', () => {
 
   it("refuses another language's boilerplate, contact or notice, and offers only the usable ones", () => {
     inContentCopy((dir) => {
-      const release = join(dir, 'releases', '2007-11-26-final-terms-stock-acquisition-rights.mdx');
-      writeFileSync(
-        release,
-        readFileSync(release, 'utf8').replace(/^categories:/m, 'notices: [ja/forward-looking-statements]\ncategories:'),
+      edit(join(dir, 'releases', '2007-11-26-final-terms-stock-acquisition-rights.mdx'), (text) =>
+        text.replace(/^categories:/m, 'notices: [ja/forward-looking-statements]\ncategories:'),
       );
-      const japanese = join(dir, 'releases', 'ja', '2007-03-30-results-of-share-buyback.mdx');
       // A Japanese release may name the default language's entries, and its own by either name.
-      writeFileSync(
-        japanese,
-        readFileSync(japanese, 'utf8').replace(
-          /^notices:.*$/m,
-          'notices: [ja/forward-looking-statements]\ncontacts: [mahendra-negi, jane-do]',
-        ),
+      edit(join(dir, 'releases', 'ja', '2007-03-30-results-of-share-buyback.mdx'), (text) =>
+        text.replace(/^notices:.*$/m, 'notices: [ja/forward-looking-statements]\ncontacts: [mahendra-negi, jane-do]'),
       );
       const found = checkContent({ contentDir: dir, displayRoot: dir });
       expect(found.map(({ file, field, message }) => `${file}: ${field}: ${message}`)).toEqual([
