@@ -272,7 +272,10 @@ async function measure(published: number, edited: string) {
     'release page (median, HTML + CSS)',
     `${kB(site.median.raw)} raw, ${kB(site.median.gzip)} gzip; JS ${site.median.js} bytes (${site.sample.weight.jsFiles.join(', ') || 'none'})`,
   );
-  row('search index', `${kB(search.index)} index proper; ${kB(search.total)} bundle in ${search.files} files`);
+  row(
+    'search index',
+    `${kB(search.index)} index proper; ${kB(search.total)} in ${search.files} files (${search.bundles.join(', ')})`,
+  );
   const cold = newsroom.coldQuery as { requests: number; bytes: number; gzipEstimate: number; summary: string };
   row(
     'cold first query',

@@ -72,7 +72,8 @@ function abort(reason: string, code = 1): never {
 // The site's modules import without extensions, as Vite allows; this hook lets Node do the same.
 await import('./support/resolve-ts.ts');
 // Pagefind over the finished site, written once Astro has exited and freed its memory.
-const { INDEX_AFTER_BUILD, searchIndexKey, writeSearchIndex } = await import('../src/integrations/search-index.ts');
+const { INDEX_AFTER_BUILD, searchBundles, searchIndexKey, writeSearchIndex } =
+  await import('../src/integrations/search-index.ts');
 // Where Astro keeps its manifest, and the pages of the published site reused by this build.
 const { CACHE_DIR } = await import('../src/folders.ts');
 const { LINKED_STAGING } = await import('../src/lib/reused-pages.ts');
@@ -166,23 +167,37 @@ astro.on('exit', async (code, signal) => {
         console.warn(`newsroom: written through to the published site during the build: ${writtenThrough.join(', ')}`);
       }
     }
-    // A build that changed no page the index reads (a scheduled daily build) keeps the published one.
+    // An index folder none of whose pages changed (all of them, in a scheduled daily build; the
+    // archive's, when a recent release is edited) is kept from the published site.
     const started = performance.now();
-    const pagesRead = indexKey ? published.indexedPagesDigest(staging) : undefined;
-    let indexKept = false;
-    try {
-      indexKept = !!linked && !!indexKey && published.keepPublishedIndex(outDir, staging, linked.search, indexKey);
-    } catch (error) {
-      console.warn(`newsroom: the published search index could not be kept: ${(error as Error).message}`);
-    }
-    if (indexKept) {
+    const bundles = searchBundles(staging);
+    const pagesRead = bundles.map((bundle) => published.bundlePagesDigest(staging, bundle));
+    const kept = bundles.filter((bundle) => {
+      if (!linked || !indexKey) return false;
+      try {
+        return published.keepPublishedBundle(outDir, staging, linked.search, indexKey, bundle);
+      } catch (error) {
+        console.warn(`newsroom: the published ${bundle.dir}/ could not be kept: ${(error as Error).message}`);
+        return false;
+      }
+    });
+    const written = bundles.filter((bundle) => !kept.includes(bundle));
+    if (written.length === 0) {
       console.log(`[newsroom:search-index] no indexed page changed: the published index kept in ${seconds(started)}s`);
     } else {
-      console.log(`[newsroom:search-index] ${await writeSearchIndex(staging)} in ${seconds(started)}s`);
+      const said = await writeSearchIndex(staging, written);
+      const also = kept.map((bundle) => `; ${bundle.dir}/ kept, as none of its pages changed`).join('');
+      console.log(`[newsroom:search-index] ${said}${also} in ${seconds(started)}s`);
     }
     // What the next build checks before keeping this index; nothing if a page changed while it was read.
-    if (indexKey && pagesRead === published.indexedPagesDigest(staging)) {
-      search = { key: indexKey, pages: pagesRead, files: published.indexDigest(staging) };
+    if (indexKey) {
+      const still = bundles.every((bundle, i) => pagesRead[i] === published.bundlePagesDigest(staging, bundle));
+      if (still) {
+        search = {
+          key: indexKey,
+          bundles: bundles.map((bundle, i) => published.recordBundle(staging, bundle, pagesRead[i]!)),
+        };
+      }
     }
   } catch (error) {
     abort(`${(error as Error).message}\nBuild failed`);

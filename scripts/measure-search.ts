@@ -30,8 +30,10 @@ const siteDir = given ? resolve(given) : buildIntoTemp('newsroom-measure-');
 const query = option('--query') ?? '?q=buyback';
 try {
   const size = indexSize(siteDir);
-  const bundle = join(siteDir, 'pagefind');
-  console.log(`\nSearch bundle ${bundle.startsWith(ROOT) ? relative(ROOT, bundle) : bundle}/: ${size.files} files`);
+  const bundles = size.bundles
+    .map((dir) => join(siteDir, dir))
+    .map((dir) => (dir.startsWith(ROOT) ? relative(ROOT, dir) : dir));
+  console.log(`\nSearch bundle ${bundles.map((dir) => `${dir}/`).join(' and ')}: ${size.files} files`);
   console.log(`  all files:        ${size.total} bytes (${kB(size.total)})`);
   console.log(`  index proper:     ${size.index} bytes (${kB(size.index)}): fragments, word and filter chunks, meta`);
   console.log(`  wasm:             ${size.wasm} bytes (${kB(size.wasm)})`);
@@ -39,7 +41,7 @@ try {
 
   const { summary, transfers } = await coldQuery(siteDir, query);
   console.log(`Query search/${query}: ${summary}`);
-  const pagefind = transfers.filter(({ path }) => path.includes('/pagefind/'));
+  const pagefind = transfers.filter(({ path }) => /\/pagefind(-archive)?\//.test(path));
   console.log(`\nCold first query: ${transfers.length} requests`);
   for (const t of transfers) {
     console.log(`  ${String(t.body).padStart(8)}  (gzip ${String(t.gzip).padStart(7)})  ${t.status}  ${t.path}`);

@@ -11,7 +11,7 @@ import { ATTACHMENTS_FOLDER, attachmentType, missingAttachmentMessage, published
 import { groupBy, neighbours, relatedReleases, type Neighbours } from './lib/archive';
 import { cacheKey } from './lib/cache-key';
 import { buildClock } from './lib/clock';
-import { calendarDateInZone, yearOf } from './lib/dates';
+import { calendarDateInZone, yearOf, zonedTime } from './lib/dates';
 import {
   compareNewestFirst,
   fileNameProblem,
@@ -27,7 +27,7 @@ import { folderLanguageProblem, otherLanguageProblem, usableIn } from './lib/che
 import { displayPath, fieldProblem, folderFiles } from './lib/check/content-folder';
 import { contentError, formatProblem, isContentError, type Problem } from './lib/check/problem';
 import type { RenderedMetadata } from './loaders/render-mdx';
-import { releaseLanguages } from './lib/search';
+import { recentSearchYear, releaseLanguages, type SearchSplit } from './lib/search';
 import { unknownIdMessage } from './lib/suggest';
 import { attachmentPath, localePath, releasePath } from './lib/urls';
 import type { Ticker } from './schemas/fields';
@@ -124,6 +124,8 @@ export interface Newsroom {
   editions: Map<string, Edition>;
   /** The languages published releases are in, the default first: search filters by them. */
   releaseLanguages: string[];
+  /** Where the search index splits into the latest years and the archive; none: one index. */
+  searchSplit: SearchSplit | undefined;
   /** The releases issued just before and after each release, in its language. */
   neighbours: Map<string, Neighbours<Release>>;
   /** Up to three related releases for each release, in its language, same category first. */
@@ -368,6 +370,7 @@ async function load(): Promise<Newsroom> {
     all,
     editions,
     releaseLanguages: languages,
+    searchSplit: searchSplit(releases),
     neighbours: new Map(perLanguage.flatMap((e) => [...neighbours(e.releases)])),
     related: new Map(perLanguage.flatMap((e) => [...relatedReleases(e.releases)])),
     boilerplates,
@@ -376,6 +379,27 @@ async function load(): Promise<Newsroom> {
     attachments: publishedAttachments(releases),
     now,
     keys: cacheKeys(releases, perLanguage, languages),
+  };
+}
+
+/**
+ * Where the search index splits (SearchSplit), once the published releases, in every language,
+ * are more than `searchRecentReleases`. A release's instant of issue falls on its date in the
+ * newsroom's zone, so the releases of `year` and after are exactly those issued from `from` on.
+ */
+function searchSplit(releases: Release[]): SearchSplit | undefined {
+  const year = recentSearchYear(
+    releases.map((release) => release.year),
+    settings.searchRecentReleases,
+  );
+  if (year === undefined) return undefined;
+  return {
+    year,
+    from: zonedTime(`${year}-01-01`, undefined, settings.timeZone).instant.toISOString(),
+    archiveLanguages: releaseLanguages(
+      releases.filter((release) => release.year < year),
+      settings.defaultLanguage,
+    ),
   };
 }
 

@@ -12,6 +12,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { ARCHIVE_BUNDLE_DIR, SEARCH_BUNDLE_DIR } from '../../src/lib/search.ts';
 import { launchBrowser } from '../../tests/support/browser.ts';
 import { serveStatic } from '../../tests/support/serve.ts';
 
@@ -26,6 +27,8 @@ export function files(dir: string): { path: string; bytes: number }[] {
 export const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 export interface IndexSize {
+  /** The folders: `pagefind/`, and `pagefind-archive/` once the index is split. */
+  bundles: string[];
   files: number;
   total: number;
   /** Fragments, word and filter chunks, meta and entry file: what grows with the releases. */
@@ -35,17 +38,18 @@ export interface IndexSize {
 }
 
 /**
- * The bundle Pagefind writes: the index proper (grows with the releases), the WebAssembly search
+ * The bundles Pagefind writes: the index proper (grows with the releases), the WebAssembly search
  * code (one per language), and the scripts and styles of its UIs (only pagefind.js and its worker
- * are used by this site; the others are written anyway).
+ * are used by this site; the others are written anyway, in the archive's bundle too).
  */
-export function indexSize(siteDir: string, bundleDir = 'pagefind'): IndexSize {
-  const bundle = files(join(siteDir, bundleDir));
+export function indexSize(siteDir: string): IndexSize {
+  const bundles = [SEARCH_BUNDLE_DIR, ARCHIVE_BUNDLE_DIR].filter((dir) => existsSync(join(siteDir, dir)));
+  const bundle = bundles.flatMap((dir) => files(join(siteDir, dir)));
   const bytes = (test: RegExp) => sum(bundle.filter(({ path }) => test.test(path)).map((f) => f.bytes));
   const total = sum(bundle.map((f) => f.bytes));
   const index = bytes(/^(fragment|index|filter)\/|\.pf_meta$|^pagefind-entry\.json$/);
   const wasm = bytes(/\.pagefind$/);
-  return { files: bundle.length, total, index, wasm, scripts: total - index - wasm };
+  return { bundles, files: bundle.length, total, index, wasm, scripts: total - index - wasm };
 }
 
 export interface Transfer {

@@ -20,8 +20,7 @@ import {
 } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { z } from 'astro/zod';
-import { indexedPages } from '../../src/integrations/search-index.ts';
-import { SEARCH_BUNDLE_DIR } from '../../src/lib/search.ts';
+import type { SearchBundle } from '../../src/integrations/search-index.ts';
 
 /** Astro's incremental-build manifest, in its cache folder. */
 const MANIFEST_FILE = 'incremental-build.json';
@@ -90,11 +89,22 @@ const stampSchema = z.object({
   site: z.string(),
   folder: z.string(),
   manifest: z.string(),
-  /** The published search index: how it was made (`searchIndexKey`), the pages it read, its files. */
-  search: z.object({ key: z.string(), pages: z.string(), files: z.string() }).optional(),
+  /**
+   * The published search index: how it was made (`searchIndexKey`), and for each of its folders
+   * (`searchBundles`) which pages it read, those pages and its files, as `recordBundle` saw them.
+   * A stamp from before the index had parts says nothing of it.
+   */
+  search: z
+    .object({
+      key: z.string(),
+      bundles: z.array(z.object({ dir: z.string(), list: z.string(), pages: z.string(), files: z.string() })),
+    })
+    .optional()
+    .catch(undefined),
 });
-/** What the stamp says of the published search index (digests: `indexedPagesDigest`, `indexDigest`). */
+/** What the stamp says of the published search index. */
 export type SearchStamp = NonNullable<z.infer<typeof stampSchema>['search']>;
+export type BundleStamp = SearchStamp['bundles'][number];
 
 /**
  * Which folder this is: device, inode, and its birth and change times, so that a folder swapped in
@@ -138,15 +148,27 @@ function statsDigest(dir: string, files: string[]): string {
   return hash.digest('hex');
 }
 
-/** The pages of the site in `dir` that the search index reads, as `statsDigest` sees them. */
-export const indexedPagesDigest = (dir: string) => statsDigest(dir, indexedPages(dir));
+/** The files of the search index folder `bundle` in the site `dir`, relative to the site. */
+const bundleFiles = (dir: string, bundle: string) => filesUnder(join(dir, bundle)).map((file) => join(bundle, file));
 
-/** The search index's files in the site `dir`, as `statsDigest` sees them. */
-export const indexDigest = (dir: string) =>
-  statsDigest(
-    dir,
-    filesUnder(join(dir, SEARCH_BUNDLE_DIR)).map((file) => join(SEARCH_BUNDLE_DIR, file)),
-  );
+/** Which pages a search index folder reads: their names, in order. */
+const listDigest = (pages: string[]) => createHash('sha256').update(pages.join('\n')).digest('hex');
+
+/** The pages an index folder of the site in `dir` reads, as `statsDigest` sees them. */
+export const bundlePagesDigest = (dir: string, bundle: SearchBundle) => statsDigest(dir, bundle.pages);
+
+/**
+ * What the next build checks before keeping the index folder `bundle` of the site in `dir`, once
+ * written: `pagesRead` is `bundlePagesDigest` from before it was written.
+ */
+export function recordBundle(dir: string, bundle: SearchBundle, pagesRead: string): BundleStamp {
+  return {
+    dir: bundle.dir,
+    list: listDigest(bundle.pages),
+    pages: pagesRead,
+    files: statsDigest(dir, bundleFiles(dir, bundle.dir)),
+  };
+}
 
 /** True if `a` and `b` are the same file, or hold the same bytes. */
 function sameContent(a: string, b: string): boolean {
@@ -198,35 +220,38 @@ export function linkPublishedPages(site: string, staging: string, cacheDir: stri
 }
 
 /**
- * Once the staging folder holds every page this build publishes: if the pages the search index
- * reads are, one for one, those of the published site (the same files, or the same bytes), the
- * published index was made the same way (`key`, from `searchIndexKey`), and neither its files nor
- * the pages it read have changed since it was published, links that index into `staging` —
- * Pagefind would write the same bytes — and returns true. Otherwise returns false, and the caller
- * writes the index. Throws, leaving no index behind, if the published one cannot be read or linked.
+ * Once the staging folder holds every page this build publishes: if the index folder `bundle`
+ * (`searchBundles`) reads the same pages as the published one did, and each is the same file or
+ * the same bytes, the published index was made the same way (`key`, from `searchIndexKey`), and
+ * neither its files nor the pages it read have changed since it was published, links that folder
+ * into `staging` — Pagefind would write the same bytes — and returns true. Otherwise returns false,
+ * and the caller writes it. Throws, leaving none of it behind, if it cannot be read or linked.
  */
-export function keepPublishedIndex(
+export function keepPublishedBundle(
   site: string,
   staging: string,
   recorded: SearchStamp | undefined,
   key: string,
+  bundle: SearchBundle,
 ): boolean {
-  if (recorded?.key !== key) return false;
-  const bundle = join(site, SEARCH_BUNDLE_DIR);
-  const target = join(staging, SEARCH_BUNDLE_DIR);
-  if (existsSync(target)) return false; // something of the same name (public/) for Pagefind to write over
-  const pages = indexedPages(staging);
-  const before = indexedPages(site);
-  if (pages.length !== before.length || pages.some((page, i) => page !== before[i])) return false;
-  if (!pages.every((page) => sameContent(join(staging, page), join(site, page)))) return false;
-  if (statsDigest(site, before) !== recorded.pages || indexDigest(site) !== recorded.files) return false;
+  const stamp = recorded?.key === key ? recorded.bundles.find(({ dir }) => dir === bundle.dir) : undefined;
+  if (!stamp || stamp.list !== listDigest(bundle.pages)) return false;
+  // Something of the same name (public/) for Pagefind to write over.
+  if (existsSync(join(staging, bundle.dir))) return false;
+  if (
+    !bundle.pages.every((page) => existsSync(join(site, page)) && sameContent(join(staging, page), join(site, page)))
+  ) {
+    return false;
+  }
+  const files = bundleFiles(site, bundle.dir);
+  if (statsDigest(site, bundle.pages) !== stamp.pages || statsDigest(site, files) !== stamp.files) return false;
   try {
-    for (const file of filesUnder(bundle)) {
-      mkdirSync(dirname(join(target, file)), { recursive: true });
-      linkSync(join(bundle, file), join(target, file));
+    for (const file of files) {
+      mkdirSync(dirname(join(staging, file)), { recursive: true });
+      linkSync(join(site, file), join(staging, file));
     }
   } catch (error) {
-    rmSync(target, { recursive: true, force: true });
+    rmSync(join(staging, bundle.dir), { recursive: true, force: true });
     throw error;
   }
   return true;

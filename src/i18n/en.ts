@@ -138,6 +138,10 @@ export const en = {
       relevance: 'best match first',
       moreOne: 'Show 1 more result',
       moreMany: 'Show {count} more results',
+      partialOne: '1 release{words}{within}{since}, {order}.',
+      partialMany: '{count} releases{words}{within}{since}, {order}.',
+      since: ' from {year} on',
+      older: 'Search releases before {year}',
     },
   },
   feeds: {

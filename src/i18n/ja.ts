@@ -137,6 +137,10 @@ export const ja: Dictionary = {
       relevance: '関連度順',
       moreOne: 'さらに1件表示',
       moreMany: 'さらに{count}件表示',
+      partialOne: '{words}{within}{since}のリリース：1件（{order}）。',
+      partialMany: '{words}{within}{since}のリリース：{count}件（{order}）。',
+      since: '（{year}年以降）',
+      older: '{year}年より前のリリースも検索',
     },
   },
   feeds: {

@@ -6,7 +6,9 @@
  * What gets indexed is decided in the templates: release pages mark their <article>, and the About
  * and Contacts pages their text, with `data-pagefind-body`, so every other page, and the
  * boilerplate, notices and contacts inside releases (`data-pagefind-ignore`), stay out of the index.
- * Only the folders where those pages live are read (INDEXED_PAGES).
+ * Only the folders where those pages live are read (INDEXED_PAGES). Once the archive is larger
+ * than a first search should load, the index is written in two parts, where the search page says
+ * (`searchSplitFrom`; README: "A large archive").
  *
  * Pagefind numbers pages in the order it reads them, and it reads a folder in the order the file
  * system lists it. ext4 lists a folder by a hash of the names, the same from build to build; tmpfs
@@ -18,13 +20,24 @@
  * lists by a hash salted anew for each folder, as ZFS is said to, would still vary.)
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, globSync, linkSync, mkdirSync, opendirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  globSync,
+  linkSync,
+  mkdirSync,
+  opendirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { INDEXED_PAGES, SEARCH_BUNDLE_DIR } from '../lib/search';
+import { ARCHIVE_BUNDLE_DIR, INDEXED_PAGES, SEARCH_BUNDLE_DIR, SPLIT_FROM_ATTRIBUTE } from '../lib/search';
+import { TRANSLATED_PAGES } from '../lib/urls';
 
 /** Pagefind's settings: its defaults. */
 const INDEX_SETTINGS: pagefind.PagefindServiceConfig = {};
@@ -70,11 +83,11 @@ function listsInOrderMade(dir: string): boolean {
 
 /**
  * Links `pages` of the site in `siteDir` into a new folder, in this order, so that a file system
- * that lists a folder by the order its entries were made lists them by their names alone. Copies a
- * page where the file system cannot link it.
+ * that lists a folder by the order its entries were made lists them by their names alone; and so
+ * that each index reads only its own pages. Copies a page where the file system cannot link it.
  */
-function stagePages(siteDir: string, pages: string[]): string {
-  const stage = join(siteDir, STAGE_DIR);
+function stagePages(siteDir: string, pages: string[], bundle: string): string {
+  const stage = join(siteDir, STAGE_DIR, bundle);
   rmSync(stage, { recursive: true, force: true });
   for (const page of pages) {
     mkdirSync(join(stage, dirname(page)), { recursive: true });
@@ -88,28 +101,81 @@ function stagePages(siteDir: string, pages: string[]): string {
 }
 
 /**
- * Writes the Pagefind index of the built site in `siteDir` into its `pagefind/` folder, and says
- * what it indexed. Fails (throws) rather than ship a search that can never find anything.
+ * Where the built site's search page says the index splits (its `SPLIT_FROM_ATTRIBUTE`, from
+ * src/newsroom.ts: searchSplit), or undefined for one index.
  */
-export async function writeSearchIndex(siteDir: string): Promise<string> {
+function searchSplitFrom(siteDir: string): string | undefined {
+  const page = join(siteDir, TRANSLATED_PAGES.search, 'index.html');
+  if (!existsSync(page)) return undefined;
+  return new RegExp(`\\s${SPLIT_FROM_ATTRIBUTE}="([^"]+)"`).exec(readFileSync(page, 'utf8'))?.[1];
+}
+
+/** A release page in any language (`releases/<slug>/index.html`, `ja/releases/<slug>/index.html`). */
+const RELEASE_PAGE = /(^|\/)releases\/[^/]+\/index\.html$/;
+/** The instant of issue a release page records for the index (src/lib/search.ts: searchRecord). */
+const INSTANT = /\sdata-instant="([^"]+)"/;
+
+/** One index Pagefind writes: its folder in the site, and the pages it reads (sorted). */
+export interface SearchBundle {
+  dir: string;
+  pages: string[];
+  /** True when the site's other indexed pages are in another bundle. */
+  part: boolean;
+}
+
+/**
+ * The indexes of the built site in `siteDir` and the pages each reads: one, or, with a split at
+ * `from` (`searchSplitFrom`), the releases issued before it in the archive (ARCHIVE_BUNDLE_DIR) and
+ * the rest, with the About and Contacts pages, in the first. Each is written (or kept) on its own.
+ */
+export function searchBundles(siteDir: string): SearchBundle[] {
   const pages = indexedPages(siteDir);
   // An empty index would ship a search page that never finds anything: fail the build instead.
   if (pages.length === 0) fail('indexing', [`found no HTML pages in ${siteDir}`]);
+  const from = searchSplitFrom(siteDir);
+  if (from === undefined) return [{ dir: SEARCH_BUNDLE_DIR, pages, part: false }];
+  const recent: string[] = [];
+  const archive: string[] = [];
+  for (const page of pages) {
+    const instant = RELEASE_PAGE.test(page) ? INSTANT.exec(readFileSync(join(siteDir, page), 'utf8'))?.[1] : undefined;
+    (instant !== undefined && instant < from ? archive : recent).push(page);
+  }
+  if (archive.length === 0)
+    fail('splitting the index', [`the search page splits it at ${from}, but no release is older`]);
+  return [
+    { dir: SEARCH_BUNDLE_DIR, pages: recent, part: true },
+    { dir: ARCHIVE_BUNDLE_DIR, pages: archive, part: true },
+  ];
+}
+
+/**
+ * Writes the Pagefind index of the built site in `siteDir` into its `pagefind/` folder (and, once
+ * the archive is split, the older years' into `pagefind-archive/`), and says what it indexed.
+ * `bundles`: those of `searchBundles` to write (scripts/build.ts keeps the others). Fails (throws)
+ * rather than ship a search that can never find anything.
+ */
+export async function writeSearchIndex(siteDir: string, bundles = searchBundles(siteDir)): Promise<string> {
   try {
-    const source = listsInOrderMade(siteDir) ? stagePages(siteDir, pages) : siteDir;
-    const created = await pagefind.createIndex(INDEX_SETTINGS);
-    if (!created.index) fail('creating the index', created.errors);
-    const { index } = created;
-    const added = await index.addDirectory({ path: source, glob: INDEXED_PAGES });
-    if (added.errors.length > 0) fail(`reading the pages in ${siteDir}`, added.errors);
-    const written = await index.writeFiles({ outputPath: join(siteDir, SEARCH_BUNDLE_DIR) });
-    if (written.errors.length > 0) fail('writing the index', written.errors);
-    // addDirectory counts every page it read; the entry file counts those actually indexed.
-    const entry = JSON.parse(await readFile(join(written.outputPath, 'pagefind-entry.json'), 'utf8')) as {
-      languages: Record<string, { page_count: number }>;
-    };
-    const indexed = Object.entries(entry.languages).map(([language, { page_count }]) => `${language}: ${page_count}`);
-    return `indexed ${indexed.join(', ')} of ${added.page_count} pages into ${SEARCH_BUNDLE_DIR}/`;
+    const inOrderMade = listsInOrderMade(siteDir);
+    const said: string[] = [];
+    for (const bundle of bundles) {
+      // Pagefind reads a folder: the site's own, unless it holds another bundle's pages too.
+      const source = inOrderMade || bundle.part ? stagePages(siteDir, bundle.pages, bundle.dir) : siteDir;
+      const created = await pagefind.createIndex(INDEX_SETTINGS);
+      if (!created.index) fail('creating the index', created.errors);
+      const { index } = created;
+      const added = await index.addDirectory({ path: source, glob: INDEXED_PAGES });
+      if (added.errors.length > 0) fail(`reading the pages in ${siteDir}`, added.errors);
+      const written = await index.writeFiles({ outputPath: join(siteDir, bundle.dir) });
+      if (written.errors.length > 0) fail('writing the index', written.errors);
+      // addDirectory counts every page it read; the entry file counts those actually indexed.
+      const entry = JSON.parse(await readFile(join(written.outputPath, 'pagefind-entry.json'), 'utf8')) as {
+        languages: Record<string, { page_count: number }>;
+      };
+      const indexed = Object.entries(entry.languages).map(([language, { page_count }]) => `${language}: ${page_count}`);
+      said.push(`${indexed.join(', ')} of ${added.page_count} pages into ${bundle.dir}/`);
+    }
+    return `indexed ${said.join('; ')}`;
   } finally {
     // Pagefind runs as a child process; close it so the build can exit.
     await pagefind.close();
@@ -134,7 +200,14 @@ export async function searchIndexKey(): Promise<string> {
     resolveBinaryPath: (names: string[]) => string;
   };
   return createHash('sha256')
-    .update(JSON.stringify({ version, settings: INDEX_SETTINGS, pages: INDEXED_PAGES, bundle: SEARCH_BUNDLE_DIR }))
+    .update(
+      JSON.stringify({
+        version,
+        settings: INDEX_SETTINGS,
+        pages: INDEXED_PAGES,
+        bundles: [SEARCH_BUNDLE_DIR, ARCHIVE_BUNDLE_DIR],
+      }),
+    )
     .update(readFileSync(resolveBinaryPath(['pagefind_extended', 'pagefind'])))
     .update(readFileSync(fileURLToPath(import.meta.url)))
     .digest('hex');

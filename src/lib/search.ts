@@ -9,6 +9,48 @@ import { groupBy } from './archive';
 export const SEARCH_BUNDLE_DIR = 'pagefind';
 
 /**
+ * The folder of the second index, of the older years, once the archive is split (`searchSplit`).
+ * It holds only releases; the About and Contacts pages stay in the first, so that every language
+ * the site has is in it.
+ */
+export const ARCHIVE_BUNDLE_DIR = 'pagefind-archive';
+
+/**
+ * Where the index is split, once the newsroom has more releases than a first search should load
+ * (`searchRecentReleases` in site.yaml): the first index holds the releases issued in `year` and
+ * after, from the instant `from` (the year's first moment in the newsroom's zone, as
+ * `toISOString()` writes it, which is how pages record their instant); the archive holds the
+ * older ones, in `archiveLanguages`.
+ */
+export interface SearchSplit {
+  year: number;
+  from: string;
+  archiveLanguages: string[];
+}
+
+/**
+ * The first year of the first index: the latest whole years whose releases number at most
+ * `limit` (at least the latest year, however many it has). Undefined when every release fits, or
+ * all are of one year, and the site keeps one index. `years` holds one entry per published release, in any language.
+ */
+export function recentSearchYear(years: readonly number[], limit: number): number | undefined {
+  if (years.length <= limit) return undefined;
+  const counts = [...groupBy(years, (year) => [year])].map(([year, list]) => [year, list.length] as const);
+  let year: number | undefined;
+  let total = 0;
+  for (const [next, count] of counts.sort(([a], [b]) => b - a)) {
+    if (year !== undefined && total + count > limit) break;
+    total += count;
+    year = next;
+  }
+  // Every release in the latest year: nothing older to split off.
+  return total < years.length ? year : undefined;
+}
+
+/** The attribute of the built search page that tells the index writer where to split. */
+export const SPLIT_FROM_ATTRIBUTE = 'data-split-from';
+
+/**
  * The built pages Pagefind reads (relative to the site, in every language): the folders of release
  * pages and the About and Contacts pages, the only pages marked `data-pagefind-body`. The pattern
  * also matches the first page of each year's list (`releases/2007/`), which Pagefind reads and
@@ -19,8 +61,9 @@ export const SEARCH_BUNDLE_DIR = 'pagefind';
 export const INDEXED_PAGES = '{about,contacts,releases/*,*/about,*/contacts,*/releases/*}/index.html';
 
 /**
- * The sort key of an indexed page with no date of its own (Contacts): before any real date as text,
- * so it comes after every release in "newest first" results, however old the archive.
+ * The sort key of an indexed page with no date of issue (About, Contacts): before any real date as
+ * text, so it comes after every release in "newest first" results, however old the archive. (So
+ * too, once the index is split, after the archive's releases, although it is in the first index.)
  */
 export const UNDATED = '0000-01-01T00:00:00.000Z';
 
@@ -49,13 +92,9 @@ export function searchRecord(
 }
 
 /** The attributes that index a page other than a release (About, Contacts): its region, searched. */
-export const indexedPage = (
-  instant: string,
-  lang: string,
-  releaseLanguages: readonly string[],
-): Record<string, string> => ({
+export const indexedPage = (lang: string, releaseLanguages: readonly string[]): Record<string, string> => ({
   'data-pagefind-body': '',
-  ...searchRecord(instant, lang, releaseLanguages),
+  ...searchRecord(UNDATED, lang, releaseLanguages),
 });
 
 /** Filters recorded on every release page and offered on the search page, in that order. */
@@ -123,6 +162,21 @@ export function pagefindOptions(state: SearchState): PagefindSearchOptions {
 }
 
 /**
+ * Which index a search reads, once the archive is split (`SearchSplit`): a year filter names the
+ * one that holds the year; best match first needs both, to rank every match; otherwise, newest
+ * first, the first index is read first and the archive only when the reader asks for older
+ * releases (or the first has too few to fill a page). With one index, `all`: everything loaded.
+ */
+export type SearchPlan = 'recent' | 'archive' | 'all' | 'recent-first';
+
+export function searchPlan(state: SearchState, split: { year: number } | undefined): SearchPlan {
+  if (!split) return 'all';
+  const year = Number(state.filters.year);
+  if (state.filters.year && Number.isInteger(year)) return year >= split.year ? 'recent' : 'archive';
+  return state.order === 'relevance' ? 'all' : 'recent-first';
+}
+
+/**
  * The sentence that sums up a search for sighted readers and screen readers alike, e.g.
  * `2 results for “buyback” in 2007, newest first.` `filterLabels` are the chosen filters as shown.
  */
@@ -136,6 +190,12 @@ export interface SummarySentences {
   relevance: string;
   moreOne: string;
   moreMany: string;
+  /** Only the first index searched so far: its releases, from its first year on. */
+  partialOne: string;
+  partialMany: string;
+  since: string;
+  /** The button that searches the archive too. */
+  older: string;
 }
 
 /** Fills `{name}` placeholders, once each, with plain text (a query can never add placeholders). */
@@ -143,15 +203,25 @@ export function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 }
 
+/**
+ * `since`: the first year of the first index, when only it has been searched; `count` then counts
+ * the releases found in it.
+ */
 export function searchSummary(
   count: number,
   state: SearchState,
   filterLabels: string[],
   sentences: SummarySentences,
+  since?: number,
 ): string {
   const words = state.q ? fill(sentences.words, { q: state.q }) : '';
   const within = filterLabels.length > 0 ? fill(sentences.within, { filters: filterLabels.join(', ') }) : '';
   const order = state.order === 'newest' ? sentences.newest : sentences.relevance;
+  if (since !== undefined) {
+    const template = count === 1 ? sentences.partialOne : sentences.partialMany;
+    const from = fill(sentences.since, { year: String(since) });
+    return fill(template, { count: String(count), words, within, since: from, order });
+  }
   const template = count === 0 ? sentences.none : count === 1 ? sentences.one : sentences.many;
   return fill(template, { count: String(count), words, within, order });
 }
@@ -162,6 +232,9 @@ export function moreLabel(left: number, pageSize: number, sentences: SummarySent
   return count === 1 ? sentences.moreOne : fill(sentences.moreMany, { count: String(count) });
 }
 
+/** The label of the button that searches the releases issued before `year` too. */
+export const olderLabel = (year: number, sentences: SummarySentences) => fill(sentences.older, { year: String(year) });
+
 /** Languages of the given releases: the newsroom's default first, then the others by code. */
 export function releaseLanguages(releases: readonly { data: { lang: string } }[], defaultLanguage: string): string[] {
   const others = new Set(releases.map((release) => release.data.lang));
@@ -169,9 +242,12 @@ export function releaseLanguages(releases: readonly { data: { lang: string } }[]
   return [...first, ...[...others].sort()];
 }
 
-/** Groups Pagefind results by the language their id starts with (`en_6fceec9`), keeping their order. */
+/** The language of the index a Pagefind result comes from: its id starts with it (`en_6fceec9`). */
+export const resultLanguage = (id: string) => id.slice(0, id.lastIndexOf('_'));
+
+/** Groups Pagefind results by the language of their index, keeping their order. */
 export function groupByLanguage<T extends { id: string }>(results: readonly T[]): T[][] {
-  return [...groupBy(results, (result) => [result.id.slice(0, result.id.lastIndexOf('_'))]).values()];
+  return [...groupBy(results, (result) => [resultLanguage(result.id)]).values()];
 }
 
 /**

@@ -66,6 +66,8 @@ export const siteSchema = z
       }),
       pageSize: z.int({ error: 'expected pageSize as a whole number' }).min(1).max(100).default(10),
       feedSize: z.int({ error: 'expected feedSize as a whole number' }).min(1).max(1000).default(20),
+      // The most releases a reader's first search loads the index of (src/newsroom.ts: searchSplit).
+      searchRecentReleases: z.int({ error: 'expected searchRecentReleases as a whole number' }).min(1).default(3000),
     },
     {
       error: (issue) =>

@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childEnvironment, ROOT } from '../support/build';
-import { fixtureContent } from '../support/fixture-content';
+import { fixtureContent, frontmatter } from '../support/fixture-content';
 import { treeDifferences, treeDigest } from '../support/tree';
 
 const work = mkdtempSync(join(tmpdir(), 'newsroom-rebuild-'));
@@ -241,5 +241,42 @@ describe('npm run build over a published site that changed', () => {
     const log = build(content, site);
     expect(log).not.toMatch(/unchanged pages kept/);
     expectCleanBuild('clean-again');
+  }, 180_000);
+});
+
+describe('npm run build over a published site whose search index is split', () => {
+  const split = join(work, 'dist-split');
+  let from: string;
+  const second = 'releases/2010-02-15-dividend-b.mdx';
+  beforeAll(() => {
+    // 2010 in the first part, the 2007 seeds in the archive.
+    from = fixtureContent({
+      settings: { searchRecentReleases: '2' },
+      releases: ['a', 'b'].map((letter, i) => ({
+        file: `2010-0${i + 1}-15-dividend-${letter}.mdx`,
+        frontmatter: frontmatter(`Dividend ${letter.toUpperCase()}`, `2010-0${i + 1}-15`),
+        body: 'Trend Micro today announced a dividend.\n\nThe record date is March 31, 2010.',
+      })),
+    });
+    const log = build(from, split);
+    expect(log).toMatch(/ into pagefind\/; en: 2, ja: 2 of 4 pages into pagefind-archive\/ in /);
+  }, 120_000);
+  afterAll(() => {
+    rmSync(from, { recursive: true, force: true });
+    rmSync(`${from}-cache`, { recursive: true, force: true });
+  });
+
+  it('keeps the part none of whose pages changed, and writes the other anew', () => {
+    const file = join(from, second);
+    // Past the first paragraph, which other releases show as the summary of a related release.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('March 31, 2010', 'March 30, 2010'));
+    const entry = join(split, 'pagefind-archive/pagefind-entry.json');
+    const archiveBefore = statSync(entry).ino;
+    const log = build(from, split);
+    expect(log).toMatch(
+      /indexed en: 4, ja: 2 of \d+ pages into pagefind\/; pagefind-archive\/ kept, as none of its pages changed in /,
+    );
+    expect(statSync(entry).ino).toBe(archiveBefore);
+    expectCleanBuild('clean-split', split, from);
   }, 180_000);
 });

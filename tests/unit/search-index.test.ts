@@ -3,27 +3,29 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeSearchIndex } from '../../src/integrations/search-index';
-import { SEARCH_BUNDLE_DIR } from '../../src/lib/search';
+import { ARCHIVE_BUNDLE_DIR, SEARCH_BUNDLE_DIR } from '../../src/lib/search';
 import { treeDifferences, treeDigest } from '../support/tree';
 
 // tmpfs, where this machine has it, lists a folder in the order its entries were made (as btrfs
 // does), so the order pages are written in shows there; ext4 lists them by a hash of their names.
 const place = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
-const sites = [0, 1].map(() => mkdtempSync(join(place, 'newsroom-index-order-')));
+const sites = [0, 1, 2].map(() => mkdtempSync(join(place, 'newsroom-index-order-')));
 afterAll(() => sites.forEach((site) => rmSync(site, { recursive: true, force: true })));
 
 const slugs = Array.from({ length: 16 }, (_, i) => `20${String(10 + i)}-03-30-results-of-share-buyback`);
 
 /** Writes the pages into `site` in the order given, as Astro does in whatever order pages finish. */
 function writePages(site: string, order: string[]) {
-  for (const slug of order) {
-    mkdirSync(join(site, 'releases', slug), { recursive: true });
-    writeFileSync(
-      join(site, 'releases', slug, 'index.html'),
-      `<!doctype html><html lang="en"><body><article data-pagefind-body><h1>Share buyback ${slug}</h1>` +
-        `<p>Results of the share buyback, ${slug.slice(0, 10)}.</p></article></body></html>`,
-    );
-  }
+  for (const slug of order) writePage(site, `releases/${slug}`, `${slug.slice(0, 10)}T00:00:00.000Z`);
+}
+
+function writePage(site: string, path: string, instant: string) {
+  mkdirSync(join(site, path), { recursive: true });
+  writeFileSync(
+    join(site, path, 'index.html'),
+    `<!doctype html><html lang="en"><body><article data-pagefind-body><h1>Share buyback ${path}</h1>` +
+      `<div hidden data-instant="${instant}"></div><p>Results of the share buyback, ${instant}.</p></article></body></html>`,
+  );
 }
 
 describe('the search index (writeSearchIndex)', () => {
@@ -31,13 +33,38 @@ describe('the search index (writeSearchIndex)', () => {
     writePages(sites[0]!, [...slugs].reverse());
     writePages(sites[1]!, [...slugs.slice(8), ...slugs.slice(0, 8)]);
     const pages = treeDigest(sites[0]!);
-    for (const site of sites) expect(await writeSearchIndex(site)).toBe('indexed en: 16 of 16 pages into pagefind/');
+    for (const site of sites.slice(0, 2)) {
+      expect(await writeSearchIndex(site)).toBe('indexed en: 16 of 16 pages into pagefind/');
+    }
 
-    const [first, second] = sites.map((site) => treeDigest(join(site, SEARCH_BUNDLE_DIR)));
+    const [first, second] = sites.slice(0, 2).map((site) => treeDigest(join(site, SEARCH_BUNDLE_DIR)));
     expect(treeDifferences(first!, second!)).toEqual([]);
     // Nothing else is left in the site: the pages as they were, and the index.
     const after = treeDigest(sites[0]!);
     expect(new Map([...after].filter(([file]) => !file.startsWith(`${SEARCH_BUNDLE_DIR}/`)))).toEqual(pages);
     expect(readdirSync(sites[0]!).sort()).toEqual([SEARCH_BUNDLE_DIR, 'releases']);
+  }, 60_000);
+
+  it('splits the index where the search page says: older releases into pagefind-archive/, the rest into pagefind/', async () => {
+    const site = sites[2]!;
+    writePages(site, slugs);
+    writePage(site, 'about', '0000-01-01T00:00:00.000Z');
+    mkdirSync(join(site, 'search'), { recursive: true });
+    const searchPage = (from: string) =>
+      writeFileSync(join(site, 'search', 'index.html'), `<div data-search-page data-split-from="${from}"></div>`);
+    // 2010 to 2025: the releases of 2022 and after go first, with the About page.
+    searchPage('2021-12-31T15:00:00.000Z');
+    expect(await writeSearchIndex(site)).toBe(
+      'indexed en: 5 of 5 pages into pagefind/; en: 12 of 12 pages into pagefind-archive/',
+    );
+    for (const bundle of [SEARCH_BUNDLE_DIR, ARCHIVE_BUNDLE_DIR]) {
+      expect(existsSync(join(site, bundle, 'pagefind-entry.json'))).toBe(true);
+    }
+    // A split that leaves nothing for the archive is a mistake, not a search with an empty half.
+    rmSync(join(site, SEARCH_BUNDLE_DIR), { recursive: true });
+    rmSync(join(site, ARCHIVE_BUNDLE_DIR), { recursive: true });
+    searchPage('2000-01-01T00:00:00.000Z');
+    await expect(writeSearchIndex(site)).rejects.toThrow(/splitting the index failed:\n.*no release is older/);
+    expect(readdirSync(site).sort()).toEqual(['about', 'releases', 'search']);
   }, 60_000);
 });

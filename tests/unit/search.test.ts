@@ -8,6 +8,9 @@ import {
   releaseLanguages,
   searchStateQuery,
   moreLabel,
+  olderLabel,
+  recentSearchYear,
+  searchPlan,
   searchSummary,
 } from '../../src/lib/search';
 import { en } from '../../src/i18n/en';
@@ -131,5 +134,49 @@ describe('search sentences in Japanese', () => {
     );
     expect(moreLabel(25, 10, JA)).toBe('さらに10件表示');
     expect(moreLabel(1, 10, EN)).toBe('Show 1 more result');
+  });
+});
+
+describe('a split index', () => {
+  // 2007: 3 releases, 2008: 1, 2009: 1, 2010: 11.
+  const years = [2007, 2007, 2007, 2008, 2009, ...Array.from({ length: 11 }, () => 2010)];
+
+  it('starts its first part at the latest whole years that hold at most the limit', () => {
+    expect(recentSearchYear(years, 12)).toBe(2009);
+    expect(recentSearchYear(years, 13)).toBe(2008);
+    expect(recentSearchYear(years.toReversed(), 12)).toBe(2009);
+    // The latest year, however many releases it has.
+    expect(recentSearchYear(years, 5)).toBe(2010);
+    // Everything fits: one index.
+    expect(recentSearchYear(years, 16)).toBeUndefined();
+    expect(recentSearchYear([], 1)).toBeUndefined();
+    // All of one year: nothing older to split off.
+    expect(recentSearchYear([2010, 2010, 2010], 1)).toBeUndefined();
+  });
+
+  it('reads the part a year names, both for best match first, and the first part first otherwise', () => {
+    const split = { year: 2009 };
+    expect(searchPlan(read('?q=buyback'), split)).toBe('recent-first');
+    expect(searchPlan(read('?category=Financial'), split)).toBe('recent-first');
+    expect(searchPlan(read('?q=buyback&year=2009'), split)).toBe('recent');
+    expect(searchPlan(read('?q=buyback&year=2008'), split)).toBe('archive');
+    expect(searchPlan(read('?q=buyback&order=relevance'), split)).toBe('all');
+    expect(searchPlan(read('?q=buyback&year=2008&order=relevance'), split)).toBe('archive');
+    expect(searchPlan(read('?q=buyback&year=2008'), undefined)).toBe('all');
+  });
+
+  it('says what has been searched so far, and offers the older years', () => {
+    const JA = ja.search.sentences;
+    expect(searchSummary(11, read('?q=dividend'), [], EN, 2009)).toBe(
+      '11 releases for “dividend” from 2009 on, newest first.',
+    );
+    expect(searchSummary(12, read('?category=Financial'), ['Financial'], EN, 2022)).toBe(
+      '12 releases in Financial from 2022 on, newest first.',
+    );
+    expect(searchSummary(11, read('?q=dividend'), [], JA, 2009)).toBe(
+      '「dividend」（2009年以降）のリリース：11件（新しい順）。',
+    );
+    expect(olderLabel(2009, EN)).toBe('Search releases before 2009');
+    expect(olderLabel(2009, JA)).toBe('2009年より前のリリースも検索');
   });
 });

@@ -6,18 +6,20 @@
  */
 import {
   hasCriteria,
+  moreLabel,
+  olderLabel,
   pagefindOptions,
   readSearchState,
   SEARCH_FILTERS,
+  searchPlan,
   searchStateQuery,
-  moreLabel,
   searchSummary,
   type SearchState,
   type SummarySentences,
 } from '../../lib/search';
-import { loadPagefind, type Pagefind } from './pagefind';
+import { loadSearchIndexes, type SearchIndexes } from './pagefind';
 import { resultItem } from './render';
-import { resultPages, type ResultPages } from './results';
+import { releaseCount, resultPages, type LoadedResults, type ResultPages } from './results';
 
 const PAGE_SIZE = 10;
 
@@ -44,17 +46,29 @@ function start(root: HTMLElement) {
   const clearButton = required<HTMLButtonElement>(clearFilters, 'button');
   const more = required<HTMLButtonElement>(root, '[data-search-more]');
   const unavailable = required<HTMLElement>(root, '[data-search-unavailable]');
-  const languages = (root.dataset.languages ?? '').split(' ').filter(Boolean);
+  const words = (value: string | undefined) => (value ?? '').split(' ').filter(Boolean);
+  const languages = words(root.dataset.languages);
+  // Once the archive is split (src/newsroom.ts: searchSplit): the first year of the first index.
+  const splitYear = root.dataset.splitYear ? Number(root.dataset.splitYear) : undefined;
+  const split = splitYear === undefined ? undefined : { year: splitYear };
+  const archiveLanguages = split && words(root.dataset.archiveLanguages);
   // The page's language brings its sentences (src/i18n/), written into the page at build time.
   const sentences = JSON.parse(root.dataset.sentences ?? '{}') as SummarySentences;
   const pageTitle = document.title;
 
-  let pagefind: Promise<Pagefind> | undefined;
-  const getPagefind = () => (pagefind ??= loadPagefind(import.meta.env.BASE_URL, languages));
+  let indexes: Promise<SearchIndexes> | undefined;
+  const getIndexes = () => (indexes ??= loadSearchIndexes(import.meta.env.BASE_URL, languages, archiveLanguages));
   /** Counts searches, so a slow earlier one never overwrites the results of a later one. */
   let generation = 0;
   let found: ResultPages = resultPages([], 'relevance');
   let shown = 0;
+  /**
+   * While a search has read only the first index of a split one: the rest of the search, which
+   * reads the archive too and lists all results, the ones shown first.
+   */
+  let older: (() => Promise<ResultPages>) | undefined;
+  /** What the summary says of the search shown: its words, order and filters. */
+  let described: { state: SearchState; labels: string[] } | undefined;
 
   /** The search the form shows; values the page does not offer are dropped. */
   function formState(): SearchState {
@@ -90,6 +104,8 @@ function start(root: HTMLElement) {
     generation += 1;
     found = resultPages([], 'relevance');
     shown = 0;
+    older = undefined;
+    described = undefined;
     list.replaceChildren();
     // Nothing to read out before a search has found something (or nothing).
     output.hidden = true;
@@ -109,9 +125,50 @@ function start(root: HTMLElement) {
     list.append(...items);
     shown += items.length;
     const left = found.total - shown;
-    more.hidden = left <= 0;
-    more.textContent = moreLabel(left, PAGE_SIZE, sentences);
+    more.hidden = left <= 0 && !older;
+    more.textContent =
+      left <= 0 && older && split ? olderLabel(split.year, sentences) : moreLabel(left, PAGE_SIZE, sentences);
     return items[0]?.querySelector('a') ?? undefined;
+  }
+
+  /** The sentence that sums up the search shown, so far as it has been read. */
+  function summarise() {
+    if (!described) return;
+    const partial = older && split ? split.year : undefined;
+    summary.textContent = searchSummary(found.total, described.state, described.labels, sentences, partial);
+  }
+
+  /**
+   * Finds the results of a search. With a split index and newest first, the first index is read
+   * first; when it has a page of releases or more, those are listed, and the archive is read once
+   * the reader asks for older releases (`older`).
+   */
+  async function find(state: SearchState) {
+    const search = await getIndexes();
+    const term = state.q || null;
+    const options = pagefindOptions(state);
+    const plan = searchPlan(state, split);
+    const loaded: LoadedResults = new Map();
+    if (plan !== 'recent-first' || search.archiveLoaded) {
+      const parts = plan === 'recent-first' ? (['recent', 'archive'] as const) : ([plan] as const);
+      const searches = await Promise.all(parts.map((part) => search.search(term, options, part)));
+      return {
+        found: resultPages(
+          searches.map((s) => s.results),
+          state.order,
+          { loaded },
+        ),
+      };
+    }
+    const recent = await search.search(term, options, 'recent');
+    const everything = async () => {
+      const archive = await search.search(term, options, 'archive');
+      return resultPages([recent.results, archive.results], state.order, { loaded });
+    };
+    // Releases come first: the About and Contacts pages sort after every release, the archive's too.
+    const releases = await releaseCount(recent.results, loaded);
+    if (releases < PAGE_SIZE) return { found: await everything() };
+    return { found: resultPages([recent.results], state.order, { loaded, limit: releases }), older: everything };
   }
 
   async function run(state: SearchState, { focus }: { focus: boolean }) {
@@ -120,9 +177,9 @@ function start(root: HTMLElement) {
     const mine = generation;
     list.setAttribute('aria-busy', 'true');
     try {
-      const { results } = await (await getPagefind()).search(state.q || null, pagefindOptions(state));
+      const searched = await find(state);
       if (mine !== generation) return;
-      found = resultPages(results, state.order);
+      ({ found, older } = searched);
       await showMore(mine);
     } catch (error) {
       console.error(error);
@@ -135,7 +192,8 @@ function start(root: HTMLElement) {
     const labels = filters.flatMap(({ select }) =>
       select.value ? [select.selectedOptions[0]?.text ?? select.value] : [],
     );
-    summary.textContent = searchSummary(found.total, state, labels, sentences);
+    described = { state, labels };
+    summarise();
     output.hidden = false;
     list.hidden = found.total === 0;
     summary.hidden = false;
@@ -186,9 +244,30 @@ function start(root: HTMLElement) {
     // One page at a time, so pages are listed in order however quickly the button is pressed.
     if (more.getAttribute('aria-disabled') === 'true') return;
     more.setAttribute('aria-disabled', 'true');
-    const first = await showMore(generation);
-    more.removeAttribute('aria-disabled');
-    first?.focus();
+    const mine = generation;
+    try {
+      if (older && shown >= found.total) {
+        // The older releases: the archive read too, and the list goes on where it stood.
+        list.setAttribute('aria-busy', 'true');
+        const everything = await older();
+        if (mine !== generation) return;
+        await everything.take(shown);
+        found = everything;
+        older = undefined;
+        summarise();
+      }
+      const first = await showMore(mine);
+      if (mine !== generation) return;
+      // Nothing older: the summary, now of every year, says so.
+      if (first) first.focus();
+      else summary.focus();
+    } catch (error) {
+      console.error(error);
+      if (mine === generation) showUnavailable();
+    } finally {
+      more.removeAttribute('aria-disabled');
+      if (mine === generation) list.removeAttribute('aria-busy');
+    }
   });
   window.addEventListener('popstate', () => {
     showInForm(readSearchState(new URLSearchParams(location.search)));
@@ -201,7 +280,7 @@ function start(root: HTMLElement) {
   carrySearchToOtherLanguages(initial);
   if (hasCriteria(initial)) void run(initial, { focus: false });
   // Load Pagefind now, so the first search is quick and a missing index is reported at once.
-  else getPagefind().catch(showUnavailable);
+  else getIndexes().catch(showUnavailable);
 }
 
 const root = document.querySelector<HTMLElement>('[data-search-page]');
