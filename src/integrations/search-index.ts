@@ -119,8 +119,8 @@ const INSTANT = /\sdata-instant="([^"]+)"/;
 export interface SearchBundle {
   dir: string;
   pages: string[];
-  /** True when the site's other indexed pages are in another bundle. */
-  part: boolean;
+  /** True when the index is split: the bundle reads some of the pages only. */
+  split: boolean;
 }
 
 /**
@@ -133,18 +133,22 @@ export function searchBundles(siteDir: string): SearchBundle[] {
   // An empty index would ship a search page that never finds anything: fail the build instead.
   if (pages.length === 0) fail('indexing', [`found no HTML pages in ${siteDir}`]);
   const from = searchSplitFrom(siteDir);
-  if (from === undefined) return [{ dir: SEARCH_BUNDLE_DIR, pages, part: false }];
+  if (from === undefined) return [{ dir: SEARCH_BUNDLE_DIR, pages, split: false }];
   const recent: string[] = [];
   const archive: string[] = [];
   for (const page of pages) {
-    const instant = RELEASE_PAGE.test(page) ? INSTANT.exec(readFileSync(join(siteDir, page), 'utf8'))?.[1] : undefined;
-    (instant !== undefined && instant < from ? archive : recent).push(page);
+    const html = readFileSync(join(siteDir, page), 'utf8');
+    const instant = INSTANT.exec(html)?.[1];
+    // The pages the pattern reads that Pagefind skips (the year lists, a release's former address)
+    // are left out, so that a change to one does not make a part's index be written again.
+    if (instant === undefined) continue;
+    (RELEASE_PAGE.test(page) && instant < from ? archive : recent).push(page);
   }
   if (archive.length === 0)
     fail('splitting the index', [`the search page splits it at ${from}, but no release is older`]);
   return [
-    { dir: SEARCH_BUNDLE_DIR, pages: recent, part: true },
-    { dir: ARCHIVE_BUNDLE_DIR, pages: archive, part: true },
+    { dir: SEARCH_BUNDLE_DIR, pages: recent, split: true },
+    { dir: ARCHIVE_BUNDLE_DIR, pages: archive, split: true },
   ];
 }
 
@@ -160,7 +164,7 @@ export async function writeSearchIndex(siteDir: string, bundles = searchBundles(
     const said: string[] = [];
     for (const bundle of bundles) {
       // Pagefind reads a folder: the site's own, unless it holds another bundle's pages too.
-      const source = inOrderMade || bundle.part ? stagePages(siteDir, bundle.pages, bundle.dir) : siteDir;
+      const source = inOrderMade || bundle.split ? stagePages(siteDir, bundle.pages, bundle.dir) : siteDir;
       const created = await pagefind.createIndex(INDEX_SETTINGS);
       if (!created.index) fail('creating the index', created.errors);
       const { index } = created;

@@ -31,7 +31,8 @@ export interface SearchSplit {
 /**
  * The first year of the first index: the latest whole years whose releases number at most
  * `limit` (at least the latest year, however many it has). Undefined when every release fits, or
- * all are of one year, and the site keeps one index. `years` holds one entry per published release, in any language.
+ * all are of one year, and the site keeps one index. `years` holds one entry per published
+ * release, in any language.
  */
 export function recentSearchYear(years: readonly number[], limit: number): number | undefined {
   if (years.length <= limit) return undefined;

@@ -554,6 +554,28 @@ describe('search in a newsroom with four years and two languages, under the base
     }
   });
 
+  it('says so when the archive cannot be loaded, and loads the index anew for the next search', async () => {
+    const { context: fresh, page: flaky } = await openPage();
+    try {
+      await fresh.route('**/pagefind-archive/**', (route) => route.abort());
+      await searchFor(flaky, server.url, '?q=dividend');
+      await flaky.getByRole('button', { name: 'Show 1 more result' }).click();
+      await expect.poll(() => resultLinks(flaky).count()).toBe(11);
+      await flaky.getByRole('button', { name: 'Search releases before 2009' }).click();
+      const unavailable = flaky.locator('[data-search-unavailable]');
+      await unavailable.waitFor({ state: 'visible' });
+      expect(await unavailable.innerText()).toMatch(/^Search could not be loaded\./);
+      // The connection is back: a new search in the same page finds every year's releases.
+      await fresh.unroute('**/pagefind-archive/**');
+      await flaky.fill('#search-q', 'buyback');
+      await flaky.press('#search-q', 'Enter');
+      await expect.poll(() => summary(flaky).innerText()).toBe('3 results for “buyback”, newest first.');
+      expect(await unavailable.isHidden()).toBe(true);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('answers as one index would when a word is in one part only', async () => {
     // "network" is in the 2007 seeds and the About pages, "dividend" only in 2010: no page has both,
     // although each part alone, leaving out the word it lacks, would list pages with the other.

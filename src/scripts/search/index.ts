@@ -57,6 +57,12 @@ function start(root: HTMLElement) {
   const pageTitle = document.title;
 
   let indexes: Promise<SearchIndexes> | undefined;
+  /** After a failure: Pagefind unloaded, so that the next search loads it anew (SearchIndexes.destroy). */
+  async function unloadIndexes() {
+    const loading = indexes;
+    indexes = undefined;
+    await (await loading?.catch(() => undefined))?.destroy();
+  }
   const getIndexes = () => (indexes ??= loadSearchIndexes(import.meta.env.BASE_URL, languages, archiveLanguages));
   /** Counts searches, so a slow earlier one never overwrites the results of a later one. */
   let generation = 0;
@@ -106,6 +112,9 @@ function start(root: HTMLElement) {
     shown = 0;
     older = undefined;
     described = undefined;
+    more.removeAttribute('aria-disabled');
+    // A failure to load is reported for the search it stopped; the next one loads the index anew.
+    unavailable.hidden = true;
     list.replaceChildren();
     // Nothing to read out before a search has found something (or nothing).
     output.hidden = true;
@@ -183,7 +192,9 @@ function start(root: HTMLElement) {
       await showMore(mine);
     } catch (error) {
       console.error(error);
-      if (mine === generation) showUnavailable();
+      if (mine !== generation) return;
+      showUnavailable();
+      await unloadIndexes();
       return;
     } finally {
       if (mine === generation) list.removeAttribute('aria-busy');
@@ -255,6 +266,7 @@ function start(root: HTMLElement) {
         found = everything;
         older = undefined;
         summarise();
+        announce(summary.textContent ?? '');
       }
       const first = await showMore(mine);
       if (mine !== generation) return;
@@ -263,7 +275,10 @@ function start(root: HTMLElement) {
       else summary.focus();
     } catch (error) {
       console.error(error);
-      if (mine === generation) showUnavailable();
+      if (mine === generation) {
+        showUnavailable();
+        await unloadIndexes();
+      }
     } finally {
       more.removeAttribute('aria-disabled');
       if (mine === generation) list.removeAttribute('aria-busy');

@@ -26,6 +26,7 @@ export interface PagefindSearch {
 }
 
 interface Pagefind {
+  destroy(): Promise<void>;
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   mergeIndex(bundlePath: string, options: Record<string, unknown>): Promise<void>;
@@ -52,6 +53,11 @@ export interface SearchIndexes {
   /** True once the archive's index is loaded (at once when there is no split). */
   readonly archiveLoaded: boolean;
   search(term: string | null, options: PagefindSearchOptions, part: IndexPart): Promise<PagefindSearch>;
+  /**
+   * Unloads Pagefind, so that the next `loadSearchIndexes` starts again: Pagefind keeps an index
+   * whose loading failed among those it searches, and every later search would fail on it.
+   */
+  destroy(): Promise<void>;
 }
 
 /**
@@ -102,9 +108,10 @@ export async function loadSearchIndexes(
     }));
 
   /** The indexes a search can read alone: the two parts of a split index, or the one index. */
-  type Part = 'recent' | 'archive' | 'all';
-  const parts: readonly Part[] = split ? ['recent', 'archive'] : ['all'];
-  const searchPart = (term: string | null, searchOptions: PagefindSearchOptions, part: Part) =>
+  const parts: readonly IndexPart[] = split ? ['recent', 'archive'] : ['all'];
+  // With one index of one language, no word can be in another index.
+  const oneIndex = !split && languages.every((language) => language === pageLanguage);
+  const searchPart = (term: string | null, searchOptions: PagefindSearchOptions, part: IndexPart) =>
     pagefind.search(
       term,
       part === 'all' ? searchOptions : { ...searchOptions, filters: { ...searchOptions.filters, [PART]: part } },
@@ -114,7 +121,7 @@ export async function loadSearchIndexes(
    * those with a page that has it.
    */
   const known = new Map<string, Promise<Set<string>>>();
-  const knownIn = async (part: Part, word: string) => {
+  const knownIn = async (part: IndexPart, word: string) => {
     if (part === 'archive') await loadArchive();
     const key = `${part} ${word}`;
     if (!known.has(key)) {
@@ -132,10 +139,10 @@ export async function loadSearchIndexes(
    * another of them has is no misspelling: no page here has it, so these pages are no answer
    * (instead of the pages with the query's other words).
    */
-  const searchWhole = async (term: string | null, searchOptions: PagefindSearchOptions, part: Part) => {
+  const searchWhole = async (term: string | null, searchOptions: PagefindSearchOptions, part: IndexPart) => {
     const found = await searchPart(term, searchOptions, part);
     const words = [...new Set(queryWords(term))];
-    if (found.results.length === 0 || words.length < 2) return found;
+    if (found.results.length === 0 || words.length < 2 || oneIndex) return found;
     const languages = new Set(found.results.map((result) => resultLanguage(result.id)));
     const lacking = new Set<string>();
     for (const word of words) {
@@ -153,6 +160,7 @@ export async function loadSearchIndexes(
     get archiveLoaded() {
       return archiveLoaded;
     },
+    destroy: () => pagefind.destroy(),
     async search(term, searchOptions, part) {
       if (part !== 'recent') await loadArchive();
       if (part !== 'all' || !split) return searchWhole(term, searchOptions, part);

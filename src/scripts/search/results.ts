@@ -16,10 +16,6 @@ export interface ResultPages {
 /** Result data by result id, shared by the searches that list the same results. */
 export type LoadedResults = Map<string, Promise<PagefindResultData>>;
 
-/**
- * `searches`: the results of one search in each part of the index that was read (each newest
- * first, or one list in relevance order). `limit`: list only that many, the first.
- */
 /** A result's data, loaded once. */
 function loadResult(loaded: LoadedResults, result: PagefindResult): Promise<PagefindResultData> {
   if (!loaded.has(result.id)) loaded.set(result.id, result.data());
@@ -31,16 +27,22 @@ function loadResult(loaded: LoadedResults, result: PagefindResult): Promise<Page
  * (About, Contacts: UNDATED) are the last of each language's results. Loads those last results.
  */
 export async function releaseCount(results: readonly PagefindResult[], loaded: LoadedResults): Promise<number> {
-  let undated = 0;
-  for (const list of groupByLanguage(results)) {
+  const undatedAtEnd = async (list: readonly PagefindResult[]) => {
+    let undated = 0;
     for (let i = list.length - 1; i >= 0; i -= 1) {
       if ((await loadResult(loaded, list[i]!)).meta.instant !== UNDATED) break;
       undated += 1;
     }
-  }
-  return results.length - undated;
+    return undated;
+  };
+  const undated = await Promise.all(groupByLanguage(results).map(undatedAtEnd));
+  return results.length - undated.reduce((sum, count) => sum + count, 0);
 }
 
+/**
+ * `searches`: the results of one search in each part of the index that was read (each newest
+ * first, or one list in relevance order). `limit`: list only that many, the first.
+ */
 export function resultPages(
   searches: readonly (readonly PagefindResult[])[],
   order: SearchOrder,
