@@ -221,11 +221,12 @@ async function load(): Promise<Newsroom> {
   const notice = resolver(notices, 'notices');
   const attachmentsDir = join(CONTENT_DIR, ATTACHMENTS_FOLDER);
   const attachmentFiles = folderFiles(attachmentsDir);
+  const heldFiles = new Set(attachmentFiles);
   const attachment = (
     { file, title }: { file: string; title: string },
     where: { file: string; field: PropertyKey[] },
   ): Attachment => {
-    if (!attachmentFiles.includes(file)) {
+    if (!heldFiles.has(file)) {
       const message = missingAttachmentMessage(displayPath(attachmentsDir), attachmentFiles, file);
       throw contentError(formatProblem(fieldProblem(where.file, where.field, message)));
     }

@@ -5,19 +5,15 @@
  * The hook cannot see the content collections, so it reads the few fields it needs from the
  * files as written, and uses the build's own clock (NEWSROOM_NOW in tests).
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { contentFiles, displayPath, releaseId } from '../lib/check/content-folder';
+import { displayPath } from '../lib/check/content-folder';
 import { buildClock } from '../lib/clock';
 import { isoInZone } from '../lib/dates';
-import { writtenFields } from '../lib/frontmatter';
-import { nextEmbargoLift, releaseTiming, type Publishable } from '../lib/releases';
-import { calendarDate, instantWithOffset, timeOfDay } from '../schemas/fields';
+import { nextEmbargoLift, type Publishable } from '../lib/releases';
+import { writtenReleases } from '../lib/written-releases';
 import { CONTENT_DIR } from '../folders';
 import { settings } from '../settings';
-
-const embargoTime = instantWithOffset('the embargo time');
 
 /**
  * Releases held back until a moment still to come or past, read from their frontmatter: until
@@ -25,29 +21,19 @@ const embargoTime = instantWithOffset('the embargo time');
  * (`releaseTiming`). Drafts are left out: they publish on no date.
  */
 export function embargoedReleases(releasesDir: string, timeZone: string): Publishable[] {
-  const files = contentFiles(releasesDir, ['.mdx']).flatMap((file) => {
-    const source = readFileSync(join(releasesDir, file), 'utf8');
-    const fields = new Map(
-      writtenFields(source, ['date', 'time', 'draft', 'embargo', 'translationOf']).map((f) => [f.field, f.value]),
-    );
-    // An invalid embargo, date or time is the content schema's to report; the build fails on it.
-    const date = calendarDate('the date').safeParse(fields.get('date'));
-    if (!date.success) return [];
-    const embargo = embargoTime.safeParse(fields.get('embargo'));
-    const time = timeOfDay.safeParse(fields.get('time'));
-    const issue = {
-      date: date.data,
-      time: time.success ? time.data : undefined,
-      embargo: embargo.success ? embargo.data : undefined,
-      draft: fields.get('draft') === 'true',
-    };
-    return [{ file, id: releaseId(file), original: fields.get('translationOf'), issue }];
-  });
-  const issues = new Map(files.map(({ id, issue }) => [id, issue]));
-  return files.flatMap(({ file, original, issue }) => {
-    const { draft, embargo, instant } = releaseTiming(issue, original ? issues.get(original) : undefined, timeZone);
-    return draft || !embargo ? [] : [{ id: join(releasesDir, file), date: issue.date, instant, draft, embargo }];
-  });
+  return writtenReleases(releasesDir, timeZone).flatMap(({ file, issue, timing }) =>
+    !issue || !timing || timing.draft || !timing.embargo
+      ? []
+      : [
+          {
+            id: join(releasesDir, file),
+            date: issue.date,
+            instant: timing.instant,
+            draft: false,
+            embargo: timing.embargo,
+          },
+        ],
+  );
 }
 
 /** How many of the files lifting at the same moment the notice names before it counts the rest. */

@@ -5,6 +5,7 @@
  * listed here waits for its release. Pure: the names, types and sizes, the messages, and which
  * files a set of releases publishes.
  */
+import { memoised } from './dates';
 import { didYouMean, listIds } from './suggest';
 
 /** The folder of `content/` that holds them. */
@@ -72,15 +73,20 @@ const SIZE_UNITS = [
 export function formatFileSize(bytes: number, lang: string): string {
   const { unit, bytes: size } = SIZE_UNITS.find(({ bytes: size }) => bytes >= size) ?? { unit: 'byte', bytes: 1 };
   const value = bytes / size;
-  const format = new Intl.NumberFormat(lang, {
+  const digits = unit !== 'byte' && value < 10 ? 1 : 0;
+  return sizeFormat(`${lang} ${unit} ${digits}`).format(value);
+}
+
+const sizeFormat = memoised((key) => {
+  const [lang, unit, digits] = key.split(' ') as [string, string, string];
+  return new Intl.NumberFormat(lang, {
     style: 'unit',
     unit,
     unitDisplay: unit === 'byte' ? 'long' : 'short',
-    maximumFractionDigits: unit !== 'byte' && value < 10 ? 1 : 0,
+    maximumFractionDigits: Number(digits),
     roundingMode: 'ceil',
   });
-  return format.format(value);
-}
+});
 
 /** What `publishedAttachments` needs of a release. */
 export interface AttachingRelease<A extends { file: string }> {

@@ -6,11 +6,11 @@
 const LONG_OFFSET = /GMT([+-])(\d{2}):?(\d{2})?/;
 
 /**
- * Creating an Intl.DateTimeFormat costs far more than using one (it loads locale data); a build
- * formats tens of thousands of dates, so each formatter is made once and reused.
+ * Creating an Intl formatter costs far more than using one (it loads locale data); a build formats
+ * tens of thousands of dates (and file sizes), so each formatter is made once and reused.
  */
-function memoised(create: (key: string) => Intl.DateTimeFormat): (key: string) => Intl.DateTimeFormat {
-  const made = new Map<string, Intl.DateTimeFormat>();
+export function memoised<F>(create: (key: string) => F): (key: string) => F {
+  const made = new Map<string, F>();
   return (key) => {
     let format = made.get(key);
     if (!format) made.set(key, (format = create(key)));

@@ -155,7 +155,7 @@ export const RELEASE_FILE_NAME = /^[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]+(?:-[\p{Ll}\p{
  * A former address of a release (`redirectFrom`), as the last part of its URL: the date of issue
  * then a name as a file name may have it, as `/releases/2007-03-29-results-of-share-buyback/` has.
  */
-export const FORMER_ADDRESS = new RegExp(`^\\d{4}-\\d{2}-\\d{2}-${RELEASE_FILE_NAME.source.slice(1)}`, 'u');
+export const FORMER_ADDRESS = new RegExp(`${DATE_PREFIX.source}${RELEASE_FILE_NAME.source.slice(1)}`, 'u');
 
 /**
  * Former addresses (`redirects`: pages below the base, like `path`) that a release cannot keep:

@@ -168,7 +168,10 @@ export function pagefindOptions(state: SearchState): PagefindSearchOptions {
  * first, the first index is read first and the archive only when the reader asks for older
  * releases (or the first has too few to fill a page). With one index, `all`: everything loaded.
  */
-export type SearchPlan = 'recent' | 'archive' | 'all' | 'recent-first';
+export type SearchPlan = IndexPart | 'recent-first';
+
+/** Which part of a split index a search reads; `all`: every part loaded (or the one index). */
+export type IndexPart = 'recent' | 'archive' | 'all';
 
 export function searchPlan(state: SearchState, split: { year: number } | undefined): SearchPlan {
   if (!split) return 'all';

@@ -2,16 +2,13 @@
  * Sitemaps: last-modified dates of release pages for `@astrojs/sitemap` (set up in
  * astro.config.mjs), and the Google News sitemap of the releases of the last two days.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { SitemapOptions } from '@astrojs/sitemap';
 import { zonedTime } from './dates';
-import { contentFiles, releaseId } from './check/content-folder';
 import { parseYaml, splitFrontmatter } from './check/frontmatter-source';
 import { correctedAt, escapeXml } from './feeds';
-import { writtenFields } from './frontmatter';
-import { releaseSlug, releaseTiming } from './releases';
+import { releaseSlug } from './releases';
 import { absoluteUrl, isTranslatedPage, localePath, releasePath } from './urls';
+import { writtenReleases } from './written-releases';
 
 /** When a release page last changed: its correction, else its issue (ISO 8601, issuer's offset). */
 export function lastModified(
@@ -38,27 +35,11 @@ export interface ReleasePage {
  */
 export function releasePages(releasesDir: string, timeZone: string, defaultLanguage = 'en'): Map<string, ReleasePage> {
   const found = new Map<string, ReleasePage>();
-  const files = contentFiles(releasesDir, ['.mdx']).map((file) => {
-    const source = readFileSync(join(releasesDir, file), 'utf8');
-    const fields = Object.fromEntries(
-      writtenFields(source, ['date', 'time', 'embargo', 'updated', 'slug', 'lang', 'translationOf']).map((field) => [
-        field.field,
-        field.value,
-      ]),
-    );
-    // The build has checked the embargo's spelling; an unparsable one leaves the date alone.
-    const embargo = fields.embargo ? new Date(fields.embargo) : undefined;
-    const issue = fields.date
-      ? { date: fields.date, time: fields.time, embargo: embargo?.getTime() ? embargo : undefined, draft: false }
-      : undefined;
-    return { source, fields, id: releaseId(file), issue };
-  });
-  const issues = new Map(files.map(({ id, issue }) => [id, issue]));
-  for (const { source, fields, id, issue } of files) {
-    if (!issue) continue; // the content schema reports a missing date
+  const releases = writtenReleases(releasesDir, timeZone, ['updated', 'slug', 'lang']);
+  for (const { source, fields, id, issue, timing } of releases) {
+    if (!issue || !timing) continue; // the content schema reports a missing date
     // Issued when the embargo holding it lifts: its own, or its original's when later.
-    const original = fields.translationOf ? issues.get(fields.translationOf) : undefined;
-    const { iso: isoDate } = releaseTiming(issue, original, timeZone);
+    const isoDate = timing.iso;
     const inLanguage = (name: string) => localePath(fields.lang ?? defaultLanguage, defaultLanguage, releasePath(name));
     const path = inLanguage(releaseSlug(id, issue.date, fields.slug));
     found.set(path, {

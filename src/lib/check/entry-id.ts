@@ -29,8 +29,8 @@ export function folderLanguageProblem(
   languages: readonly string[],
   defaultLanguage: string,
 ): string | undefined {
-  const folder = id.includes('/') ? id.split('/')[0]! : undefined;
-  if (!folder || folder === defaultLanguage || !languages.includes(folder)) return undefined;
+  const folder = idLanguage(id, languages, defaultLanguage);
+  if (folder === defaultLanguage) return undefined;
   const found = lang ?? defaultLanguage;
   if (found === folder) return undefined;
   // Worded alike whether lang: was left out (the check sees that) or filled in by the schema's

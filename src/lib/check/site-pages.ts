@@ -110,11 +110,20 @@ export function linkProblem(href: string, context: LinkContext): string | undefi
   const now = context.moved?.get(path);
   const held = context.unpublished.get(now ?? path);
   const byOriginal = held?.original ? `, held back with its original ${held.original}` : '';
+  // Linked from a release held at least as long: both are published together.
+  if (
+    held &&
+    !held.draft &&
+    held.embargo &&
+    context.heldUntil &&
+    held.embargo.getTime() <= context.heldUntil.getTime()
+  ) {
+    return undefined;
+  }
+  const until = held?.embargo && isoInZone(held.embargo, context.timeZone ?? 'UTC');
   if (held?.attachment) {
     if (held.draft)
       return `expected a link to a published page, found "${href}", a file only draft releases attach, which is not published until one of them is`;
-    if (context.heldUntil && held.embargo && held.embargo.getTime() <= context.heldUntil.getTime()) return undefined;
-    const until = isoInZone(held.embargo!, context.timeZone ?? 'UTC');
     return `expected a link to a published page, found "${href}", a file attached to a release under embargo until ${until}, which the link would reveal before then`;
   }
   if (held?.draft)
@@ -122,8 +131,6 @@ export function linkProblem(href: string, context: LinkContext): string | undefi
       ? `expected a link to a published page, found "${href}", a translation whose original ${held.original} is a draft: it has no page until that draft: true is removed`
       : `expected a link to a published page, found "${href}", a draft release, which has no page until draft: true is removed`;
   if (held?.embargo) {
-    if (context.heldUntil && held.embargo.getTime() <= context.heldUntil.getTime()) return undefined;
-    const until = isoInZone(held.embargo, context.timeZone ?? 'UTC');
     if (held.scheduled)
       return `expected a link to a published page, found "${href}", a release issued at ${until}${byOriginal}, which has no page before then`;
     return `expected a link to a published page, found "${href}", a release under embargo until ${until}${byOriginal}, which the link would reveal before then`;

@@ -3,7 +3,13 @@
  * src/integrations/search-index.ts). Only the /search/ page loads it. Under `astro dev` the file
  * does not exist, so loading fails and the page explains why.
  */
-import { ARCHIVE_BUNDLE_DIR, resultLanguage, SEARCH_BUNDLE_DIR, type PagefindSearchOptions } from '../../lib/search';
+import {
+  ARCHIVE_BUNDLE_DIR,
+  resultLanguage,
+  SEARCH_BUNDLE_DIR,
+  type IndexPart,
+  type PagefindSearchOptions,
+} from '../../lib/search';
 
 export interface PagefindResultData {
   /** With the site's base path already in front. */
@@ -32,9 +38,6 @@ interface Pagefind {
   mergeIndex(bundlePath: string, options: Record<string, unknown>): Promise<void>;
   search(term: string | null, options: PagefindSearchOptions): Promise<PagefindSearch>;
 }
-
-/** Which part of a split index a search reads; `all`: every part loaded. */
-export type IndexPart = 'recent' | 'archive' | 'all';
 
 /**
  * The filter Pagefind adds to every page of an index it merges (`mergeFilter`), naming the part
