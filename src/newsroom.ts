@@ -303,8 +303,9 @@ async function load(): Promise<Newsroom> {
     'Release file names that cannot be addresses',
     resolved.flatMap((release) => {
       const message = fileNameProblem(release.id, release.data.slug);
-      const file = displayPath(release.filePath);
-      return message ? [{ of: release, problem: { file, field: '(file)', message } }] : [];
+      return message
+        ? [{ of: release, problem: { file: displayPath(release.filePath), field: '(file)', message } }]
+        : [];
     }),
     previewing,
   );

@@ -21,13 +21,16 @@
  */
 import { createHash } from 'node:crypto';
 import {
+  closeSync,
   copyFileSync,
   existsSync,
   globSync,
   linkSync,
   mkdirSync,
   opendirSync,
+  openSync,
   readFileSync,
+  readSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
@@ -115,6 +118,27 @@ const RELEASE_PAGE = /(^|\/)releases\/[^/]+\/index\.html$/;
 /** The instant of issue a release page records for the index (src/lib/search.ts: searchRecord). */
 const INSTANT = /\sdata-instant="([^"]+)"/;
 
+/** How much of a page to read first for its instant: a release page records it before its text. */
+const HEAD_BYTES = 16 * 1024;
+const head = Buffer.alloc(HEAD_BYTES);
+
+/**
+ * The instant a page records (`INSTANT`), read from the start of the file, and from the whole file
+ * only when the start does not hold it: a rebuild at 10,000 releases asks of every release page.
+ */
+function pageInstant(file: string): string | undefined {
+  const fd = openSync(file, 'r');
+  try {
+    const read = readSync(fd, head, 0, HEAD_BYTES, 0);
+    // A value cut off at the end has no closing quote yet, so it does not match.
+    const found = INSTANT.exec(head.toString('utf8', 0, read))?.[1];
+    if (found !== undefined || read < HEAD_BYTES) return found;
+  } finally {
+    closeSync(fd);
+  }
+  return INSTANT.exec(readFileSync(file, 'utf8'))?.[1];
+}
+
 /** One index Pagefind writes: its folder in the site, and the pages it reads (sorted). */
 export interface SearchBundle {
   dir: string;
@@ -137,8 +161,7 @@ export function searchBundles(siteDir: string): SearchBundle[] {
   const recent: string[] = [];
   const archive: string[] = [];
   for (const page of pages) {
-    const html = readFileSync(join(siteDir, page), 'utf8');
-    const instant = INSTANT.exec(html)?.[1];
+    const instant = pageInstant(join(siteDir, page));
     // The pages the pattern reads that Pagefind skips (the year lists, a release's former address)
     // are left out, so that a change to one does not make a part's index be written again.
     if (instant === undefined) continue;

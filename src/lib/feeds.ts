@@ -502,11 +502,13 @@ function archiveLinkElements(feed: Feed, format: 'rss' | 'atom', element: string
   });
 }
 
+const XML_SPECIAL = /[&<>"]/g;
+const XML_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
 /** Escapes text for XML content and attribute values. */
 export function escapeXml(text: string): string {
-  return text
-    .replace(XML_FORBIDDEN, '')
-    .replace(/[&<>"]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c]};`);
+  // (A release's full text in every feed that carries it: tens of thousands of characters each.)
+  return text.replace(XML_FORBIDDEN, '').replace(XML_SPECIAL, (c) => XML_ENTITIES[c]!);
 }
 
 const ATOM_NS = 'http://www.w3.org/2005/Atom';

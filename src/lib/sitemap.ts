@@ -35,7 +35,7 @@ export interface ReleasePage {
  */
 export function releasePages(releasesDir: string, timeZone: string, defaultLanguage = 'en'): Map<string, ReleasePage> {
   const found = new Map<string, ReleasePage>();
-  const releases = writtenReleases(releasesDir, timeZone, ['updated', 'slug', 'lang']);
+  const releases = writtenReleases(releasesDir, timeZone);
   for (const { source, fields, id, issue, timing } of releases) {
     if (!issue || !timing) continue; // the content schema reports a missing date
     // Issued when the embargo holding it lifts: its own, or its original's when later.

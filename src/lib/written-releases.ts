@@ -4,14 +4,15 @@
  * and its timing worked out as the build does (`releaseTiming`: a translation is held with its
  * original). A file whose date does not parse has no timing; the content schema reports it.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { calendarDate, instantWithOffset, timeOfDay } from '../schemas/fields';
 import { contentFiles, releaseId } from './check/content-folder';
 import { writtenFields } from './frontmatter';
 import { releaseTiming, type IssueFields, type Timing } from './releases';
 
-const TIMING_FIELDS = ['date', 'time', 'draft', 'embargo', 'translationOf'] as const;
+/** The fields the hooks read: those of a release's timing, and the sitemap's. */
+const WRITTEN_FIELDS = ['date', 'time', 'draft', 'embargo', 'translationOf', 'updated', 'slug', 'lang'] as const;
 const issueDate = calendarDate('the date');
 const embargoTime = instantWithOffset('the embargo time');
 
@@ -20,32 +21,48 @@ export interface WrittenRelease {
   file: string;
   id: string;
   source: string;
-  /** The timing fields and those asked for, as written. */
-  fields: Record<string, string | undefined>;
+  /** The fields of WRITTEN_FIELDS the file has, as written. */
+  fields: Partial<Record<(typeof WRITTEN_FIELDS)[number], string>>;
   issue: (IssueFields & { draft: boolean }) | undefined;
   timing: Timing | undefined;
 }
 
-/** Every release file in `releasesDir`, with the timing fields and the `more` fields as written. */
-export function writtenReleases(releasesDir: string, timeZone: string, more: readonly string[] = []): WrittenRelease[] {
-  const read = contentFiles(releasesDir, ['.mdx']).map((file) => {
-    const source = readFileSync(join(releasesDir, file), 'utf8');
-    const fields: Record<string, string | undefined> = Object.fromEntries(
-      writtenFields(source, [...TIMING_FIELDS, ...more]).map(({ field, value }) => [field, value]),
-    );
-    const date = issueDate.safeParse(fields.date);
-    const time = timeOfDay.safeParse(fields.time);
-    const embargo = embargoTime.safeParse(fields.embargo);
-    const issue = date.success
-      ? {
-          date: date.data,
-          time: time.success ? time.data : undefined,
-          embargo: embargo.success ? embargo.data : undefined,
-          draft: fields.draft === 'true',
-        }
-      : undefined;
-    return { file, id: releaseId(file), source, fields, issue };
-  });
+type Read = Omit<WrittenRelease, 'timing'>;
+
+/**
+ * Each file as last read, by path, with its modification time and size then: the sitemap and the
+ * embargo notice of one build ask for the same 10,000 files, unchanged in between.
+ */
+const lastRead = new Map<string, { mtimeMs: number; size: number; read: Read }>();
+
+function readRelease(releasesDir: string, file: string): Read {
+  const path = join(releasesDir, file);
+  const { mtimeMs, size } = statSync(path);
+  const known = lastRead.get(path);
+  if (known && known.mtimeMs === mtimeMs && known.size === size) return known.read;
+  const source = readFileSync(path, 'utf8');
+  const fields: WrittenRelease['fields'] = Object.fromEntries(
+    writtenFields(source, WRITTEN_FIELDS).map(({ field, value }) => [field, value]),
+  );
+  const date = issueDate.safeParse(fields.date);
+  const time = timeOfDay.safeParse(fields.time);
+  const embargo = embargoTime.safeParse(fields.embargo);
+  const issue = date.success
+    ? {
+        date: date.data,
+        time: time.success ? time.data : undefined,
+        embargo: embargo.success ? embargo.data : undefined,
+        draft: fields.draft === 'true',
+      }
+    : undefined;
+  const read = { file, id: releaseId(file), source, fields, issue };
+  lastRead.set(path, { mtimeMs, size, read });
+  return read;
+}
+
+/** Every release file in `releasesDir`, with the fields of WRITTEN_FIELDS as written. */
+export function writtenReleases(releasesDir: string, timeZone: string): WrittenRelease[] {
+  const read = contentFiles(releasesDir, ['.mdx']).map((file) => readRelease(releasesDir, file));
   const issues = new Map(read.map(({ id, issue }) => [id, issue]));
   return read.map((release) => {
     const original = release.fields.translationOf ? issues.get(release.fields.translationOf) : undefined;

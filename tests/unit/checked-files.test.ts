@@ -138,3 +138,65 @@ describe('a save that fails', () => {
     expect(errors).toHaveBeenCalledWith(expect.stringMatching(/e\.yaml.*: title: Required/));
   });
 });
+
+describe('a file unchanged since the entry Astro keeps for it', () => {
+  /**
+   * A build's first load, with `store` holding what an earlier build stored: the glob loader asks
+   * the wrapped parser for each file's data (`getEntryInfo`) before it compares digests. Returns
+   * what each file's data came out as, and how often the frontmatter parser itself was called.
+   */
+  async function firstLoad(files: Record<string, string>, stored: (digestOf: (text: string) => string) => Entry[]) {
+    const { checkedFiles } = await import('../../src/loaders/checked-files');
+    // The digests the earlier build stored: the wrapped loader's, which fold in the renderer's.
+    for (const entry of stored((text) => seen.generateDigest(text))) store.set(entry.id, entry);
+    const parse = vi.fn(({ contents }: { contents: string }) => ({ data: { title: contents.trim() }, body: '' }));
+    const infos = new Map<string, unknown>();
+    const glob: Loader = {
+      name: 'glob-loader',
+      load: async (context) => {
+        const { entryTypes } = context as unknown as {
+          entryTypes: Map<string, { getEntryInfo(params: { contents: string; fileUrl: URL }): Promise<unknown> }>;
+        };
+        for (const [name, contents] of Object.entries(files)) {
+          const fileUrl = pathToFileURL(join(notes, name));
+          writeFileSync(fileUrl, contents);
+          infos.set(name, await entryTypes.get('.yaml')!.getEntryInfo({ contents, fileUrl }));
+        }
+      },
+    };
+    await checkedFiles(glob).load({
+      collection: 'notices',
+      store: {
+        get: (id: string) => store.get(id),
+        set: (entry: Entry) => (store.set(entry.id, entry), true),
+        delete: (id: string) => store.delete(id),
+        values: () => [...store.values()],
+      },
+      generateDigest: (data: unknown) => createHash('sha256').update(String(data)).digest('hex').slice(0, 16),
+      entryTypes: new Map([['.yaml', { getEntryInfo: parse }]]),
+      parseData: schema,
+      config: { root: pathToFileURL(`${dir}/`) },
+      logger: { error: errors, warn: vi.fn(), info: vi.fn(), debug: vi.fn() },
+    } as unknown as Parameters<Loader['load']>[0]);
+    return { infos, parse };
+  }
+
+  it('is not parsed again: its data names the id Astro gave it, so Astro finds the entry and keeps it', async () => {
+    const { infos, parse } = await firstLoad({ 'kept.yaml': 'Kept\n', 'edited.yaml': 'Edited now\n' }, (digestOf) => [
+      { id: 'the-kept-note', data: { title: 'Kept' }, filePath: 'notices/kept.yaml', digest: digestOf('Kept\n') },
+      { id: 'edited', data: { title: 'Edited' }, filePath: 'notices/edited.yaml', digest: digestOf('Edited\n') },
+    ]);
+    expect(infos.get('kept.yaml')).toEqual({ data: { slug: 'the-kept-note' }, body: '' });
+    // A file whose text changed is parsed as written, and so is one no entry was made from.
+    expect(infos.get('edited.yaml')).toEqual({ data: { title: 'Edited now' }, body: '' });
+    expect(parse).toHaveBeenCalledTimes(1);
+  });
+
+  it('is parsed when the entry was made from other text, or from another file', async () => {
+    const { infos, parse } = await firstLoad({ 'moved.yaml': 'Moved\n' }, (digestOf) => [
+      { id: 'moved', data: { title: 'Moved' }, filePath: 'notices/old-name.yaml', digest: digestOf('Moved\n') },
+    ]);
+    expect(infos.get('moved.yaml')).toEqual({ data: { title: 'Moved' }, body: '' });
+    expect(parse).toHaveBeenCalledTimes(1);
+  });
+});

@@ -21,6 +21,15 @@ describe('dates in the issuer’s time zone', () => {
     expect(zonedTime('2007-11-26', '15:30', 'Asia/Tokyo').iso).toBe('2007-11-26T15:30:00+09:00');
   });
 
+  it('gives each caller its own instant, however often the same time is asked for', () => {
+    const first = zonedTime('2007-11-26', '15:30', 'Asia/Tokyo');
+    first.instant.setUTCFullYear(1999);
+    const again = zonedTime('2007-11-26', '15:30', 'Asia/Tokyo');
+    expect(again.instant.toISOString()).toBe('2007-11-26T06:30:00.000Z');
+    // The same wall-clock time in another zone is another instant.
+    expect(zonedTime('2007-11-26', '15:30', 'UTC').instant.toISOString()).toBe('2007-11-26T15:30:00.000Z');
+  });
+
   it('follows daylight saving in zones that have it', () => {
     expect(zonedTime('2007-07-01', '09:00', 'America/New_York').iso).toBe('2007-07-01T09:00:00-04:00');
     expect(zonedTime('2007-01-01', '09:00', 'America/New_York').iso).toBe('2007-01-01T09:00:00-05:00');

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -153,6 +153,20 @@ describe('sitemaps', () => {
         ],
       ]),
     );
+  });
+
+  it('reads a file again once it changed, though the same folder was read before in this process', () => {
+    const file = join(dir, '2007-03-30-buyback.mdx');
+    const text = readFileSync(file, 'utf8');
+    const path = 'releases/2007-03-30-buyback/';
+    expect(releasePages(dir, 'Asia/Tokyo').get(path)?.lastModified).toBe('2007-03-30T00:00:00+09:00');
+    try {
+      writeFileSync(file, text.replace('date: 2007-03-30\n', 'date: 2007-03-30\nupdated: 2007-04-05\n'));
+      expect(releasePages(dir, 'Asia/Tokyo').get(path)?.lastModified).toBe('2007-04-05T00:00:00+09:00');
+    } finally {
+      writeFileSync(file, text);
+    }
+    expect(releasePages(dir, 'Asia/Tokyo').get(path)?.lastModified).toBe('2007-03-30T00:00:00+09:00');
   });
 
   it('gives release pages their lastmod, leaves other pages alone and former addresses out', async () => {

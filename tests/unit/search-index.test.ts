@@ -19,11 +19,12 @@ function writePages(site: string, order: string[]) {
   for (const slug of order) writePage(site, `releases/${slug}`, `${slug.slice(0, 10)}T00:00:00.000Z`);
 }
 
-function writePage(site: string, path: string, instant: string) {
+/** A release page; `before`, what comes between its heading and the instant it records. */
+function writePage(site: string, path: string, instant: string, before = '') {
   mkdirSync(join(site, path), { recursive: true });
   writeFileSync(
     join(site, path, 'index.html'),
-    `<!doctype html><html lang="en"><body><article data-pagefind-body><h1>Share buyback ${path}</h1>` +
+    `<!doctype html><html lang="en"><body><article data-pagefind-body><h1>Share buyback ${path}</h1>${before}` +
       `<div hidden data-instant="${instant}"></div><p>Results of the share buyback, ${instant}.</p></article></body></html>`,
   );
 }
@@ -48,6 +49,13 @@ describe('the search index (writeSearchIndex)', () => {
   it('splits the index where the search page says: older releases into pagefind-archive/, the rest into pagefind/', async () => {
     const site = sites[2]!;
     writePages(site, slugs);
+    // A page whose instant comes after more than the first part of the file that is read for it.
+    writePage(
+      site,
+      `releases/${slugs[0]}`,
+      `${slugs[0]!.slice(0, 10)}T00:00:00.000Z`,
+      `<p>${'Terms. '.repeat(4000)}</p>`,
+    );
     writePage(site, 'about', '0000-01-01T00:00:00.000Z');
     mkdirSync(join(site, 'search'), { recursive: true });
     const searchPage = (from: string) =>
