@@ -1,5 +1,5 @@
 /** Site paths joined with the base path and a language prefix, for links in templates. */
-import { withPrintedAddresses } from './lib/html';
+import { withSiteAddresses } from './lib/html';
 import { absoluteUrl, localePath, withBase } from './lib/urls';
 import { settings } from './settings';
 
@@ -17,5 +17,8 @@ export const pageUrl = (path: string) => absoluteUrl(import.meta.env.SITE, impor
 /** The id of the issuer's `Organization` node in the JSON-LD of every page that names it. */
 export const organizationId = () => `${pageUrl('')}#organization`;
 
-/** Rendered text with the full address of each link to the site, for paper (`withPrintedAddresses`). */
-export const printedAddresses = (html: string) => withPrintedAddresses(html, import.meta.env.SITE);
+/**
+ * A rendered body's links and images to the site below the base path, each link with its full
+ * address for paper (`withSiteAddresses`).
+ */
+export const siteAddresses = (html: string) => withSiteAddresses(html, import.meta.env.SITE, import.meta.env.BASE_URL);

@@ -1,4 +1,5 @@
 /** Small, pure helpers over rendered HTML strings. */
+import { withBase } from './urls';
 
 const FIRST_PARAGRAPH = /^(\s*(?:<!--[\s\S]*?-->\s*)*)<p(\s[^>]*)?>/;
 
@@ -20,23 +21,35 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
-// A link's start tag as the renderer writes it, its address a path on the site (`/releases/x/`).
+// A link's or an image's start tag as the renderer writes it, its address a path from the site's
+// root (`/releases/x/`), not `//host/…`.
 const SITE_LINK = /<a(\s[^>]*?)?\shref="(\/(?!\/)[^"]*)"([^>]*)>/g;
+const SITE_IMAGE = /<img(\s[^>]*?)?\ssrc="(\/(?!\/)[^"]*)"([^>]*)>/g;
 
 /**
- * Gives every link to a page of the site in `html` its full address on `site` as `data-url`, which
- * the print stylesheet writes after the link's text: on paper `/releases/x/` alone would not say
- * which site it is on. Links that already have one are left as they are.
+ * Links and images in a body as the built site needs them. An author writes them as paths from the
+ * site's root (`/releases/x/`, `/attachments/a.pdf`), as `npm run check` reads them; on a site
+ * published under a sub-path (`base`, e.g. `/newsroom/`) they get it (`/newsroom/releases/x/`).
+ * Every link to a page of the site also gets its full address on `site` as `data-url`, which the
+ * print stylesheet writes after the link's text: on paper `/releases/x/` alone would not say which
+ * site it is on. Links that already have one are left as they are.
  */
-export function withPrintedAddresses(html: string, site: string | URL): string {
-  return html.replace(SITE_LINK, (tag: string, before = '', path: string, after: string) => {
-    if (/\sdata-url=/.test(`${before}${after}`)) return tag;
-    let url: string;
-    try {
-      url = new URL(path.replaceAll('&amp;', '&'), site).href;
-    } catch {
-      return tag;
-    }
-    return `<a${before} href="${path}" data-url="${escapeHtml(url)}"${after}>`;
-  });
+export function withSiteAddresses(html: string, site: string | URL, base = '/'): string {
+  const onSite = (path: string) => withBase(base, path);
+  return html
+    .replace(SITE_LINK, (tag: string, before = '', path: string, after: string) => {
+      if (/\sdata-url=/.test(`${before}${after}`)) return tag;
+      const href = onSite(path);
+      let url: string;
+      try {
+        url = new URL(href.replaceAll('&amp;', '&'), site).href;
+      } catch {
+        return tag;
+      }
+      return `<a${before} href="${href}" data-url="${escapeHtml(url)}"${after}>`;
+    })
+    .replace(
+      SITE_IMAGE,
+      (_, before = '', path: string, after: string) => `<img${before} src="${onSite(path)}"${after}>`,
+    );
 }

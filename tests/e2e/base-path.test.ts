@@ -1,10 +1,24 @@
 /** The whole site works when published under a sub-path such as /newsroom/. */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
+import { buildSite } from '../support/build';
+import { fixtureContent, frontmatter } from '../support/fixture-content';
 import { brokenInternalLinks } from '../support/links';
 import { builtPages } from '../support/pages';
+import { serveStatic } from '../support/serve';
+
+/** Every address a page of `siteDir` links to or loads that is not below /newsroom/. */
+const outsideSubpath = (siteDir: string) =>
+  builtPages(siteDir).flatMap(({ path, file }) =>
+    [...readFileSync(file, 'utf8').matchAll(/(?:href|src|action)="(\/[^"]*)"/g)]
+      .map((m) => m[1]!)
+      .filter((url) => !url.startsWith('/newsroom/'))
+      .map((url) => `${path}: ${url}`),
+  );
 
 let browser: Browser;
 beforeAll(async () => {
@@ -15,13 +29,7 @@ afterAll(async () => {
 });
 
 it('links only below the sub-path', () => {
-  const outside = builtPages(inject('subpathDir')).flatMap(({ path, file }) =>
-    [...readFileSync(file, 'utf8').matchAll(/(?:href|src|action)="(\/[^"]*)"/g)]
-      .map((m) => m[1]!)
-      .filter((url) => !url.startsWith('/newsroom/'))
-      .map((url) => `${path}: ${url}`),
-  );
-  expect(outside).toEqual([]);
+  expect(outsideSubpath(inject('subpathDir'))).toEqual([]);
 });
 
 it('has no broken internal links or fragments under the sub-path', async () => {
@@ -44,4 +52,65 @@ it('navigates and loads its styles under the sub-path', async () => {
   expect(background).not.toBe('rgba(0, 0, 0, 0)'); // the stylesheet applied
   expect(failed).toEqual([]);
   await context.close();
+});
+
+describe('links an author writes in a body, from the site’s root', () => {
+  const outDir = join(tmpdir(), `newsroom-subpath-links-${process.pid}`);
+  const url = (path: string) => `https://newsroom.example.com/newsroom/${path}`;
+  beforeAll(() => {
+    const content = fixtureContent({
+      releases: [
+        {
+          file: '2008-01-10-a.mdx',
+          frontmatter: frontmatter(
+            'Release A',
+            '2008-01-10',
+            'attachments: [{ file: 2008-01-10-a.pdf, title: Notice }]',
+          ),
+          body: 'Trend Micro today announced a fixture release, filed as [the notice](/attachments/2008-01-10-a.pdf).',
+        },
+        {
+          file: '2008-02-10-b.mdx',
+          frontmatter: frontmatter('Release B', '2008-02-10'),
+          body: 'Trend Micro today announced a fixture release, after [Release A](/releases/2008-01-10-a/).',
+        },
+      ],
+    });
+    mkdirSync(join(content, 'attachments'));
+    writeFileSync(join(content, 'attachments', '2008-01-10-a.pdf'), '%PDF-1.4\n');
+    const result = buildSite({ outDir, content, base: '/newsroom/' });
+    rmSync(content, { recursive: true, force: true });
+    expect(result.status, result.output).toBe(0);
+  }, 120_000);
+  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+  it('get the sub-path on the page, and their full address for paper', () => {
+    const html = readFileSync(join(outDir, 'releases', '2008-02-10-b', 'index.html'), 'utf8');
+    expect(html).toContain(
+      `<a href="/newsroom/releases/2008-01-10-a/" data-url="${url('releases/2008-01-10-a/')}">Release A</a>`,
+    );
+    const filed = readFileSync(join(outDir, 'releases', '2008-01-10-a', 'index.html'), 'utf8');
+    expect(filed).toContain(
+      `<a href="/newsroom/attachments/2008-01-10-a.pdf" data-url="${url('attachments/2008-01-10-a.pdf')}">`,
+    );
+    expect(outsideSubpath(outDir)).toEqual([]);
+  });
+
+  it('lead to the release and the file, served under the sub-path', async () => {
+    const server = await serveStatic(outDir, '/newsroom/');
+    try {
+      expect(await brokenInternalLinks(server.url)).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('are absolute, with the sub-path, in the feeds', () => {
+    const atom = readFileSync(join(outDir, 'atom.xml'), 'utf8');
+    expect(atom).toContain(`href=&quot;${url('releases/2008-01-10-a/')}&quot;`);
+    const json = JSON.parse(readFileSync(join(outDir, 'feed.json'), 'utf8')) as { items: { content_html: string }[] };
+    expect(json.items.map((item) => item.content_html).join('')).toContain(
+      `href="${url('attachments/2008-01-10-a.pdf')}"`,
+    );
+  });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { displayName, telHref } from '../../src/lib/contact';
 import { datelineHtml, datelineText } from '../../src/lib/dateline';
 import { impossibleDate, writtenFields } from '../../src/lib/frontmatter';
-import { escapeHtml, runIntoFirstParagraph, withPrintedAddresses } from '../../src/lib/html';
+import { escapeHtml, runIntoFirstParagraph, withSiteAddresses } from '../../src/lib/html';
 import { termMarker } from '../../src/lib/terms';
 
 describe('term numbering', () => {
@@ -33,11 +33,11 @@ describe('dateline', () => {
   });
 });
 
-describe('withPrintedAddresses', () => {
+describe('withSiteAddresses', () => {
   it('gives links to the site their full address for paper, and leaves other links alone', () => {
     const site = 'https://newsroom.example.com';
     expect(
-      withPrintedAddresses(
+      withSiteAddresses(
         '<p>See <a href="/newsroom/releases/x/?a=1&amp;b=2#t">x</a>, <a class="c" href="/about/">us</a>, ' +
           '<a href="https://other.example/">them</a>, <a href="//cdn.example/">cdn</a>, <a href="mailto:ir@x.example">mail</a>, ' +
           '<a href="/attachments/a.pdf" data-url="https://newsroom.example.com/attachments/a.pdf">a</a></p>',
@@ -48,6 +48,23 @@ describe('withPrintedAddresses', () => {
         '<a class="c" href="/about/" data-url="https://newsroom.example.com/about/">us</a>, ' +
         '<a href="https://other.example/">them</a>, <a href="//cdn.example/">cdn</a>, <a href="mailto:ir@x.example">mail</a>, ' +
         '<a href="/attachments/a.pdf" data-url="https://newsroom.example.com/attachments/a.pdf">a</a></p>',
+    );
+  });
+
+  it('puts links and images written from the site’s root below the sub-path the site is published under', () => {
+    expect(
+      withSiteAddresses(
+        '<p><a href="/releases/x/#terms">x</a> <a href="/attachments/a.pdf" type="application/pdf">a</a> ' +
+          '<a href="//cdn.example/">cdn</a> <a href="mailto:ir@x.example">mail</a> <a href="#terms">terms</a> ' +
+          '<img src="/attachments/chart.png" alt="Chart"> <img alt="Logo" src="https://other.example/logo.png"></p>',
+        'https://ir.example.com',
+        '/newsroom/',
+      ),
+    ).toBe(
+      '<p><a href="/newsroom/releases/x/#terms" data-url="https://ir.example.com/newsroom/releases/x/#terms">x</a> ' +
+        '<a href="/newsroom/attachments/a.pdf" data-url="https://ir.example.com/newsroom/attachments/a.pdf" type="application/pdf">a</a> ' +
+        '<a href="//cdn.example/">cdn</a> <a href="mailto:ir@x.example">mail</a> <a href="#terms">terms</a> ' +
+        '<img src="/newsroom/attachments/chart.png" alt="Chart"> <img alt="Logo" src="https://other.example/logo.png"></p>',
     );
   });
 });
