@@ -38,7 +38,8 @@ const releases = defineCollection({
       // src/stored-bodies.ts).
       retainBody: false,
     }),
-    { dates: ['date', 'updated'], components, folder: folder('releases') },
+    // Ids from paths alone (`generateId` above): a file unchanged since the last build is not parsed.
+    { dates: ['date', 'updated'], components, folder: folder('releases'), idFromPath: true },
   ),
   // Each reference is first an id as text, with the words `npm run check` uses for it, then
   // Astro's reference to the entry.

@@ -32,10 +32,14 @@ const SITE_IMAGE = /<img(\s[^>]*?)?\ssrc="(\/(?!\/)[^"]*)"([^>]*)>/g;
  * published under a sub-path (`base`, e.g. `/newsroom/`) they get it (`/newsroom/releases/x/`).
  * Every link to a page of the site also gets its full address on `site` as `data-url`, which the
  * print stylesheet writes after the link's text: on paper `/releases/x/` alone would not say which
- * site it is on. Links that already have one are left as they are.
+ * site it is on. Links that already have one are left as they are, and so are paths that already
+ * start with the sub-path.
  */
 export function withSiteAddresses(html: string, site: string | URL, base = '/'): string {
-  const onSite = (path: string) => withBase(base, path);
+  const root = withBase(base, '');
+  // A path written with the sub-path already (or a body passed here twice) keeps it once.
+  const below = (path: string) => root !== '/' && (path.startsWith(root) || `${path}/` === root);
+  const onSite = (path: string) => (below(path) ? path : withBase(base, path));
   return html
     .replace(SITE_LINK, (tag: string, before = '', path: string, after: string) => {
       if (/\sdata-url=/.test(`${before}${after}`)) return tag;

@@ -30,15 +30,19 @@ export interface WrittenRelease {
 type Read = Omit<WrittenRelease, 'timing'>;
 
 /**
- * Each file as last read, by path, with its modification time and size then: the sitemap and the
- * embargo notice of one build ask for the same 10,000 files, unchanged in between.
+ * Each file as last read, by folder and path, with its modification time and size then: the sitemap
+ * and the embargo notice of one build ask for the same 10,000 files, unchanged in between. (A file
+ * rewritten to the same size within the file system's timestamp resolution would be missed; a
+ * build's hooks run a second apart, on files no one edits then.)
  */
 const lastRead = new Map<string, { mtimeMs: number; size: number; read: Read }>();
 
 function readRelease(releasesDir: string, file: string): Read {
   const path = join(releasesDir, file);
   const { mtimeMs, size } = statSync(path);
-  const known = lastRead.get(path);
+  // By folder and file: the id is the file's path in its folder.
+  const key = `${releasesDir}\0${file}`;
+  const known = lastRead.get(key);
   if (known && known.mtimeMs === mtimeMs && known.size === size) return known.read;
   const source = readFileSync(path, 'utf8');
   const fields: WrittenRelease['fields'] = Object.fromEntries(
@@ -56,7 +60,7 @@ function readRelease(releasesDir: string, file: string): Read {
       }
     : undefined;
   const read = { file, id: releaseId(file), source, fields, issue };
-  lastRead.set(path, { mtimeMs, size, read });
+  lastRead.set(key, { mtimeMs, size, read });
   return read;
 }
 

@@ -39,6 +39,12 @@ export interface FileChecks {
   dates?: readonly string[];
   /** For MDX files: the components a body may use without importing them. */
   components?: readonly string[];
+  /**
+   * True when the collection's `generateId` gives each file its id from the file's path alone, never
+   * from its data. A file whose text is unchanged since its entry was stored is then not parsed
+   * again only for Astro to find its id. (Astro's default id reads the `slug:` field.)
+   */
+  idFromPath?: boolean;
 }
 
 /** Calendar dates, as written, that name no real day. */
@@ -115,13 +121,14 @@ const rendererVersion = (() => {
   );
   const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
   const sources = ['../lib/release-body.ts', '../lib/release-components.ts', '../schemas/release-components.ts'];
-  // This file (what is stored with the HTML) and the helpers the renderer, the checks and the
-  // summary use.
+  // This file (what is stored with the HTML) and the helpers the renderer, the checks, the
+  // summary and the releases' ids use.
   const helpers = [
     './checked-files.ts',
     './render-mdx.ts',
     '../stored-bodies.ts',
     '../lib/frontmatter.ts',
+    '../lib/check/content-folder.ts',
     '../lib/terms.ts',
     '../lib/html.ts',
     '../lib/releases.ts',
@@ -206,15 +213,17 @@ export function checkedFiles(loader: Loader, checks: FileChecks = {}): Loader {
         return undefined;
       };
       // Which entry each file made, by the file's path as the store records it: a file whose text is
-      // what that entry was made from (the renderer's sources included) was read, checked and
-      // parsed by an earlier build, and Astro keeps its entry as it is. Its frontmatter need not be
-      // parsed again only for Astro to find its id (10,000 files in a rebuild).
+      // what that entry was made from (the renderer's sources and the id's rule included) was read,
+      // checked and parsed by an earlier build, and Astro keeps its entry as it is. When ids come
+      // from paths (`idFromPath`), its frontmatter need not be parsed again only for Astro to find
+      // its id (10,000 files in a rebuild).
       const madeFrom = new Map<string, string>();
-      for (const entry of store.values()) if (entry.filePath) madeFrom.set(entry.filePath, entry.id);
-      const unchangedEntry = (filePath: string, contents: string) => {
+      if (checks.idFromPath)
+        for (const entry of store.values()) if (entry.filePath) madeFrom.set(entry.filePath, entry.id);
+      const unchanged = (filePath: string, contents: string) => {
         const id = madeFrom.get(relative(root, filePath).split(sep).join('/'));
         const entry = id === undefined ? undefined : store.get(id);
-        return entry?.digest !== undefined && entry.digest === digestOf(contents) ? entry : undefined;
+        return entry?.digest !== undefined && entry.digest === digestOf(contents);
       };
       const checked = new Map(
         [...entryTypes].map(([extension, type]): [string, EntryType] => [
@@ -224,12 +233,9 @@ export function checkedFiles(loader: Loader, checks: FileChecks = {}): Loader {
             async getEntryInfo(params) {
               const filePath = fileURLToPath(params.fileUrl);
               // Only while the collection first loads: under `astro dev` a file saved later is read
-              // afresh, whatever the store holds.
-              const unchanged = loaded ? undefined : unchangedEntry(filePath, params.contents);
-              // Astro takes the id from the data's `slug` (the default), or from the path (releases):
-              // either way the id it gave the file before. It then finds the entry's digest the same
-              // and keeps the entry, without reading the data or the body.
-              if (unchanged) return { data: { slug: unchanged.id }, body: '' };
+              // afresh, whatever the store holds. Astro gives the file the id of its path, finds the
+              // entry's digest the same and keeps the entry, without reading the data or the body.
+              if (!loaded && unchanged(filePath, params.contents)) return { data: {}, body: '' };
               // Text that decoded cleanly and is not empty goes straight to Astro's parser; the file
               // is read and parsed again, for a message naming the line and the field, only when
               // something is wrong with it — so a large archive is not parsed twice.

@@ -65,9 +65,11 @@ describe('links an author writes in a body, from the site’s root', () => {
           frontmatter: frontmatter(
             'Release A',
             '2008-01-10',
-            'attachments: [{ file: 2008-01-10-a.pdf, title: Notice }]',
+            'attachments: [{ file: 2008-01-10-a.pdf, title: Notice }, { file: 2008-01-10-a.png, title: Chart }]',
           ),
-          body: 'Trend Micro today announced a fixture release, filed as [the notice](/attachments/2008-01-10-a.pdf).',
+          body:
+            'Trend Micro today announced a fixture release, filed as [the notice](/attachments/2008-01-10-a.pdf).\n\n' +
+            '![The chart of the results](/attachments/2008-01-10-a.png)',
         },
         {
           file: '2008-02-10-b.mdx',
@@ -78,6 +80,9 @@ describe('links an author writes in a body, from the site’s root', () => {
     });
     mkdirSync(join(content, 'attachments'));
     writeFileSync(join(content, 'attachments', '2008-01-10-a.pdf'), '%PDF-1.4\n');
+    // A 1×1 PNG.
+    const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
+    writeFileSync(join(content, 'attachments', '2008-01-10-a.png'), Buffer.from(png, 'base64'));
     const result = buildSite({ outDir, content, base: '/newsroom/' });
     rmSync(content, { recursive: true, force: true });
     expect(result.status, result.output).toBe(0);
@@ -91,12 +96,13 @@ describe('links an author writes in a body, from the site’s root', () => {
     );
     const filed = readFileSync(join(outDir, 'releases', '2008-01-10-a', 'index.html'), 'utf8');
     expect(filed).toContain(
-      `<a href="/newsroom/attachments/2008-01-10-a.pdf" data-url="${url('attachments/2008-01-10-a.pdf')}">`,
+      `<a href="/newsroom/attachments/2008-01-10-a.pdf" data-url="${url('attachments/2008-01-10-a.pdf')}">the notice</a>`,
     );
+    expect(filed).toMatch(/<img src="\/newsroom\/attachments\/2008-01-10-a\.png" alt="The chart of the results"/);
     expect(outsideSubpath(outDir)).toEqual([]);
   });
 
-  it('lead to the release and the file, served under the sub-path', async () => {
+  it('lead to the release and the files, served under the sub-path', async () => {
     const server = await serveStatic(outDir, '/newsroom/');
     try {
       expect(await brokenInternalLinks(server.url)).toEqual([]);
@@ -108,9 +114,10 @@ describe('links an author writes in a body, from the site’s root', () => {
   it('are absolute, with the sub-path, in the feeds', () => {
     const atom = readFileSync(join(outDir, 'atom.xml'), 'utf8');
     expect(atom).toContain(`href=&quot;${url('releases/2008-01-10-a/')}&quot;`);
+    // The body's own link and image, not the list of attachments (always below the sub-path).
     const json = JSON.parse(readFileSync(join(outDir, 'feed.json'), 'utf8')) as { items: { content_html: string }[] };
-    expect(json.items.map((item) => item.content_html).join('')).toContain(
-      `href="${url('attachments/2008-01-10-a.pdf')}"`,
-    );
+    const html = json.items.map((item) => item.content_html).join('');
+    expect(/<a href="([^"]*)"[^>]*>the notice<\/a>/.exec(html)?.[1]).toBe(url('attachments/2008-01-10-a.pdf'));
+    expect(/<img src="([^"]*)"/.exec(html)?.[1]).toBe(url('attachments/2008-01-10-a.png'));
   });
 });

@@ -145,7 +145,11 @@ describe('a file unchanged since the entry Astro keeps for it', () => {
    * the wrapped parser for each file's data (`getEntryInfo`) before it compares digests. Returns
    * what each file's data came out as, and how often the frontmatter parser itself was called.
    */
-  async function firstLoad(files: Record<string, string>, stored: (digestOf: (text: string) => string) => Entry[]) {
+  async function firstLoad(
+    files: Record<string, string>,
+    stored: (digestOf: (text: string) => string) => Entry[],
+    checks = { idFromPath: true },
+  ) {
     const { checkedFiles } = await import('../../src/loaders/checked-files');
     // The digests the earlier build stored: the wrapped loader's, which fold in the renderer's.
     for (const entry of stored((text) => seen.generateDigest(text))) store.set(entry.id, entry);
@@ -164,7 +168,7 @@ describe('a file unchanged since the entry Astro keeps for it', () => {
         }
       },
     };
-    await checkedFiles(glob).load({
+    await checkedFiles(glob, checks).load({
       collection: 'notices',
       store: {
         get: (id: string) => store.get(id),
@@ -181,14 +185,26 @@ describe('a file unchanged since the entry Astro keeps for it', () => {
     return { infos, parse };
   }
 
-  it('is not parsed again: its data names the id Astro gave it, so Astro finds the entry and keeps it', async () => {
+  it('is not parsed again when ids come from paths: Astro finds the entry by its path and keeps it', async () => {
     const { infos, parse } = await firstLoad({ 'kept.yaml': 'Kept\n', 'edited.yaml': 'Edited now\n' }, (digestOf) => [
-      { id: 'the-kept-note', data: { title: 'Kept' }, filePath: 'notices/kept.yaml', digest: digestOf('Kept\n') },
+      { id: 'kept', data: { title: 'Kept' }, filePath: 'notices/kept.yaml', digest: digestOf('Kept\n') },
       { id: 'edited', data: { title: 'Edited' }, filePath: 'notices/edited.yaml', digest: digestOf('Edited\n') },
     ]);
-    expect(infos.get('kept.yaml')).toEqual({ data: { slug: 'the-kept-note' }, body: '' });
+    expect(infos.get('kept.yaml')).toEqual({ data: {}, body: '' });
     // A file whose text changed is parsed as written, and so is one no entry was made from.
     expect(infos.get('edited.yaml')).toEqual({ data: { title: 'Edited now' }, body: '' });
+    expect(parse).toHaveBeenCalledTimes(1);
+  });
+
+  it('is parsed when ids may come from the data (Astro’s default reads `slug:`)', async () => {
+    const { infos, parse } = await firstLoad(
+      { 'kept.yaml': 'Kept\n' },
+      (digestOf) => [
+        { id: 'kept', data: { title: 'Kept' }, filePath: 'notices/kept.yaml', digest: digestOf('Kept\n') },
+      ],
+      { idFromPath: false },
+    );
+    expect(infos.get('kept.yaml')).toEqual({ data: { title: 'Kept' }, body: '' });
     expect(parse).toHaveBeenCalledTimes(1);
   });
 
@@ -198,5 +214,54 @@ describe('a file unchanged since the entry Astro keeps for it', () => {
     ]);
     expect(infos.get('moved.yaml')).toEqual({ data: { title: 'Moved' }, body: '' });
     expect(parse).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('with Astro’s glob loader, ids from paths', () => {
+  it('keeps the entries of files unchanged since the last build without parsing them, and reads the edited one', async () => {
+    const { checkedFiles } = await import('../../src/loaders/checked-files');
+    const { glob } = await import('astro/loaders');
+    const folder = join(dir, 'glob-notes');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'kept.yaml'), 'title: Kept\n');
+    writeFileSync(join(folder, 'edited.yaml'), 'title: Before\n');
+    const parse = vi.fn(({ contents }: { contents: string }) => ({
+      data: { title: /title: (.*)/.exec(contents)![1] },
+      body: '',
+    }));
+    const entries = new Map<string, Entry>();
+    // One build's content sync: the store Astro keeps between builds, and a new loader each time.
+    const build = () =>
+      checkedFiles(glob({ pattern: '*.yaml', base: folder, generateId: ({ entry }) => entry.replace(/\.yaml$/, '') }), {
+        idFromPath: true,
+      }).load({
+        collection: 'glob-notes',
+        store: {
+          keys: () => [...entries.keys()],
+          values: () => [...entries.values()],
+          get: (id: string) => entries.get(id),
+          set: (entry: Entry) => (entries.set(entry.id, entry), true),
+          delete: (id: string) => entries.delete(id),
+          addModuleImport: () => {},
+          addAssetImports: () => {},
+        },
+        generateDigest: (data: unknown) => createHash('sha256').update(String(data)).digest('hex').slice(0, 16),
+        entryTypes: new Map([['.yaml', { getEntryInfo: parse }]]),
+        parseData: schema,
+        config: { root: pathToFileURL(`${dir}/`), srcDir: pathToFileURL(`${dir}/src/`) },
+        logger: { error: errors, warn: vi.fn(), info: vi.fn(), debug: vi.fn() },
+      } as unknown as Parameters<Loader['load']>[0]);
+    await build();
+    expect(parse).toHaveBeenCalledTimes(2);
+    const kept = entries.get('kept');
+    expect(kept?.data).toEqual({ title: 'Kept' });
+
+    writeFileSync(join(folder, 'edited.yaml'), 'title: After\n');
+    parse.mockClear();
+    await build();
+    expect(parse.mock.calls.map(([{ contents }]) => contents)).toEqual(['title: After\n']);
+    expect(entries.get('kept')).toBe(kept);
+    expect(entries.get('edited')?.data).toEqual({ title: 'After' });
+    expect([...entries.keys()].sort()).toEqual(['edited', 'kept']);
   });
 });

@@ -67,6 +67,21 @@ describe('withSiteAddresses', () => {
         '<img src="/newsroom/attachments/chart.png" alt="Chart"> <img alt="Logo" src="https://other.example/logo.png"></p>',
     );
   });
+
+  it('adds the sub-path once: to a path written with it, and to a body given twice', () => {
+    const once = withSiteAddresses(
+      '<a href="/newsroom/releases/x/">x</a> <a href="/newsroom">home</a> <a href="/newsroomx/">y</a> <img src="/a.png" alt="">',
+      'https://ir.example.com',
+      '/newsroom/',
+    );
+    expect(once).toBe(
+      '<a href="/newsroom/releases/x/" data-url="https://ir.example.com/newsroom/releases/x/">x</a> ' +
+        '<a href="/newsroom" data-url="https://ir.example.com/newsroom">home</a> ' +
+        '<a href="/newsroom/newsroomx/" data-url="https://ir.example.com/newsroom/newsroomx/">y</a> ' +
+        '<img src="/newsroom/a.png" alt="">',
+    );
+    expect(withSiteAddresses(once, 'https://ir.example.com', '/newsroom/')).toBe(once);
+  });
 });
 
 describe('runIntoFirstParagraph', () => {
