@@ -158,7 +158,7 @@ describe('npm run check', () => {
   it('checks attachments: the file is there, and links to one do not reveal a held release', () => {
     inContentCopy((dir) => {
       mkdirSync(join(dir, 'attachments'));
-      for (const file of ['results.pdf', 'held.pdf', 'draft.pdf', 'unlisted.pdf']) {
+      for (const file of ['results.pdf', 'held.pdf', 'draft.pdf', 'later.pdf', 'unlisted.pdf']) {
         writeFileSync(join(dir, 'attachments', file), '%PDF-1.4');
       }
       const release = (name: string, extra: string, body = 'A release.') =>
@@ -177,17 +177,20 @@ describe('npm run check', () => {
         'See [the file](/attachments/held.pdf).',
       );
       release('2008-01-10-draft', 'draft: true\nattachments: [{ file: draft.pdf, title: Draft }]');
+      // Dated after the check's clock, with no embargo: published on its date.
+      release('2099-02-01-later', 'attachments: [{ file: later.pdf, title: Later }]');
       release(
         '2008-01-10-links',
         '',
-        '[a](/attachments/results.pdf) [b](/attachments/held.pdf) [c](/attachments/draft.pdf) [d](/attachments/unlisted.pdf)',
+        '[a](/attachments/results.pdf) [b](/attachments/held.pdf) [c](/attachments/draft.pdf) [d](/attachments/unlisted.pdf) [e](/attachments/later.pdf)',
       );
       const found = checkContent({ contentDir: dir, displayRoot: dir, now: new Date('2026-01-01T00:00:00Z') });
       expect(found.map(({ file, line, field, message }) => `${file}:${line}: ${field}: ${message}`)).toEqual([
         'releases/2008-01-10-links.mdx:9: body: expected a link to a published page, found "/attachments/held.pdf", a file attached to a release under embargo until 2099-01-01T00:00:00+09:00, which the link would reveal before then',
         'releases/2008-01-10-links.mdx:9: body: expected a link to a published page, found "/attachments/draft.pdf", a file only draft releases attach, which is not published until one of them is',
         'releases/2008-01-10-links.mdx:9: body: expected a link to a page of the site, found "/attachments/unlisted.pdf", which is not one: no release lists unlisted.pdf in its attachments',
-        'releases/2008-01-10-results.mdx:6: attachments[1].file: expected a file in attachments/ (draft.pdf, held.pdf, results.pdf, unlisted.pdf), found "resuls.pdf" (did you mean "results.pdf"?)',
+        'releases/2008-01-10-links.mdx:9: body: expected a link to a published page, found "/attachments/later.pdf", a file only releases issued from 2099-02-01T00:00:00+09:00 on attach, which is not published before then',
+        'releases/2008-01-10-results.mdx:6: attachments[1].file: expected a file in attachments/ (draft.pdf, held.pdf, later.pdf, results.pdf, unlisted.pdf), found "resuls.pdf" (did you mean "results.pdf"?)',
       ]);
     });
   });

@@ -469,7 +469,12 @@ function linkProblems(
     for (const { file } of release.data.attachments) {
       const path = attachmentPath(file);
       if (!publishedNow.has(path) && !unpublished.has(path))
-        unpublished.set(path, { draft: hold(release).draft, embargo: heldUntil(release), attachment: true });
+        unpublished.set(path, {
+          draft: hold(release).draft,
+          embargo: heldUntil(release),
+          attachment: true,
+          scheduled: hold(release).scheduled,
+        });
     }
   }
   const context: Omit<LinkContext, 'onPage' | 'pages'> = {

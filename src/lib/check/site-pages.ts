@@ -124,6 +124,8 @@ export function linkProblem(href: string, context: LinkContext): string | undefi
   if (held?.attachment) {
     if (held.draft)
       return `expected a link to a published page, found "${href}", a file only draft releases attach, which is not published until one of them is`;
+    if (held.scheduled)
+      return `expected a link to a published page, found "${href}", a file only releases issued from ${until} on attach, which is not published before then`;
     return `expected a link to a published page, found "${href}", a file attached to a release under embargo until ${until}, which the link would reveal before then`;
   }
   if (held?.draft)
