@@ -37,6 +37,30 @@ async function schema({ data }: { data: unknown }) {
   throw error;
 }
 
+/**
+ * What Astro hands a collection's loader, with `entries` as the store it keeps between builds: the
+ * schema above, a digest, and a logger that records errors.
+ */
+function loaderContext(entries: Map<string, Entry>, entryTypes: Map<string, unknown>, collection = 'notices') {
+  return {
+    collection,
+    store: {
+      keys: () => [...entries.keys()],
+      values: () => [...entries.values()],
+      get: (id: string) => entries.get(id),
+      set: (entry: Entry) => (entries.set(entry.id, entry), true),
+      delete: (id: string) => entries.delete(id),
+      addModuleImport: () => {},
+      addAssetImports: () => {},
+    },
+    generateDigest: (data: unknown) => createHash('sha256').update(String(data)).digest('hex').slice(0, 16),
+    entryTypes,
+    parseData: schema,
+    config: { root: pathToFileURL(`${dir}/`), srcDir: pathToFileURL(`${dir}/src/`) },
+    logger: { error: errors, warn: vi.fn(), info: vi.fn(), debug: vi.fn() },
+  } as unknown as Parameters<Loader['load']>[0];
+}
+
 beforeAll(async () => {
   vi.stubEnv('NEWSROOM_CACHE_DIR', join(dir, 'cache'));
   const { checkedFiles } = await import('../../src/loaders/checked-files');
@@ -47,20 +71,9 @@ beforeAll(async () => {
       seen = context as unknown as typeof seen;
     },
   };
-  await checkedFiles(glob, { components: [] }).load({
-    collection: 'notices',
-    store: {
-      get: (id: string) => store.get(id),
-      set: (entry: Entry) => (store.set(entry.id, entry), true),
-      delete: (id: string) => store.delete(id),
-      values: () => [...store.values()],
-    },
-    generateDigest: (data: unknown) => createHash('sha256').update(String(data)).digest('hex').slice(0, 16),
-    entryTypes: new Map([['.mdx', { getEntryInfo: () => ({}), getRenderFunction: async () => undefined }]]),
-    parseData: schema,
-    config: { root: pathToFileURL(`${dir}/`) },
-    logger: { error: errors, warn: vi.fn(), info: vi.fn(), debug: vi.fn() },
-  } as unknown as Parameters<Loader['load']>[0]);
+  await checkedFiles(glob, { components: [] }).load(
+    loaderContext(store, new Map([['.mdx', { getEntryInfo: () => ({}), getRenderFunction: async () => undefined }]])),
+  );
 });
 beforeEach(() => {
   store.clear();
@@ -168,20 +181,7 @@ describe('a file unchanged since the entry Astro keeps for it', () => {
         }
       },
     };
-    await checkedFiles(glob, checks).load({
-      collection: 'notices',
-      store: {
-        get: (id: string) => store.get(id),
-        set: (entry: Entry) => (store.set(entry.id, entry), true),
-        delete: (id: string) => store.delete(id),
-        values: () => [...store.values()],
-      },
-      generateDigest: (data: unknown) => createHash('sha256').update(String(data)).digest('hex').slice(0, 16),
-      entryTypes: new Map([['.yaml', { getEntryInfo: parse }]]),
-      parseData: schema,
-      config: { root: pathToFileURL(`${dir}/`) },
-      logger: { error: errors, warn: vi.fn(), info: vi.fn(), debug: vi.fn() },
-    } as unknown as Parameters<Loader['load']>[0]);
+    await checkedFiles(glob, checks).load(loaderContext(store, new Map([['.yaml', { getEntryInfo: parse }]])));
     return { infos, parse };
   }
 
@@ -234,23 +234,7 @@ describe('with Astro’s glob loader, ids from paths', () => {
     const build = () =>
       checkedFiles(glob({ pattern: '*.yaml', base: folder, generateId: ({ entry }) => entry.replace(/\.yaml$/, '') }), {
         idFromPath: true,
-      }).load({
-        collection: 'glob-notes',
-        store: {
-          keys: () => [...entries.keys()],
-          values: () => [...entries.values()],
-          get: (id: string) => entries.get(id),
-          set: (entry: Entry) => (entries.set(entry.id, entry), true),
-          delete: (id: string) => entries.delete(id),
-          addModuleImport: () => {},
-          addAssetImports: () => {},
-        },
-        generateDigest: (data: unknown) => createHash('sha256').update(String(data)).digest('hex').slice(0, 16),
-        entryTypes: new Map([['.yaml', { getEntryInfo: parse }]]),
-        parseData: schema,
-        config: { root: pathToFileURL(`${dir}/`), srcDir: pathToFileURL(`${dir}/src/`) },
-        logger: { error: errors, warn: vi.fn(), info: vi.fn(), debug: vi.fn() },
-      } as unknown as Parameters<Loader['load']>[0]);
+      }).load(loaderContext(entries, new Map([['.yaml', { getEntryInfo: parse }]]), 'glob-notes'));
     await build();
     expect(parse).toHaveBeenCalledTimes(2);
     const kept = entries.get('kept');
