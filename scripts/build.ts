@@ -171,7 +171,8 @@ astro.on('exit', async (code, signal) => {
     // archive's, when a recent release is edited) is kept from the published site.
     const started = performance.now();
     const bundles = searchBundles(staging);
-    const pagesRead = bundles.map((bundle) => published.bundlePagesDigest(staging, bundle));
+    // (Recorded for the next build only when the index is made a known way.)
+    const pagesRead = indexKey ? bundles.map((bundle) => published.bundlePagesDigest(staging, bundle)) : [];
     const kept = bundles.filter((bundle) => {
       if (!linked || !indexKey) return false;
       try {

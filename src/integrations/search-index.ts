@@ -39,7 +39,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { ARCHIVE_BUNDLE_DIR, INDEXED_PAGES, SEARCH_BUNDLE_DIR, SPLIT_FROM_ATTRIBUTE } from '../lib/search';
+import { ARCHIVE_BUNDLE_DIR, INDEXED_PAGES, SEARCH_BUNDLE_DIR, SPLIT_FROM_ATTRIBUTE, UNDATED } from '../lib/search';
 import { TRANSLATED_PAGES } from '../lib/urls';
 
 /** Pagefind's settings: its defaults. */
@@ -113,8 +113,6 @@ function searchSplitFrom(siteDir: string): string | undefined {
   return new RegExp(`\\s${SPLIT_FROM_ATTRIBUTE}="([^"]+)"`).exec(readFileSync(page, 'utf8'))?.[1];
 }
 
-/** A release page in any language (`releases/<slug>/index.html`, `ja/releases/<slug>/index.html`). */
-const RELEASE_PAGE = /(^|\/)releases\/[^/]+\/index\.html$/;
 /** The instant of issue a release page records for the index (src/lib/search.ts: searchRecord). */
 const INSTANT = /\sdata-instant="([^"]+)"/;
 
@@ -165,7 +163,8 @@ export function searchBundles(siteDir: string): SearchBundle[] {
     // The pages the pattern reads that Pagefind skips (the year lists, a release's former address)
     // are left out, so that a change to one does not make a part's index be written again.
     if (instant === undefined) continue;
-    (RELEASE_PAGE.test(page) && instant < from ? archive : recent).push(page);
+    // Undated pages (About, Contacts) go with the latest releases.
+    (instant !== UNDATED && instant < from ? archive : recent).push(page);
   }
   if (archive.length === 0)
     fail('splitting the index', [`the search page splits it at ${from}, but no release is older`]);

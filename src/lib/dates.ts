@@ -62,29 +62,27 @@ export interface ZonedTime {
 }
 
 /**
- * Instants already worked out, by date, time and zone: a release's timing asks for its own up to four
- * times, and the sitemap and embargo notice again.
+ * The instant and ISO text of a date, time and zone (`${date} ${time} ${zone}`), each worked out
+ * once: asking the zone for its offset is the costly part (an Intl formatter's parts, twice), and an
+ * archive has thousands of releases on the same days at the same hours, each asked for by the pages,
+ * the sitemap and the embargo notice.
  */
-const zonedTimes = new Map<string, { ms: number; iso: string }>();
+const zonedTimes = memoised((key) => {
+  const [date, time, zone] = key.split(' ') as [string, string, string];
+  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
+  const [h, mi] = (time || '00:00').split(':').map(Number) as [number, number];
+  const wall = Date.UTC(y, mo - 1, d, h, mi);
+  // Two passes settle the offset on days when the zone changes it (daylight saving).
+  let offset = zoneOffsetMinutes(zone, new Date(wall));
+  offset = zoneOffsetMinutes(zone, new Date(wall - offset * 60_000));
+  return { ms: wall - offset * 60_000, iso: `${date}T${time || '00:00'}:00${formatOffset(offset)}` };
+});
 
 /** The instant at which the wall-clock `date` + `time` (default 00:00) happens in `zone`. */
 export function zonedTime(date: string, time: string | undefined, zone: string): ZonedTime {
-  // Asking the zone for its offset is the costly part (an Intl formatter's parts, twice), and an
-  // archive has thousands of releases on the same days at the same hours.
-  const key = `${date} ${time ?? ''} ${zone}`;
-  let known = zonedTimes.get(key);
-  if (!known) {
-    const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
-    const [h, mi] = (time ?? '00:00').split(':').map(Number) as [number, number];
-    const wall = Date.UTC(y, mo - 1, d, h, mi);
-    // Two passes settle the offset on days when the zone changes it (daylight saving).
-    let offset = zoneOffsetMinutes(zone, new Date(wall));
-    offset = zoneOffsetMinutes(zone, new Date(wall - offset * 60_000));
-    known = { ms: wall - offset * 60_000, iso: `${date}T${time ?? '00:00'}:00${formatOffset(offset)}` };
-    zonedTimes.set(key, known);
-  }
+  const { ms, iso } = zonedTimes(`${date} ${time ?? ''} ${zone}`);
   // A new Date each time: callers may keep it, and a Date can be changed.
-  return { instant: new Date(known.ms), iso: known.iso };
+  return { instant: new Date(ms), iso };
 }
 
 /** ISO 8601 of `instant` as wall-clock time in `zone` with its offset (no milliseconds). */

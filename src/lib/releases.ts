@@ -169,11 +169,11 @@ export function redirectClashes<T extends { path: string; redirects: readonly st
 ): { release: T; index: number; message: string }[] {
   const current = new Map(releases.map((release) => [release.path, release]));
   const former = new Map<string, T>();
-  // Each file named once, not at every comparison of the sort.
-  const files = new Map(releases.map((release) => [release, fileOf(release)]));
-  const byFile = [...releases].sort((a, b) =>
-    files.get(a)! < files.get(b)! ? -1 : files.get(a)! > files.get(b)! ? 1 : 0,
-  );
+  // Only releases with former addresses can clash, in the order of their files, each named once.
+  const named = releases
+    .filter((release) => release.redirects.length > 0)
+    .map((release) => ({ release, file: fileOf(release) }));
+  const byFile = named.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)).map(({ release }) => release);
   return byFile.flatMap((release) =>
     release.redirects.flatMap((path, index) => {
       const now = current.get(path);
@@ -181,10 +181,10 @@ export function redirectClashes<T extends { path: string; redirects: readonly st
       const found = `found /${path}`;
       let message: string | undefined;
       if (now === release) message = `expected a former address of this release, ${found}, its address now`;
-      else if (now) message = `expected an address no other release has, ${found}, the address of ${files.get(now)}`;
+      else if (now) message = `expected an address no other release has, ${found}, the address of ${fileOf(now)}`;
       else if (kept === release) message = `expected each former address once, ${found} twice`;
       else if (kept)
-        message = `expected an address no other release has, ${found}, a former address of ${files.get(kept)}`;
+        message = `expected an address no other release has, ${found}, a former address of ${fileOf(kept)}`;
       else former.set(path, release);
       return message ? [{ release, index, message }] : [];
     }),

@@ -4,7 +4,6 @@
  */
 import type { SitemapOptions } from '@astrojs/sitemap';
 import { zonedTime } from './dates';
-import { parseYaml, splitFrontmatter } from './check/frontmatter-source';
 import { correctedAt, escapeXml } from './feeds';
 import { releaseSlug } from './releases';
 import { absoluteUrl, isTranslatedPage, localePath, releasePath } from './urls';
@@ -36,7 +35,7 @@ export interface ReleasePage {
 export function releasePages(releasesDir: string, timeZone: string, defaultLanguage = 'en'): Map<string, ReleasePage> {
   const found = new Map<string, ReleasePage>();
   const releases = writtenReleases(releasesDir, timeZone);
-  for (const { source, fields, id, issue, timing } of releases) {
+  for (const { redirectFrom, fields, id, issue, timing } of releases) {
     if (!issue || !timing) continue; // the content schema reports a missing date
     // Issued when the embargo holding it lifts: its own, or its original's when later.
     const isoDate = timing.iso;
@@ -46,19 +45,10 @@ export function releasePages(releasesDir: string, timeZone: string, defaultLangu
       lastModified: lastModified({ isoDate, data: fields }, timeZone),
       original: fields.translationOf || id,
       // A list, read as YAML, from the few files that have one.
-      redirects: source.includes('redirectFrom') ? formerAddresses(source).map(inLanguage) : [],
+      redirects: redirectFrom.map(inLanguage),
     });
   }
   return found;
-}
-
-/** The `redirectFrom` list of a release's frontmatter, as written (the schema checks it). */
-function formerAddresses(source: string): string[] {
-  const split = splitFrontmatter(source);
-  const parsed = split && parseYaml(split.yaml);
-  const data = parsed && 'data' in parsed ? (parsed.data as { redirectFrom?: unknown }) : undefined;
-  const list = data?.redirectFrom;
-  return Array.isArray(list) ? list.filter((item): item is string => typeof item === 'string') : [];
 }
 
 export interface Alternate {

@@ -7,6 +7,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { calendarDate, instantWithOffset, timeOfDay } from '../schemas/fields';
+import { parseYaml, splitFrontmatter } from './check/frontmatter-source';
 import { contentFiles, releaseId } from './check/content-folder';
 import { writtenFields } from './frontmatter';
 import { releaseTiming, type IssueFields, type Timing } from './releases';
@@ -20,7 +21,8 @@ export interface WrittenRelease {
   /** Relative to the releases folder. */
   file: string;
   id: string;
-  source: string;
+  /** Its former addresses (`redirectFrom`), as written: the schema checks them. */
+  redirectFrom: string[];
   /** The fields of WRITTEN_FIELDS the file has, as written. */
   fields: Partial<Record<(typeof WRITTEN_FIELDS)[number], string>>;
   issue: (IssueFields & { draft: boolean }) | undefined;
@@ -59,9 +61,19 @@ function readRelease(releasesDir: string, file: string): Read {
         draft: fields.draft === 'true',
       }
     : undefined;
-  const read = { file, id: releaseId(file), source, fields, issue };
+  const read = { file, id: releaseId(file), redirectFrom: formerAddresses(source), fields, issue };
   lastRead.set(key, { mtimeMs, size, read });
   return read;
+}
+
+/** The `redirectFrom` list of a release's frontmatter, read as YAML from the few files that have one. */
+function formerAddresses(source: string): string[] {
+  if (!source.includes('redirectFrom')) return [];
+  const split = splitFrontmatter(source);
+  const parsed = split && parseYaml(split.yaml);
+  const data = parsed && 'data' in parsed ? (parsed.data as { redirectFrom?: unknown }) : undefined;
+  const list = data?.redirectFrom;
+  return Array.isArray(list) ? list.filter((item): item is string => typeof item === 'string') : [];
 }
 
 /** Every release file in `releasesDir`, with the fields of WRITTEN_FIELDS as written. */
