@@ -27,7 +27,13 @@ import { folderLanguageProblem, otherLanguageProblem, usableIn } from './lib/che
 import { displayPath, fieldProblem, folderFiles } from './lib/check/content-folder';
 import { contentError, formatProblem, isContentError, type Problem } from './lib/check/problem';
 import type { RenderedMetadata } from './loaders/render-mdx';
-import { recentSearchYear, releaseLanguages, type SearchSplit } from './lib/search';
+import {
+  archiveVolumeDir,
+  archiveVolumeYears,
+  recentSearchYear,
+  releaseLanguages,
+  type SearchSplit,
+} from './lib/search';
 import { unknownIdMessage } from './lib/suggest';
 import { attachmentPath, localePath, releasePath } from './lib/urls';
 import type { Ticker } from './schemas/fields';
@@ -386,23 +392,33 @@ async function load(): Promise<Newsroom> {
 
 /**
  * Where the search index splits (SearchSplit), once the published releases, in every language,
- * are more than `searchRecentReleases`. A release's instant of issue falls on its date in the
- * newsroom's zone, so the releases of `year` and after are exactly those issued from `from` on.
+ * are more than `searchRecentReleases`, and the archive's volumes, of at most as many each. A
+ * release's instant of issue falls on its date in the newsroom's zone, so the releases of a year
+ * and after are exactly those issued from its first moment on.
  */
 function searchSplit(releases: Release[]): SearchSplit | undefined {
+  const limit = settings.searchRecentReleases;
   const year = recentSearchYear(
     releases.map((release) => release.year),
-    settings.searchRecentReleases,
+    limit,
   );
   if (year === undefined) return undefined;
-  return {
-    year,
-    from: zonedTime(`${year}-01-01`, undefined, settings.timeZone).instant.toISOString(),
-    archiveLanguages: releaseLanguages(
-      releases.filter((release) => release.year < year),
-      settings.defaultLanguage,
-    ),
-  };
+  const yearStart = (first: number) => zonedTime(`${first}-01-01`, undefined, settings.timeZone).instant.toISOString();
+  const archived = releases.filter((release) => release.year < year);
+  const firsts = archiveVolumeYears(
+    archived.map((release) => release.year),
+    limit,
+  );
+  const archive = firsts.map((firstYear, i) => {
+    const until = firsts[i + 1] ?? year;
+    const inVolume = archived.filter((release) => release.year >= firstYear && release.year < until);
+    return {
+      dir: archiveVolumeDir(firstYear),
+      from: yearStart(firstYear),
+      languages: releaseLanguages(inVolume, settings.defaultLanguage),
+    };
+  });
+  return { year, from: yearStart(year), archive: archive.toReversed() };
 }
 
 function cacheKeys(releases: Release[], editions: Edition[], languages: string[]): CacheKeys {

@@ -27,7 +27,7 @@ export function files(dir: string): { path: string; bytes: number }[] {
 export const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 export interface IndexSize {
-  /** The folders: `pagefind/`, and `pagefind-archive/` once the index is split. */
+  /** The folders: `pagefind/`, and the archive's volumes in `pagefind-archive/` once the index is split. */
   bundles: string[];
   files: number;
   total: number;
@@ -43,7 +43,9 @@ export interface IndexSize {
  * are used by this site; the others are written anyway, in the archive's bundle too).
  */
 export function indexSize(siteDir: string): IndexSize {
-  const bundles = [SEARCH_BUNDLE_DIR, ARCHIVE_BUNDLE_DIR].filter((dir) => existsSync(join(siteDir, dir)));
+  const archive = join(siteDir, ARCHIVE_BUNDLE_DIR);
+  const volumes = existsSync(archive) ? readdirSync(archive).map((volume) => `${ARCHIVE_BUNDLE_DIR}/${volume}`) : [];
+  const bundles = [SEARCH_BUNDLE_DIR, ...volumes.sort()].filter((dir) => existsSync(join(siteDir, dir)));
   const bundle = bundles.flatMap((dir) => files(join(siteDir, dir)));
   const bytes = (test: RegExp) => sum(bundle.filter(({ path }) => test.test(path)).map((f) => f.bytes));
   const total = sum(bundle.map((f) => f.bytes));

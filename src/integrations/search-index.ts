@@ -7,8 +7,8 @@
  * and Contacts pages their text, with `data-pagefind-body`, so every other page, and the
  * boilerplate, notices and contacts inside releases (`data-pagefind-ignore`), stay out of the index.
  * Only the folders where those pages live are read (INDEXED_PAGES). Once the archive is larger
- * than a first search should load, the index is written in two parts, where the search page says
- * (`searchSplitFrom`; README: "A large archive").
+ * than a first search should load, the index is written in parts, where the search page says
+ * (`recordedSplit`; README: "A large archive"): the latest years, and the older ones in volumes.
  *
  * Pagefind numbers pages in the order it reads them, and it reads a folder in the order the file
  * system lists it. ext4 lists a folder by a hash of the names, the same from build to build; tmpfs
@@ -39,7 +39,16 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { ARCHIVE_BUNDLE_DIR, INDEXED_PAGES, SEARCH_BUNDLE_DIR, SPLIT_FROM_ATTRIBUTE, UNDATED } from '../lib/search';
+import {
+  ARCHIVE_ATTRIBUTE,
+  ARCHIVE_BUNDLE_DIR,
+  INDEXED_PAGES,
+  readArchive,
+  SEARCH_BUNDLE_DIR,
+  SPLIT_FROM_ATTRIBUTE,
+  UNDATED,
+  type ArchiveVolume,
+} from '../lib/search';
 import { TRANSLATED_PAGES } from '../lib/urls';
 
 /** Pagefind's settings: its defaults. */
@@ -103,14 +112,36 @@ function stagePages(siteDir: string, pages: string[], bundle: string): string {
   return stage;
 }
 
+/** Where the index splits, as the built search page records it. */
+interface RecordedSplit {
+  /** The first instant of the first index. */
+  from: string;
+  /** The archive's volumes, newest first. */
+  archive: ArchiveVolume[];
+}
+
+/** The HTML escapes Astro writes in an attribute's value, undone. */
+const unescapeAttribute = (value: string) =>
+  value.replace(/&(quot|#39|lt|gt|amp);/g, (_, name: string) => ATTRIBUTE_ESCAPES[name]!);
+const ATTRIBUTE_ESCAPES: Record<string, string> = { quot: '"', '#39': "'", lt: '<', gt: '>', amp: '&' };
+
 /**
- * Where the built site's search page says the index splits (its `SPLIT_FROM_ATTRIBUTE`, from
- * src/newsroom.ts: searchSplit), or undefined for one index.
+ * Where the built site's search page says the index splits (src/newsroom.ts: searchSplit), or
+ * undefined for one index.
  */
-function searchSplitFrom(siteDir: string): string | undefined {
+function recordedSplit(siteDir: string): RecordedSplit | undefined {
   const page = join(siteDir, TRANSLATED_PAGES.search, 'index.html');
   if (!existsSync(page)) return undefined;
-  return new RegExp(`\\s${SPLIT_FROM_ATTRIBUTE}="([^"]+)"`).exec(readFileSync(page, 'utf8'))?.[1];
+  const html = readFileSync(page, 'utf8');
+  const attribute = (name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(html)?.[1];
+  const from = attribute(SPLIT_FROM_ATTRIBUTE);
+  if (from === undefined) return undefined;
+  const archive = attribute(ARCHIVE_ATTRIBUTE);
+  try {
+    return { from, archive: readArchive(unescapeAttribute(archive ?? '')) };
+  } catch (error) {
+    return fail('splitting the index', [`${page}: ${(error as Error).message}`]);
+  }
 }
 
 /** The instant of issue a release page records for the index (src/lib/search.ts: searchRecord). */
@@ -146,39 +177,51 @@ export interface SearchBundle {
 }
 
 /**
- * The indexes of the built site in `siteDir` and the pages each reads: one, or, with a split at
- * `from` (`searchSplitFrom`), the releases issued before it in the archive (ARCHIVE_BUNDLE_DIR) and
- * the rest, with the About and Contacts pages, in the first. Each is written (or kept) on its own.
+ * The indexes of the built site in `siteDir` and the pages each reads: one, or, once the search
+ * page records a split (`recordedSplit`), the releases issued from its instant on with the About
+ * and Contacts pages in the first, and each older release in the archive's volume its instant
+ * falls in. Each is written (or kept) on its own.
  */
 export function searchBundles(siteDir: string): SearchBundle[] {
   const pages = indexedPages(siteDir);
   // An empty index would ship a search page that never finds anything: fail the build instead.
   if (pages.length === 0) fail('indexing', [`found no HTML pages in ${siteDir}`]);
-  const from = searchSplitFrom(siteDir);
-  if (from === undefined) return [{ dir: SEARCH_BUNDLE_DIR, pages, split: false }];
+  const split = recordedSplit(siteDir);
+  if (split === undefined) return [{ dir: SEARCH_BUNDLE_DIR, pages, split: false }];
   const recent: string[] = [];
-  const archive: string[] = [];
+  const volumes = split.archive.map((volume) => ({ ...volume, pages: [] as string[] }));
+  const unplaced: string[] = [];
   for (const page of pages) {
     const instant = pageInstant(join(siteDir, page));
     // The pages the pattern reads that Pagefind skips (the year lists, a release's former address)
     // are left out, so that a change to one does not make a part's index be written again.
     if (instant === undefined) continue;
     // Undated pages (About, Contacts) go with the latest releases.
-    (instant !== UNDATED && instant < from ? archive : recent).push(page);
+    if (instant === UNDATED || instant >= split.from) recent.push(page);
+    else (volumes.find((volume) => instant >= volume.from)?.pages ?? unplaced).push(page);
   }
-  if (archive.length === 0)
-    fail('splitting the index', [`the search page splits it at ${from}, but no release is older`]);
+  if (unplaced.length > 0) {
+    const oldest = split.archive.at(-1)?.from;
+    fail('splitting the index', [`no volume of the archive (the oldest from ${oldest}) holds ${unplaced.join(', ')}`]);
+  }
+  const empty = volumes.filter((volume) => volume.pages.length === 0);
+  if (empty.length > 0) {
+    fail(
+      'splitting the index',
+      empty.map((volume) => `the search page puts releases from ${volume.from} in ${volume.dir}/, but none is there`),
+    );
+  }
   return [
     { dir: SEARCH_BUNDLE_DIR, pages: recent, split: true },
-    { dir: ARCHIVE_BUNDLE_DIR, pages: archive, split: true },
+    ...volumes.map(({ dir, pages: volumePages }) => ({ dir, pages: volumePages, split: true })),
   ];
 }
 
 /**
  * Writes the Pagefind index of the built site in `siteDir` into its `pagefind/` folder (and, once
- * the archive is split, the older years' into `pagefind-archive/`), and says what it indexed.
- * `bundles`: those of `searchBundles` to write (scripts/build.ts keeps the others). Fails (throws)
- * rather than ship a search that can never find anything.
+ * the archive is split, each volume of the older years into its folder in `pagefind-archive/`),
+ * and says what it indexed. `bundles`: those of `searchBundles` to write (scripts/build.ts keeps
+ * the others). Fails (throws) rather than ship a search that can never find anything.
  */
 export async function writeSearchIndex(siteDir: string, bundles = searchBundles(siteDir)): Promise<string> {
   try {

@@ -9,23 +9,39 @@ import { groupBy } from './archive';
 export const SEARCH_BUNDLE_DIR = 'pagefind';
 
 /**
- * The folder of the second index, of the older years, once the archive is split (`searchSplit`).
- * It holds only releases; the About and Contacts pages stay in the first, so that every language
- * the site has is in it.
+ * The folder of the older years' indexes, once the archive is split (`searchSplit`): one index per
+ * volume (`ArchiveVolume`), in a folder named after its first year (`pagefind-archive/2000/`). They
+ * hold only releases; the About and Contacts pages stay in the first, so that every language the
+ * site has is in it.
  */
 export const ARCHIVE_BUNDLE_DIR = 'pagefind-archive';
+
+/**
+ * One volume of the archive's index: the releases issued from `from` (the first moment of its
+ * first year in the newsroom's zone, as `toISOString()` writes it) until the next volume's.
+ */
+export interface ArchiveVolume {
+  /** Its folder in the built site, named after its first year: `pagefind-archive/2000`. */
+  dir: string;
+  from: string;
+  /** The languages of its releases (the default first). */
+  languages: string[];
+}
+
+/** The folder of the archive's volume whose releases start in `firstYear`. */
+export const archiveVolumeDir = (firstYear: number) => `${ARCHIVE_BUNDLE_DIR}/${firstYear}`;
 
 /**
  * Where the index is split, once the newsroom has more releases than a first search should load
  * (`searchRecentReleases` in site.yaml): the first index holds the releases issued in `year` and
  * after, from the instant `from` (the year's first moment in the newsroom's zone, as
  * `toISOString()` writes it, which is how pages record their instant); the archive holds the
- * older ones, in `archiveLanguages`.
+ * older ones, in volumes (`archive`, newest first) of at most as many releases each.
  */
 export interface SearchSplit {
   year: number;
   from: string;
-  archiveLanguages: string[];
+  archive: ArchiveVolume[];
 }
 
 /**
@@ -36,10 +52,9 @@ export interface SearchSplit {
  */
 export function recentSearchYear(years: readonly number[], limit: number): number | undefined {
   if (years.length <= limit) return undefined;
-  const counts = [...groupBy(years, (year) => [year])].map(([year, list]) => [year, list.length] as const);
   let year: number | undefined;
   let total = 0;
-  for (const [next, count] of counts.sort(([a], [b]) => b - a)) {
+  for (const [next, count] of yearCounts(years).toReversed()) {
     if (year !== undefined && total + count > limit) break;
     total += count;
     year = next;
@@ -48,8 +63,60 @@ export function recentSearchYear(years: readonly number[], limit: number): numbe
   return total < years.length ? year : undefined;
 }
 
-/** The attribute of the built search page that tells the index writer where to split. */
+/**
+ * The first years of the archive's volumes, oldest first: whole years, gathered from the oldest on
+ * while a volume holds at most `limit` releases (at least one year each, however many it has).
+ * Gathered from the oldest, so that the years the first index hands on as the newsroom grows
+ * change only the newest volume, and each older one keeps its releases, and its index.
+ * `years` holds one entry per archived release.
+ */
+export function archiveVolumeYears(years: readonly number[], limit: number): number[] {
+  const firsts: number[] = [];
+  let total = 0;
+  for (const [year, count] of yearCounts(years)) {
+    if (firsts.length === 0 || total + count > limit) {
+      firsts.push(year);
+      total = 0;
+    }
+    total += count;
+  }
+  return firsts;
+}
+
+/** How many of `years` each year is, oldest first. */
+function yearCounts(years: readonly number[]): (readonly [number, number])[] {
+  return [...groupBy(years, (year) => [year])]
+    .map(([year, list]) => [year, list.length] as const)
+    .sort(([a], [b]) => a - b);
+}
+
+/** The attributes of the built search page that tell the index writer where to split. */
 export const SPLIT_FROM_ATTRIBUTE = 'data-split-from';
+/** The archive's volumes, newest first, as JSON (`recordArchive`). */
+export const ARCHIVE_ATTRIBUTE = 'data-archive';
+
+/** The value of ARCHIVE_ATTRIBUTE: the volumes, for the search page's script and the index writer. */
+export const recordArchive = (archive: readonly ArchiveVolume[]): string =>
+  JSON.stringify(archive.map(({ dir, from, languages }): ArchiveVolume => ({ dir, from, languages })));
+
+/** Reads the value of ARCHIVE_ATTRIBUTE; throws unless it is one. */
+export function readArchive(recorded: string): ArchiveVolume[] {
+  const volumes: unknown = JSON.parse(recorded);
+  const isVolume = (volume: unknown): volume is ArchiveVolume => {
+    const { dir, from, languages } = (volume ?? {}) as Partial<Record<keyof ArchiveVolume, unknown>>;
+    return (
+      typeof dir === 'string' &&
+      dir.startsWith(`${ARCHIVE_BUNDLE_DIR}/`) &&
+      typeof from === 'string' &&
+      Array.isArray(languages) &&
+      languages.every((language) => typeof language === 'string')
+    );
+  };
+  if (!Array.isArray(volumes) || volumes.length === 0 || !volumes.every(isVolume)) {
+    throw new Error(`expected the archive's volumes as ${ARCHIVE_ATTRIBUTE} records it, found ${recorded}`);
+  }
+  return volumes;
+}
 
 /**
  * The built pages Pagefind reads (relative to the site, in every language): the folders of release

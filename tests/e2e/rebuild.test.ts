@@ -248,35 +248,61 @@ describe('npm run build over a published site whose search index is split', () =
   const split = join(work, 'dist-split');
   let from: string;
   const second = 'releases/2010-02-15-dividend-b.mdx';
+  const older = 'releases/2008-06-15-dividend-c.mdx';
+  const entry = (dir: string) => join(split, dir, 'pagefind-entry.json');
   beforeAll(() => {
-    // 2010 in the first part, the 2007 seeds in the archive.
+    // 2010 in the first part; the archive in two volumes, the 2007 seeds (four releases, more
+    // than two) and 2008.
     from = fixtureContent({
       settings: { searchRecentReleases: '2' },
-      releases: ['a', 'b'].map((letter, i) => ({
-        file: `2010-0${i + 1}-15-dividend-${letter}.mdx`,
-        frontmatter: frontmatter(`Dividend ${letter.toUpperCase()}`, `2010-0${i + 1}-15`),
-        body: 'Trend Micro today announced a dividend.\n\nThe record date is March 31, 2010.',
+      releases: [
+        ['a', '2010-01-15'],
+        ['b', '2010-02-15'],
+        ['c', '2008-06-15'],
+      ].map(([letter, date]) => ({
+        file: `${date}-dividend-${letter}.mdx`,
+        frontmatter: frontmatter(`Dividend ${letter!.toUpperCase()}`, date!),
+        body: `Trend Micro today announced a dividend.\n\nThe record date is March 31, ${date!.slice(0, 4)}.`,
       })),
     });
     const log = build(from, split);
-    expect(log).toMatch(/ into pagefind\/; en: 2, ja: 2 of 4 pages into pagefind-archive\/ in /);
+    expect(log).toMatch(
+      / into pagefind\/; en: 1 of 1 pages into pagefind-archive\/2008\/; en: 2, ja: 2 of 4 pages into pagefind-archive\/2007\/ in /,
+    );
   }, 120_000);
   afterAll(() => {
     rmSync(from, { recursive: true, force: true });
     rmSync(`${from}-cache`, { recursive: true, force: true });
   });
 
-  it('keeps the part none of whose pages changed, and writes the other anew', () => {
-    const file = join(from, second);
-    // Past the first paragraph, which other releases show as the summary of a related release.
-    writeFileSync(file, readFileSync(file, 'utf8').replace('March 31, 2010', 'March 30, 2010'));
-    const entry = join(split, 'pagefind-archive/pagefind-entry.json');
-    const archiveBefore = statSync(entry).ino;
+  /** Edits a release past its first paragraph, which other releases show as the summary of a related release. */
+  const edit = (release: string) => {
+    const file = join(from, release);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('March 31', 'March 30'));
+  };
+
+  it('keeps the parts none of whose pages changed, and writes the other anew', () => {
+    edit(second);
+    const archiveBefore = ['2007', '2008'].map((volume) => statSync(entry(`pagefind-archive/${volume}`)).ino);
     const log = build(from, split);
     expect(log).toMatch(
-      /indexed en: 4, ja: 2 of \d+ pages into pagefind\/; pagefind-archive\/ kept, as none of its pages changed in /,
+      /indexed en: 4, ja: 2 of \d+ pages into pagefind\/; pagefind-archive\/2008\/ kept, as none of its pages changed; pagefind-archive\/2007\/ kept, as none of its pages changed in /,
     );
-    expect(statSync(entry).ino).toBe(archiveBefore);
+    expect(['2007', '2008'].map((volume) => statSync(entry(`pagefind-archive/${volume}`)).ino)).toEqual(archiveBefore);
     expectCleanBuild('clean-split', split, from);
+  }, 180_000);
+
+  it('writes only the volume of an older release edited, and keeps the first part and the other volume', () => {
+    edit(older);
+    const [first, volume2007] = [entry('pagefind'), entry('pagefind-archive/2007')].map((file) => statSync(file).ino);
+    const log = build(from, split);
+    expect(log).toMatch(
+      /indexed en: 1 of 1 pages into pagefind-archive\/2008\/; pagefind\/ kept, as none of its pages changed; pagefind-archive\/2007\/ kept, as none of its pages changed in /,
+    );
+    expect([entry('pagefind'), entry('pagefind-archive/2007')].map((file) => statSync(file).ino)).toEqual([
+      first,
+      volume2007,
+    ]);
+    expectCleanBuild('clean-split-older', split, from);
   }, 180_000);
 });

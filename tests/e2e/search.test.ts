@@ -367,8 +367,8 @@ describe('the search box in the header and on the 404 page', () => {
 
 /**
  * The fixture's index is split (`searchRecentReleases: 12`): 2009 and 2010 (12 releases) in the
- * first part, 2007 and 2008 in the archive, so every test here also shows that a split index
- * answers as one would.
+ * first part, and the archive in two volumes, 2007 (4 releases) and 2008 (9, with 2007 more than
+ * 12), so every test here also shows that a split index answers as one would.
  */
 describe('search in a newsroom with four years and two languages, under the base path /newsroom/', () => {
   const outDir = join(tmpdir(), `newsroom-search-${process.pid}`);
@@ -388,6 +388,15 @@ describe('search in a newsroom with four years and two languages, under the base
           ),
           body: 'Trend Micro today announced that its Board of Directors approved a share buyback program.',
         },
+        // Enough for a volume of their own: words found in no other year.
+        ...Array.from({ length: 8 }, (_, i) => {
+          const date = `2008-${String(i + 1).padStart(2, '0')}-20`;
+          return {
+            file: `${date}-semiannual-results.mdx`,
+            frontmatter: frontmatter(`Trend Micro Reports Semiannual Results No. ${i + 1}`, date),
+            body: `Trend Micro today reported semiannual results, number ${i + 1}.`,
+          };
+        }),
         {
           file: '2009-07-01-jisha-kabushiki.mdx',
           // Its tag is written otherwise than the English one, at the same address.
@@ -528,7 +537,9 @@ describe('search in a newsroom with four years and two languages, under the base
   });
 
   it('splits its index: a first search reads the latest years, the older ones when the reader asks', async () => {
-    expect(existsSync(join(outDir, 'pagefind-archive', 'pagefind-entry.json'))).toBe(true);
+    for (const volume of ['2007', '2008']) {
+      expect(existsSync(join(outDir, 'pagefind-archive', volume, 'pagefind-entry.json'))).toBe(true);
+    }
     const { context: fresh, page: cold } = await openPage();
     try {
       const archive: string[] = [];
@@ -584,6 +595,15 @@ describe('search in a newsroom with four years and two languages, under the base
       '2 results for “Smart Protection Network”, newest first.',
     );
     expect(await hrefs(page)).toEqual(['/newsroom/about/', '/newsroom/ja/about/']);
+    // So too between the archive's volumes: "semiannual" only in 2008, "rights" only in 2007.
+    expect(await searchFor(page, server.url, '?q=semiannual+rights&order=relevance')).toBe(
+      'No results for “semiannual rights”.',
+    );
+    expect(await searchFor(page, server.url, '?q=semiannual+results')).toMatch(/^8 results/);
+    // A word one part lacks is not matched there by a shorter word it begins with ("a"), which
+    // Pagefind does within one index only for a word no page has.
+    expect(await searchFor(page, server.url, '?q=acquisition')).toBe('1 result for “acquisition”, newest first.');
+    expect(await hrefs(page)).toEqual(['/newsroom/releases/2007-11-26-final-terms-stock-acquisition-rights/']);
     // A word no page has is left out, as Pagefind does.
     expect(await searchFor(page, server.url, '?q=dividend+xyzzy')).toMatch(
       /^11 releases for “dividend xyzzy” from 2009/,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeSearchIndex } from '../../src/integrations/search-index';
-import { ARCHIVE_BUNDLE_DIR, SEARCH_BUNDLE_DIR } from '../../src/lib/search';
+import { ARCHIVE_BUNDLE_DIR, recordArchive, SEARCH_BUNDLE_DIR } from '../../src/lib/search';
 import { treeDifferences, treeDigest } from '../support/tree';
 
 // tmpfs, where this machine has it, lists a folder in the order its entries were made (as btrfs
@@ -46,7 +46,7 @@ describe('the search index (writeSearchIndex)', () => {
     expect(readdirSync(sites[0]!).sort()).toEqual([SEARCH_BUNDLE_DIR, 'releases']);
   }, 60_000);
 
-  it('splits the index where the search page says: older releases into pagefind-archive/, the rest into pagefind/', async () => {
+  it('splits the index where the search page says: the latest releases into pagefind/, each older one into its volume', async () => {
     const site = sites[2]!;
     writePages(site, slugs);
     // A page whose instant comes after more than the first part of the file that is read for it.
@@ -58,21 +58,44 @@ describe('the search index (writeSearchIndex)', () => {
     );
     writePage(site, 'about', '0000-01-01T00:00:00.000Z');
     mkdirSync(join(site, 'search'), { recursive: true });
-    const searchPage = (from: string) =>
-      writeFileSync(join(site, 'search', 'index.html'), `<div data-search-page data-split-from="${from}"></div>`);
-    // 2010 to 2025: the releases of 2022 and after go first, with the About page.
-    searchPage('2021-12-31T15:00:00.000Z');
+    const volume = (year: number) => ({
+      dir: `${ARCHIVE_BUNDLE_DIR}/${year}`,
+      from: `${year - 1}-12-31T15:00:00.000Z`,
+      languages: ['en'],
+    });
+    // As Astro writes an attribute: its quotes escaped.
+    const searchPage = (from: string, archive: string) =>
+      writeFileSync(
+        join(site, 'search', 'index.html'),
+        `<div data-search-page data-split-from="${from}" data-archive="${archive.replaceAll('"', '&quot;')}"></div>`,
+      );
+    // 2010 to 2025: the releases of 2022 and after go first, with the About page; then 2016 to
+    // 2021, and 2010 to 2015.
+    searchPage('2021-12-31T15:00:00.000Z', recordArchive([volume(2016), volume(2010)]));
     expect(await writeSearchIndex(site)).toBe(
-      'indexed en: 5 of 5 pages into pagefind/; en: 12 of 12 pages into pagefind-archive/',
+      'indexed en: 5 of 5 pages into pagefind/; en: 6 of 6 pages into pagefind-archive/2016/; ' +
+        'en: 6 of 6 pages into pagefind-archive/2010/',
     );
-    for (const bundle of [SEARCH_BUNDLE_DIR, ARCHIVE_BUNDLE_DIR]) {
+    for (const bundle of [SEARCH_BUNDLE_DIR, `${ARCHIVE_BUNDLE_DIR}/2016`, `${ARCHIVE_BUNDLE_DIR}/2010`]) {
       expect(existsSync(join(site, bundle, 'pagefind-entry.json'))).toBe(true);
     }
-    // A split that leaves nothing for the archive is a mistake, not a search with an empty half.
-    rmSync(join(site, SEARCH_BUNDLE_DIR), { recursive: true });
-    rmSync(join(site, ARCHIVE_BUNDLE_DIR), { recursive: true });
-    searchPage('2000-01-01T00:00:00.000Z');
-    await expect(writeSearchIndex(site)).rejects.toThrow(/splitting the index failed:\n.*no release is older/);
+    const again = async () => {
+      rmSync(join(site, SEARCH_BUNDLE_DIR), { recursive: true, force: true });
+      rmSync(join(site, ARCHIVE_BUNDLE_DIR), { recursive: true, force: true });
+      return writeSearchIndex(site);
+    };
+    // A volume no release falls in, or a release older than every volume, is a mistake, not a
+    // search with an empty part.
+    searchPage('2021-12-31T15:00:00.000Z', recordArchive([volume(2030), volume(2010)]));
+    await expect(again()).rejects.toThrow(
+      /splitting the index failed:\n.*releases from 2029-12-31T15:00:00.000Z in pagefind-archive\/2030\/, but none/,
+    );
+    searchPage('2021-12-31T15:00:00.000Z', recordArchive([volume(2016)]));
+    await expect(again()).rejects.toThrow(
+      /no volume of the archive \(the oldest from 2015-12-31T15:00:00.000Z\) holds releases\/2010-03-30/,
+    );
+    searchPage('2021-12-31T15:00:00.000Z', '[]');
+    await expect(again()).rejects.toThrow(/search\/index.html: expected the archive's volumes/);
     expect(readdirSync(site).sort()).toEqual(['about', 'releases', 'search']);
   }, 60_000);
 });

@@ -10,6 +10,9 @@ import {
   moreLabel,
   olderLabel,
   recentSearchYear,
+  archiveVolumeYears,
+  readArchive,
+  recordArchive,
   searchPlan,
   searchSummary,
 } from '../../src/lib/search';
@@ -152,6 +155,45 @@ describe('a split index', () => {
     expect(recentSearchYear([], 1)).toBeUndefined();
     // All of one year: nothing older to split off.
     expect(recentSearchYear([2010, 2010, 2010], 1)).toBeUndefined();
+  });
+
+  it('gathers the archive into volumes of whole years, from the oldest, of at most the limit each', () => {
+    // 2000: 5, 2001: 4, 2002: 2, 2003: 7, 2004: 1, in any order.
+    const archived = [
+      ...Array.from({ length: 5 }, () => 2000),
+      ...Array.from({ length: 4 }, () => 2001),
+      2002,
+      2002,
+      ...Array.from({ length: 7 }, () => 2003),
+      2004,
+    ];
+    expect(archiveVolumeYears(archived, 6)).toEqual([2000, 2001, 2003, 2004]);
+    expect(archiveVolumeYears(archived.toReversed(), 6)).toEqual([2000, 2001, 2003, 2004]);
+    expect(archiveVolumeYears(archived, 11)).toEqual([2000, 2003]);
+    expect(archiveVolumeYears(archived, 100)).toEqual([2000]);
+    // A year of more than the limit is a volume of its own.
+    expect(archiveVolumeYears(archived, 3)).toEqual([2000, 2001, 2002, 2003, 2004]);
+    // Releases the first index hands on to the newest year change only the newest volume.
+    expect(archiveVolumeYears([...archived, 2004, 2004, 2004, 2004], 11)).toEqual([2000, 2003, 2004]);
+  });
+
+  it('records the archive’s volumes for the search page, and reads them back', () => {
+    const volume = {
+      dir: 'pagefind-archive/2000',
+      from: '1999-12-31T15:00:00.000Z',
+      languages: ['en'],
+    };
+    const recorded = recordArchive([volume]);
+    expect(readArchive(recorded)).toEqual([volume]);
+    for (const wrong of [
+      '[]',
+      '{}',
+      '[{"dir":"elsewhere/2000","from":"x","languages":[]}]',
+      '[{"dir":"pagefind-archive/2000"}]',
+    ]) {
+      expect(() => readArchive(wrong), wrong).toThrow(/expected the archive's volumes as data-archive records it/);
+    }
+    expect(() => readArchive('')).toThrow();
   });
 
   it('reads the part a year names, both for best match first, and the first part first otherwise', () => {

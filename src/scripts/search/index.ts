@@ -9,6 +9,7 @@ import {
   moreLabel,
   olderLabel,
   pagefindOptions,
+  readArchive,
   readSearchState,
   SEARCH_FILTERS,
   searchPlan,
@@ -51,7 +52,8 @@ function start(root: HTMLElement) {
   // Once the archive is split (src/newsroom.ts: searchSplit): the first year of the first index.
   const splitYear = root.dataset.splitYear ? Number(root.dataset.splitYear) : undefined;
   const split = splitYear === undefined ? undefined : { year: splitYear };
-  const archiveLanguages = split && words(root.dataset.archiveLanguages);
+  // The archive's volumes, newest first (ARCHIVE_ATTRIBUTE).
+  const archiveVolumes = split && readArchive(root.dataset.archive ?? '');
   // The page's language brings its sentences (src/i18n/), written into the page at build time.
   const sentences = JSON.parse(root.dataset.sentences ?? '{}') as SummarySentences;
   const pageTitle = document.title;
@@ -63,7 +65,7 @@ function start(root: HTMLElement) {
     indexes = undefined;
     await (await loading?.catch(() => undefined))?.destroy();
   }
-  const getIndexes = () => (indexes ??= loadSearchIndexes(import.meta.env.BASE_URL, languages, archiveLanguages));
+  const getIndexes = () => (indexes ??= loadSearchIndexes(import.meta.env.BASE_URL, languages, archiveVolumes));
   /** Counts searches, so a slow earlier one never overwrites the results of a later one. */
   let generation = 0;
   let found: ResultPages = resultPages([], 'relevance');

@@ -4,11 +4,12 @@
  * does not exist, so loading fails and the page explains why.
  */
 import {
-  ARCHIVE_BUNDLE_DIR,
+  groupByLanguage,
   resultLanguage,
   SEARCH_BUNDLE_DIR,
   type IndexPart,
   type PagefindSearchOptions,
+  type ArchiveVolume,
 } from '../../lib/search';
 
 export interface PagefindResultData {
@@ -24,6 +25,8 @@ export interface PagefindResult {
   id: string;
   /** Relevance: higher is better; under a sort, the rank within its index. */
   score: number;
+  /** Where on the page the words searched for are: none for a page found by its filters alone. */
+  words: number[];
   data(): Promise<PagefindResultData>;
 }
 
@@ -40,8 +43,9 @@ interface Pagefind {
 }
 
 /**
- * The filter Pagefind adds to every page of an index it merges (`mergeFilter`), naming the part
- * of a split index the page is in, so that one search can read either part alone.
+ * The filter Pagefind adds to every page of an index it merges (`mergeFilter`), naming the index of
+ * a split one the page is in (`recent`, or an archive volume's folder), so that one search can read
+ * each index alone.
  */
 const PART = 'part';
 
@@ -50,10 +54,11 @@ const optionsFor = (base: string) => ({ baseUrl: base, excerptLength: 30, excerp
 
 /**
  * The newsroom's search index, as the reader's browser loads it: the first index (the whole
- * archive, or once it is split the latest years), and the archive's only when a search needs it.
+ * archive, or once it is split the latest years), and the archive's volumes only when a search
+ * needs them.
  */
 export interface SearchIndexes {
-  /** True once the archive's index is loaded (at once when there is no split). */
+  /** True once the archive's volumes are loaded (at once when there is no split). */
   readonly archiveLoaded: boolean;
   search(term: string | null, options: PagefindSearchOptions, part: IndexPart): Promise<PagefindSearch>;
   /**
@@ -63,16 +68,19 @@ export interface SearchIndexes {
   destroy(): Promise<void>;
 }
 
+/** The index of a site whose index is not split, read without a part filter. */
+const WHOLE = '';
+
 /**
  * Loads Pagefind for a site published under `base` ("/" or "/newsroom/"). Pagefind keeps one index
  * per page language and searches the one matching <html lang>, so releases in the newsroom's
- * other languages are merged in: one search, narrowed by the language filter. `archiveLanguages`:
- * the languages of the archive's index, once the index is split.
+ * other languages are merged in: one search, narrowed by the language filter. `archive`: the
+ * archive's volumes, newest first, once the index is split (the search page's ARCHIVE_ATTRIBUTE).
  */
 export async function loadSearchIndexes(
   base: string,
   languages: readonly string[],
-  archiveLanguages: readonly string[] | undefined,
+  archive: readonly Pick<ArchiveVolume, 'dir' | 'languages'>[] | undefined,
 ): Promise<SearchIndexes> {
   const bundlePath = `${base}${SEARCH_BUNDLE_DIR}/`;
   // A URL built at run time, so the bundler leaves it alone: the file exists only in built sites.
@@ -80,7 +88,7 @@ export async function loadSearchIndexes(
   const options = optionsFor(base);
   await pagefind.options(options);
   await pagefind.init();
-  const split = archiveLanguages !== undefined;
+  const split = archive !== undefined;
   const recent = split ? { mergeFilter: { [PART]: 'recent' } } : {};
   if (split) await pagefind.options(recent);
   const pageLanguage = document.documentElement.lang;
@@ -93,67 +101,71 @@ export async function loadSearchIndexes(
     }
   }
 
-  let archive: Promise<void> | undefined;
+  let archiveLoading: Promise<void> | undefined;
   let archiveLoaded = !split;
-  // Pagefind merges an index with the WebAssembly it already has: the archive costs its own
+  // Pagefind merges an index with the WebAssembly it already has: each volume costs its own
   // metadata and the word chunks a search reads, nothing more.
   const loadArchive = () =>
-    (archive ??= Promise.all(
-      (archiveLanguages ?? []).map((language) =>
-        pagefind.mergeIndex(bundleUrl(ARCHIVE_BUNDLE_DIR), {
-          ...options,
-          mergeFilter: { [PART]: 'archive' },
-          language,
-        }),
+    (archiveLoading ??= Promise.all(
+      (archive ?? []).flatMap(({ dir, languages: volumeLanguages }) =>
+        volumeLanguages.map((language) =>
+          pagefind.mergeIndex(bundleUrl(dir), { ...options, mergeFilter: { [PART]: dir }, language }),
+        ),
       ),
     ).then(() => {
       archiveLoaded = true;
     }));
 
-  /** The indexes a search can read alone: the two parts of a split index, or the one index. */
-  const parts: readonly IndexPart[] = split ? ['recent', 'archive'] : ['all'];
+  /** The archive's volumes, by their part filter, newest first. */
+  const volumes = (archive ?? []).map(({ dir }) => dir);
+  /** The indexes a search can read alone: the first index and the volumes, or the one index. */
+  const indexes: readonly string[] = split ? ['recent', ...volumes] : [WHOLE];
   // With one index of one language, no word can be in another index.
   const oneIndex = !split && languages.every((language) => language === pageLanguage);
-  const searchPart = (term: string | null, searchOptions: PagefindSearchOptions, part: IndexPart) =>
+  const searchIndex = (term: string | null, searchOptions: PagefindSearchOptions, index: string) =>
     pagefind.search(
       term,
-      part === 'all' ? searchOptions : { ...searchOptions, filters: { ...searchOptions.filters, [PART]: part } },
+      index === WHOLE ? searchOptions : { ...searchOptions, filters: { ...searchOptions.filters, [PART]: index } },
     );
   /**
-   * The languages whose index in the part has the word, as Pagefind reads it (stemmed, segmented):
-   * those with a page that has it.
+   * The languages whose part of the index has the word, as Pagefind reads it (stemmed, segmented),
+   * or a word beginning with it: those whose first page found for it has it (`hasWord`).
    */
   const known = new Map<string, Promise<Set<string>>>();
-  const knownIn = async (part: IndexPart, word: string) => {
-    if (part === 'archive') await loadArchive();
-    const key = `${part} ${word}`;
+  const knownIn = async (index: string, word: string) => {
+    if (index !== WHOLE && index !== 'recent') await loadArchive();
+    const key = `${index} ${word}`;
     if (!known.has(key)) {
-      const languages = searchPart(word, { filters: {} }, part).then(
-        ({ results }) => new Set(results.map((result) => resultLanguage(result.id))),
-      );
+      const languages = searchIndex(word, { filters: {} }, index).then(async ({ results }) => {
+        const firsts = groupByLanguage(results).map((list) => list[0]!);
+        const found = await Promise.all(firsts.map((result) => hasWord(result, word)));
+        return new Set(firsts.filter((_, i) => found[i]).map((result) => resultLanguage(result.id)));
+      });
       known.set(key, languages);
     }
     return known.get(key)!;
   };
   /**
-   * A search of one index (a part, or the whole), answered as one index of every page would.
-   * Pagefind leaves out of a search the words an index does not have, so that a misspelt word does
-   * not empty the results. But it keeps an index per language, and once split per part, and a word
-   * another of them has is no misspelling: no page here has it, so these pages are no answer
-   * (instead of the pages with the query's other words).
+   * A search of one index, answered as one index of every page would. Pagefind keeps an index per
+   * language, and once split per part. For a word an index does not have, it matches instead the
+   * longest word of that index the searched word begins with, if there is one, and otherwise
+   * leaves the word out (a search of that word alone finds nothing), so that a misspelt word does
+   * not empty the results. A word another of the indexes has is no misspelling: no page here has
+   * it, so these pages are no answer (instead of the pages with the shorter word, or with the
+   * query's other words).
    */
-  const searchWhole = async (term: string | null, searchOptions: PagefindSearchOptions, part: IndexPart) => {
-    const found = await searchPart(term, searchOptions, part);
+  const searchWhole = async (term: string | null, searchOptions: PagefindSearchOptions, index: string) => {
+    const found = await searchIndex(term, searchOptions, index);
     const words = [...new Set(queryWords(term))];
-    if (found.results.length === 0 || words.length < 2 || oneIndex) return found;
+    if (found.results.length === 0 || words.length === 0 || oneIndex) return found;
     const languages = new Set(found.results.map((result) => resultLanguage(result.id)));
     const lacking = new Set<string>();
     for (const word of words) {
-      const here = await knownIn(part, word);
+      const here = await knownIn(index, word);
       const without = [...languages].filter((language) => !here.has(language));
       if (without.length === 0) continue;
       let anywhere = here.size > 0;
-      for (const other of parts) if (!anywhere && other !== part) anywhere = (await knownIn(other, word)).size > 0;
+      for (const other of indexes) if (!anywhere && other !== index) anywhere = (await knownIn(other, word)).size > 0;
       if (anywhere) for (const language of without) lacking.add(language);
     }
     return { results: found.results.filter((result) => !lacking.has(resultLanguage(result.id))) };
@@ -166,15 +178,31 @@ export async function loadSearchIndexes(
     destroy: () => pagefind.destroy(),
     async search(term, searchOptions, part) {
       if (part !== 'recent') await loadArchive();
-      if (part !== 'all' || !split) return searchWhole(term, searchOptions, part);
-      // Both parts, ranked together as Pagefind ranks merged indexes: by score.
-      const [recent, archive] = await Promise.all([
-        searchWhole(term, searchOptions, 'recent'),
-        searchWhole(term, searchOptions, 'archive'),
-      ]);
-      return { results: [...recent.results, ...archive.results].sort((a, b) => b.score - a.score) };
+      if (!split) return searchWhole(term, searchOptions, WHOLE);
+      if (part === 'recent') return searchWhole(term, searchOptions, 'recent');
+      const found = await Promise.all(
+        (part === 'all' ? indexes : volumes).map((index) => searchWhole(term, searchOptions, index)),
+      );
+      const results = found.flatMap(({ results: listed }) => listed);
+      // Every index, ranked together as Pagefind ranks merged indexes: by score. The volumes alone,
+      // newest first, one after another: each holds only releases older than the one before.
+      return { results: part === 'all' ? results.sort((a, b) => b.score - a.score) : results };
     },
   };
+}
+
+/**
+ * Whether a page Pagefind found for `word` alone has it, or a word beginning with it. For a word
+ * no word of its index begins with, Pagefind matches instead the longest word of the index that
+ * `word` begins with ("acquisition" finds "a"): a page found so has only a shorter word, which its
+ * excerpt marks.
+ */
+async function hasWord(result: PagefindResult, word: string): Promise<boolean> {
+  const marked = /<mark>([^<]*)<\/mark>/.exec((await result.data()).excerpt)?.[1];
+  if (marked === undefined) return true;
+  const found = marked.toLocaleLowerCase().replace(/[^\p{L}\p{N}]+$/u, '');
+  const searched = word.toLocaleLowerCase();
+  return !(found.length < searched.length && searched.startsWith(found));
 }
 
 /** The words of a query as Pagefind splits it: at spaces, quotes (an exact phrase) aside. */

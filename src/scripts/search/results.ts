@@ -16,9 +16,16 @@ export interface ResultPages {
 /** Result data by result id, shared by the searches that list the same results. */
 export type LoadedResults = Map<string, Promise<PagefindResultData>>;
 
-/** A result's data, loaded once. */
+/**
+ * A result's data, loaded once, and copied: Pagefind hands every search the same object for a page,
+ * with the excerpt of the last search that asked for it.
+ */
 function loadResult(loaded: LoadedResults, result: PagefindResult): Promise<PagefindResultData> {
-  if (!loaded.has(result.id)) loaded.set(result.id, result.data());
+  if (!loaded.has(result.id))
+    loaded.set(
+      result.id,
+      result.data().then((data) => ({ ...data })),
+    );
   return loaded.get(result.id)!;
 }
 
