@@ -313,6 +313,22 @@ export function releaseLanguages(releases: readonly { data: { lang: string } }[]
   return [...first, ...[...others].sort()];
 }
 
+/**
+ * Whether the excerpt of a page Pagefind found for `word` alone marks only a shorter word that
+ * `word` begins with. For a word no word of its index begins with, Pagefind matches instead the
+ * longest word of the index that `word` begins with ("acquisition" finds "a"): such a page does
+ * not have the word. Marks side by side are one word Pagefind segmented (Japanese); an excerpt
+ * that marks nothing says nothing against the page.
+ */
+export function marksOnlyAShorterWord(excerpt: string, word: string): boolean {
+  const marked = /<mark>([^<]*)<\/mark>/.exec(excerpt.replaceAll('</mark><mark>', ''))?.[1];
+  if (marked === undefined) return false;
+  const [found, searched] = [marked, word].map((text) =>
+    text.toLocaleLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''),
+  ) as [string, string];
+  return found.length < searched.length && searched.startsWith(found);
+}
+
 /** The language of the index a Pagefind result comes from: its id starts with it (`en_6fceec9`). */
 export const resultLanguage = (id: string) => id.slice(0, id.lastIndexOf('_'));
 

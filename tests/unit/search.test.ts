@@ -11,6 +11,7 @@ import {
   olderLabel,
   recentSearchYear,
   archiveVolumeYears,
+  marksOnlyAShorterWord,
   readArchive,
   recordArchive,
   searchPlan,
@@ -175,6 +176,19 @@ describe('a split index', () => {
     expect(archiveVolumeYears(archived, 3)).toEqual([2000, 2001, 2002, 2003, 2004]);
     // Releases the first index hands on to the newest year change only the newest volume.
     expect(archiveVolumeYears([...archived, 2004, 2004, 2004, 2004], 11)).toEqual([2000, 2003, 2004]);
+  });
+
+  it('tells a page with the word searched from one Pagefind found by a shorter word the searched one begins with', () => {
+    expect(marksOnlyAShorterWord('announced that <mark>a</mark> share buyback', 'acquisition')).toBe(true);
+    expect(marksOnlyAShorterWord('the <mark>Share</mark> buyback', 'shareholders')).toBe(true);
+    // The word itself, in any case or with punctuation, or a longer word beginning with it.
+    expect(marksOnlyAShorterWord('final terms of stock <mark>Acquisition</mark> rights', 'acquisition')).toBe(false);
+    expect(marksOnlyAShorterWord('<mark>Network™</mark> infrastructure', '"network"')).toBe(false);
+    expect(marksOnlyAShorterWord('our <mark>shareholders</mark> approved', 'share')).toBe(false);
+    expect(marksOnlyAShorterWord('(<mark>TSE:</mark> 4704)', 'TSE:')).toBe(false);
+    // A word Pagefind segmented, each part marked.
+    expect(marksOnlyAShorterWord('本日、<mark>自己</mark><mark>株式</mark>の取得', '自己株式')).toBe(false);
+    expect(marksOnlyAShorterWord('no mark at all', 'acquisition')).toBe(false);
   });
 
   it('records the archive’s volumes for the search page, and reads them back', () => {

@@ -5,6 +5,7 @@
  */
 import {
   groupByLanguage,
+  marksOnlyAShorterWord,
   resultLanguage,
   SEARCH_BUNDLE_DIR,
   type IndexPart,
@@ -25,8 +26,6 @@ export interface PagefindResult {
   id: string;
   /** Relevance: higher is better; under a sort, the rank within its index. */
   score: number;
-  /** Where on the page the words searched for are: none for a page found by its filters alone. */
-  words: number[];
   data(): Promise<PagefindResultData>;
 }
 
@@ -129,7 +128,8 @@ export async function loadSearchIndexes(
     );
   /**
    * The languages whose part of the index has the word, as Pagefind reads it (stemmed, segmented),
-   * or a word beginning with it: those whose first page found for it has it (`hasWord`).
+   * or a word beginning with it: those whose first page found for it has it, and not only a shorter
+   * word it begins with (`marksOnlyAShorterWord`).
    */
   const known = new Map<string, Promise<Set<string>>>();
   const knownIn = async (index: string, word: string) => {
@@ -138,7 +138,8 @@ export async function loadSearchIndexes(
     if (!known.has(key)) {
       const languages = searchIndex(word, { filters: {} }, index).then(async ({ results }) => {
         const firsts = groupByLanguage(results).map((list) => list[0]!);
-        const found = await Promise.all(firsts.map((result) => hasWord(result, word)));
+        const excerpts = await Promise.all(firsts.map(async (result) => (await result.data()).excerpt));
+        const found = excerpts.map((excerpt) => !marksOnlyAShorterWord(excerpt, word));
         return new Set(firsts.filter((_, i) => found[i]).map((result) => resultLanguage(result.id)));
       });
       known.set(key, languages);
@@ -189,20 +190,6 @@ export async function loadSearchIndexes(
       return { results: part === 'all' ? results.sort((a, b) => b.score - a.score) : results };
     },
   };
-}
-
-/**
- * Whether a page Pagefind found for `word` alone has it, or a word beginning with it. For a word
- * no word of its index begins with, Pagefind matches instead the longest word of the index that
- * `word` begins with ("acquisition" finds "a"): a page found so has only a shorter word, which its
- * excerpt marks.
- */
-async function hasWord(result: PagefindResult, word: string): Promise<boolean> {
-  const marked = /<mark>([^<]*)<\/mark>/.exec((await result.data()).excerpt)?.[1];
-  if (marked === undefined) return true;
-  const found = marked.toLocaleLowerCase().replace(/[^\p{L}\p{N}]+$/u, '');
-  const searched = word.toLocaleLowerCase();
-  return !(found.length < searched.length && searched.startsWith(found));
 }
 
 /** The words of a query as Pagefind splits it: at spaces, quotes (an exact phrase) aside. */
