@@ -40,7 +40,7 @@ export interface IndexSize {
 /**
  * The bundles Pagefind writes: the index proper (grows with the releases), the WebAssembly search
  * code (one per language), and the scripts and styles of its UIs (only pagefind.js and its worker
- * are used by this site; the others are written anyway, in the archive's bundle too).
+ * are used by this site; the others are written anyway, in each volume of the archive too).
  */
 export function indexSize(siteDir: string): IndexSize {
   const archive = join(siteDir, ARCHIVE_BUNDLE_DIR);

@@ -137,11 +137,18 @@ function recordedSplit(siteDir: string): RecordedSplit | undefined {
   const from = attribute(SPLIT_FROM_ATTRIBUTE);
   if (from === undefined) return undefined;
   const archive = attribute(ARCHIVE_ATTRIBUTE);
+  let volumes: ArchiveVolume[];
   try {
-    return { from, archive: readArchive(unescapeAttribute(archive ?? '')) };
+    volumes = readArchive(unescapeAttribute(archive ?? ''));
   } catch (error) {
     return fail('splitting the index', [`${page}: ${(error as Error).message}`]);
   }
+  if (volumes[0]!.from >= from) {
+    fail('splitting the index', [
+      `${page}: the archive's newest volume starts at ${volumes[0]!.from}, not before ${from}`,
+    ]);
+  }
+  return { from, archive: volumes };
 }
 
 /** The instant of issue a release page records for the index (src/lib/search.ts: searchRecord). */

@@ -99,25 +99,31 @@ export const ARCHIVE_ATTRIBUTE = 'data-archive';
 export const recordArchive = (archive: readonly ArchiveVolume[]): string =>
   JSON.stringify(archive.map(({ dir, from, languages }): ArchiveVolume => ({ dir, from, languages })));
 
-/** Reads the value of ARCHIVE_ATTRIBUTE; throws unless it is one. */
+/** The folder of a volume, as `archiveVolumeDir` names it. */
+const VOLUME_DIR = new RegExp(`^${ARCHIVE_BUNDLE_DIR}/\\d+$`);
+
+/**
+ * Reads the value of ARCHIVE_ATTRIBUTE; throws unless it is one: volumes in folders of
+ * `pagefind-archive/`, newest first.
+ */
 export function readArchive(recorded: string): ArchiveVolume[] {
   const volumes: unknown = JSON.parse(recorded);
   const isVolume = (volume: unknown): volume is ArchiveVolume => {
     const { dir, from, languages } = (volume ?? {}) as Partial<Record<keyof ArchiveVolume, unknown>>;
     return (
       typeof dir === 'string' &&
-      dir.startsWith(`${ARCHIVE_BUNDLE_DIR}/`) &&
+      VOLUME_DIR.test(dir) &&
       typeof from === 'string' &&
       Array.isArray(languages) &&
       languages.every((language) => typeof language === 'string')
     );
   };
-  if (!Array.isArray(volumes) || volumes.length === 0 || !volumes.every(isVolume)) {
+  const newestFirst = (list: ArchiveVolume[]) => list.every((volume, i) => i === 0 || volume.from < list[i - 1]!.from);
+  if (!Array.isArray(volumes) || volumes.length === 0 || !volumes.every(isVolume) || !newestFirst(volumes)) {
     throw new Error(`expected the archive's volumes as ${ARCHIVE_ATTRIBUTE} records it, found ${recorded}`);
   }
   return volumes;
 }
-
 /**
  * The built pages Pagefind reads (relative to the site, in every language): the folders of release
  * pages and the About and Contacts pages, the only pages marked `data-pagefind-body`. The pattern
@@ -231,7 +237,7 @@ export function pagefindOptions(state: SearchState): PagefindSearchOptions {
 
 /**
  * Which index a search reads, once the archive is split (`SearchSplit`): a year filter names the
- * one that holds the year; best match first needs both, to rank every match; otherwise, newest
+ * part that holds the year; best match first needs every part, to rank every match; otherwise, newest
  * first, the first index is read first and the archive only when the reader asks for older
  * releases (or the first has too few to fill a page). With one index, `all`: everything loaded.
  */
@@ -314,11 +320,12 @@ export function releaseLanguages(releases: readonly { data: { lang: string } }[]
 }
 
 /**
- * Whether the excerpt of a page Pagefind found for `word` alone marks only a shorter word that
- * `word` begins with. For a word no word of its index begins with, Pagefind matches instead the
- * longest word of the index that `word` begins with ("acquisition" finds "a"): such a page does
- * not have the word. Marks side by side are one word Pagefind segmented (Japanese); an excerpt
- * that marks nothing says nothing against the page.
+ * Whether the excerpt of a page Pagefind found for `word` alone marks only a word shorter than
+ * `word` that `word` begins with: either the word's stem as the page writes it ("dividend" for
+ * "dividends"), or, for a word no word of its index begins with, the longest word of the index
+ * that `word` begins with, which Pagefind matches instead ("acquisition" finds "a"). Marks side by
+ * side are one word Pagefind segmented (Japanese); an excerpt that marks nothing says nothing
+ * against the page.
  */
 export function marksOnlyAShorterWord(excerpt: string, word: string): boolean {
   const marked = /<mark>([^<]*)<\/mark>/.exec(excerpt.replaceAll('</mark><mark>', ''))?.[1];

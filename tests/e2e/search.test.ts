@@ -394,7 +394,7 @@ describe('search in a newsroom with four years and two languages, under the base
           return {
             file: `${date}-semiannual-results.mdx`,
             frontmatter: frontmatter(`Trend Micro Reports Semiannual Results No. ${i + 1}`, date),
-            body: `Trend Micro today reported semiannual results, number ${i + 1}.`,
+            body: `Trend Micro today reported semiannual results, numbers ${i + 1} and ${i + 2}.`,
           };
         }),
         {
@@ -604,6 +604,11 @@ describe('search in a newsroom with four years and two languages, under the base
     // Pagefind does within one index only for a word no page has.
     expect(await searchFor(page, server.url, '?q=acquisition')).toBe('1 result for “acquisition”, newest first.');
     expect(await hrefs(page)).toEqual(['/newsroom/releases/2007-11-26-final-terms-stock-acquisition-rights/']);
+    // A word is found in every form its stem has: "numbers" in 2008, "number" in 2010.
+    const count = async (query: string) => (await searchFor(page, server.url, query)).match(/^(\d+) results/)?.[1];
+    const numbers = await count('?q=numbers&order=relevance');
+    expect(Number(numbers)).toBeGreaterThanOrEqual(19);
+    expect(await count('?q=number&order=relevance')).toBe(numbers);
     // A word no page has is left out, as Pagefind does.
     expect(await searchFor(page, server.url, '?q=dividend+xyzzy')).toMatch(
       /^11 releases for “dividend xyzzy” from 2009/,

@@ -86,14 +86,18 @@ describe('the search index (writeSearchIndex)', () => {
     };
     // A volume no release falls in, or a release older than every volume, is a mistake, not a
     // search with an empty part.
-    searchPage('2021-12-31T15:00:00.000Z', recordArchive([volume(2030), volume(2010)]));
+    // (The last hour of 2015 in Tokyo: no release then.)
+    const lastHour = { ...volume(2015), from: '2015-12-31T14:00:00.000Z' };
+    searchPage('2021-12-31T15:00:00.000Z', recordArchive([volume(2016), lastHour, volume(2010)]));
     await expect(again()).rejects.toThrow(
-      /splitting the index failed:\n.*releases from 2029-12-31T15:00:00.000Z in pagefind-archive\/2030\/, but none/,
+      /splitting the index failed:\n.*releases from 2015-12-31T14:00:00.000Z in pagefind-archive\/2015\/, but none/,
     );
     searchPage('2021-12-31T15:00:00.000Z', recordArchive([volume(2016)]));
     await expect(again()).rejects.toThrow(
       /no volume of the archive \(the oldest from 2015-12-31T15:00:00.000Z\) holds releases\/2010-03-30/,
     );
+    searchPage('2021-12-31T15:00:00.000Z', recordArchive([volume(2022), volume(2010)]));
+    await expect(again()).rejects.toThrow(/the archive's newest volume starts at 2021-12-31T15:00:00.000Z, not before/);
     searchPage('2021-12-31T15:00:00.000Z', '[]');
     await expect(again()).rejects.toThrow(/search\/index.html: expected the archive's volumes/);
     expect(readdirSync(site).sort()).toEqual(['about', 'releases', 'search']);

@@ -181,6 +181,8 @@ describe('a split index', () => {
   it('tells a page with the word searched from one Pagefind found by a shorter word the searched one begins with', () => {
     expect(marksOnlyAShorterWord('announced that <mark>a</mark> share buyback', 'acquisition')).toBe(true);
     expect(marksOnlyAShorterWord('the <mark>Share</mark> buyback', 'shareholders')).toBe(true);
+    // Or the word's stem as the page writes it, which only Pagefind's exact search tells apart.
+    expect(marksOnlyAShorterWord('Year-End <mark>Dividend</mark> (No. 9066)', 'dividends')).toBe(true);
     // The word itself, in any case or with punctuation, or a longer word beginning with it.
     expect(marksOnlyAShorterWord('final terms of stock <mark>Acquisition</mark> rights', 'acquisition')).toBe(false);
     expect(marksOnlyAShorterWord('<mark>Network™</mark> infrastructure', '"network"')).toBe(false);
@@ -204,6 +206,9 @@ describe('a split index', () => {
       '{}',
       '[{"dir":"elsewhere/2000","from":"x","languages":[]}]',
       '[{"dir":"pagefind-archive/2000"}]',
+      '[{"dir":"pagefind-archive/../site","from":"x","languages":[]}]',
+      // Oldest first.
+      '[{"dir":"pagefind-archive/2000","from":"1999","languages":[]},{"dir":"pagefind-archive/2008","from":"2007","languages":[]}]',
     ]) {
       expect(() => readArchive(wrong), wrong).toThrow(/expected the archive's volumes as data-archive records it/);
     }

@@ -8,6 +8,7 @@ import {
   marksOnlyAShorterWord,
   resultLanguage,
   SEARCH_BUNDLE_DIR,
+  SORT_KEY,
   type IndexPart,
   type PagefindSearchOptions,
   type ArchiveVolume,
@@ -121,26 +122,55 @@ export async function loadSearchIndexes(
   const indexes: readonly string[] = split ? ['recent', ...volumes] : [WHOLE];
   // With one index of one language, no word can be in another index.
   const oneIndex = !split && languages.every((language) => language === pageLanguage);
-  const searchIndex = (term: string | null, searchOptions: PagefindSearchOptions, index: string) =>
-    pagefind.search(
+  /**
+   * Each page's data, read one search at a time: Pagefind writes the excerpt of the search that
+   * asks into one object per page, so two reads at once could each see the other's. Different
+   * pages load side by side.
+   */
+  const reading = new Map<string, Promise<PagefindResultData | void>>();
+  const readData = (result: PagefindResult): Promise<PagefindResultData> => {
+    const read = (reading.get(result.id) ?? Promise.resolve()).then(async () => ({ ...(await result.data()) }));
+    reading.set(
+      result.id,
+      read.catch(() => undefined),
+    );
+    return read;
+  };
+  const searchIndex = async (term: string | null, searchOptions: PagefindSearchOptions, index: string) => {
+    const { results } = await pagefind.search(
       term,
       index === WHOLE ? searchOptions : { ...searchOptions, filters: { ...searchOptions.filters, [PART]: index } },
     );
+    return { results: results.map((result) => ({ ...result, data: () => readData(result) })) };
+  };
   /**
    * The languages whose part of the index has the word, as Pagefind reads it (stemmed, segmented),
-   * or a word beginning with it: those whose first page found for it has it, and not only a shorter
-   * word it begins with (`marksOnlyAShorterWord`).
+   * or a word beginning with it. Pagefind's search for the word alone finds them, and more: for a
+   * word no word of an index begins with, it matches there the longest word of the index that the
+   * searched word begins with ("acquisition" finds "a"). So where the excerpt of the first page
+   * found marks only such a shorter word (`marksOnlyAShorterWord`), which may as well be the
+   * word's own stem as the page writes it ("dividend" for "dividends"), Pagefind's exact search,
+   * which finds the stem itself only, tells the two apart.
    */
   const known = new Map<string, Promise<Set<string>>>();
   const knownIn = async (index: string, word: string) => {
     if (index !== WHOLE && index !== 'recent') await loadArchive();
     const key = `${index} ${word}`;
     if (!known.has(key)) {
-      const languages = searchIndex(word, { filters: {} }, index).then(async ({ results }) => {
+      // Newest first, as a search is by default: the page whose excerpt is read is then, in a
+      // search of one word, the first result listed, whose fragment is loaded anyway.
+      const newest = { filters: {}, sort: { [SORT_KEY]: 'desc' as const } };
+      const languages = searchIndex(word, newest, index).then(async ({ results }) => {
         const firsts = groupByLanguage(results).map((list) => list[0]!);
         const excerpts = await Promise.all(firsts.map(async (result) => (await result.data()).excerpt));
-        const found = excerpts.map((excerpt) => !marksOnlyAShorterWord(excerpt, word));
-        return new Set(firsts.filter((_, i) => found[i]).map((result) => resultLanguage(result.id)));
+        const doubtful = excerpts.map((excerpt) => marksOnlyAShorterWord(excerpt, word));
+        const exact = doubtful.includes(true)
+          ? new Set(
+              (await searchIndex(`"${word}"`, { filters: {} }, index)).results.map(({ id }) => resultLanguage(id)),
+            )
+          : new Set<string>();
+        const language = (result: PagefindResult) => resultLanguage(result.id);
+        return new Set(firsts.filter((result, i) => !doubtful[i] || exact.has(language(result))).map(language));
       });
       known.set(key, languages);
     }
@@ -185,9 +215,9 @@ export async function loadSearchIndexes(
         (part === 'all' ? indexes : volumes).map((index) => searchWhole(term, searchOptions, index)),
       );
       const results = found.flatMap(({ results: listed }) => listed);
-      // Every index, ranked together as Pagefind ranks merged indexes: by score. The volumes alone,
-      // newest first, one after another: each holds only releases older than the one before.
-      return { results: part === 'all' ? results.sort((a, b) => b.score - a.score) : results };
+      // Newest first, one index after another: each volume holds only releases older than the one
+      // before. Best match first, ranked together as Pagefind ranks merged indexes: by score.
+      return { results: searchOptions.sort ? results : results.sort((a, b) => b.score - a.score) };
     },
   };
 }

@@ -16,16 +16,9 @@ export interface ResultPages {
 /** Result data by result id, shared by the searches that list the same results. */
 export type LoadedResults = Map<string, Promise<PagefindResultData>>;
 
-/**
- * A result's data, loaded once, and copied: Pagefind hands every search the same object for a page,
- * with the excerpt of the last search that asked for it.
- */
+/** A result's data, loaded once. */
 function loadResult(loaded: LoadedResults, result: PagefindResult): Promise<PagefindResultData> {
-  if (!loaded.has(result.id))
-    loaded.set(
-      result.id,
-      result.data().then((data) => ({ ...data })),
-    );
+  if (!loaded.has(result.id)) loaded.set(result.id, result.data());
   return loaded.get(result.id)!;
 }
 
