@@ -99,6 +99,16 @@ export const ARCHIVE_ATTRIBUTE = 'data-archive';
 export const recordArchive = (archive: readonly ArchiveVolume[]): string =>
   JSON.stringify(archive.map(({ dir, from, languages }): ArchiveVolume => ({ dir, from, languages })));
 
+/**
+ * The volumes of the archive (`dir`s, newest first) a search with the year filter `year` can find
+ * anything in: the one holding the year, or, with no year, all.
+ */
+export function volumesHolding(volumes: readonly string[], year: string | undefined): string[] {
+  if (year === undefined || !/^\d+$/.test(year)) return [...volumes];
+  const holding = volumes.find((dir) => Number(dir.slice(ARCHIVE_BUNDLE_DIR.length + 1)) <= Number(year));
+  return holding === undefined ? [] : [holding];
+}
+
 /** The folder of a volume, as `archiveVolumeDir` names it. */
 const VOLUME_DIR = new RegExp(`^${ARCHIVE_BUNDLE_DIR}/\\d+$`);
 

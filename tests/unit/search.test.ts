@@ -13,6 +13,7 @@ import {
   archiveVolumeYears,
   marksOnlyAShorterWord,
   readArchive,
+  volumesHolding,
   recordArchive,
   searchPlan,
   searchSummary,
@@ -191,6 +192,17 @@ describe('a split index', () => {
     // A word Pagefind segmented, each part marked.
     expect(marksOnlyAShorterWord('本日、<mark>自己</mark><mark>株式</mark>の取得', '自己株式')).toBe(false);
     expect(marksOnlyAShorterWord('no mark at all', 'acquisition')).toBe(false);
+  });
+
+  it('reads only the volume that holds the year a search is filtered by', () => {
+    const volumes = ['pagefind-archive/2016', 'pagefind-archive/2008', 'pagefind-archive/2000'];
+    expect(volumesHolding(volumes, '2012')).toEqual(['pagefind-archive/2008']);
+    expect(volumesHolding(volumes, '2008')).toEqual(['pagefind-archive/2008']);
+    expect(volumesHolding(volumes, '2017')).toEqual(['pagefind-archive/2016']);
+    expect(volumesHolding(volumes, '1999')).toEqual([]);
+    expect(volumesHolding(volumes, undefined)).toEqual(volumes);
+    // A value the page does not offer filters nothing out here; Pagefind finds nothing for it.
+    expect(volumesHolding(volumes, 'recent')).toEqual(volumes);
   });
 
   it('records the archive’s volumes for the search page, and reads them back', () => {

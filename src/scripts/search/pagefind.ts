@@ -9,6 +9,7 @@ import {
   resultLanguage,
   SEARCH_BUNDLE_DIR,
   SORT_KEY,
+  volumesHolding,
   type IndexPart,
   type PagefindSearchOptions,
   type ArchiveVolume,
@@ -211,9 +212,10 @@ export async function loadSearchIndexes(
       if (part !== 'recent') await loadArchive();
       if (!split) return searchWhole(term, searchOptions, WHOLE);
       if (part === 'recent') return searchWhole(term, searchOptions, 'recent');
-      const found = await Promise.all(
-        (part === 'all' ? indexes : volumes).map((index) => searchWhole(term, searchOptions, index)),
-      );
+      // A year is in one volume: a search of each other one would find nothing. (Pagefind still
+      // fetches every merged index's word chunks for a search of any of them.)
+      const read = part === 'all' ? indexes : volumesHolding(volumes, searchOptions.filters.year);
+      const found = await Promise.all(read.map((index) => searchWhole(term, searchOptions, index)));
       const results = found.flatMap(({ results: listed }) => listed);
       // Newest first, one index after another: each volume holds only releases older than the one
       // before. Best match first, ranked together as Pagefind ranks merged indexes: by score.
