@@ -27,7 +27,7 @@ export function files(dir: string): { path: string; bytes: number }[] {
 export const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 export interface IndexSize {
-  /** The folders: `pagefind/`, and the archive's volumes in `pagefind-archive/` once the index is split. */
+  /** The folders: `pagefind/`, and once the index is split the archive's volumes (`pagefind-archive/…`). */
   bundles: string[];
   files: number;
   total: number;

@@ -134,6 +134,7 @@ export function readArchive(recorded: string): ArchiveVolume[] {
   }
   return volumes;
 }
+
 /**
  * The built pages Pagefind reads (relative to the site, in every language): the folders of release
  * pages and the About and Contacts pages, the only pages marked `data-pagefind-body`. The pattern
@@ -247,8 +248,8 @@ export function pagefindOptions(state: SearchState): PagefindSearchOptions {
 
 /**
  * Which index a search reads, once the archive is split (`SearchSplit`): a year filter names the
- * part that holds the year; best match first needs every part, to rank every match; otherwise, newest
- * first, the first index is read first and the archive only when the reader asks for older
+ * part that holds the year; best match first needs every part, to rank every match; otherwise,
+ * newest first, the first index is read first and the archive only when the reader asks for older
  * releases (or the first has too few to fill a page). With one index, `all`: everything loaded.
  */
 export type SearchPlan = IndexPart | 'recent-first';
