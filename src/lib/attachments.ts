@@ -5,7 +5,7 @@
  * listed here waits for its release. Pure: the names, types and sizes, the messages, and which
  * files a set of releases publishes.
  */
-import { memoised } from './dates';
+import { memoised } from './memoised';
 import { didYouMean, listIds } from './suggest';
 
 /** The folder of `content/` that holds them. */

@@ -2,21 +2,9 @@
  * Dates in the issuer's time zone. A release's date of issue is a calendar date (`YYYY-MM-DD`)
  * where the issuer is; nothing here reads the build machine's time zone.
  */
+import { memoised } from './memoised';
 
 const LONG_OFFSET = /GMT([+-])(\d{2}):?(\d{2})?/;
-
-/**
- * Creating an Intl formatter costs far more than using one (it loads locale data); a build formats
- * tens of thousands of dates (and file sizes), so each formatter is made once and reused.
- */
-export function memoised<F>(create: (key: string) => F): (key: string) => F {
-  const made = new Map<string, F>();
-  return (key) => {
-    let format = made.get(key);
-    if (!format) made.set(key, (format = create(key)));
-    return format;
-  };
-}
 
 const offsetFormat = memoised(
   (zone) => new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' }),

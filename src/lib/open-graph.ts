@@ -1,5 +1,5 @@
 /** Values of the Open Graph tags social sites read (BaseHead). */
-import { memoised } from './dates';
+import { memoised } from './memoised';
 
 /**
  * Open Graph's `og:locale` for a page in `lang`: language and territory, `ja_JP`, `en_US`. A code

@@ -37,14 +37,12 @@ export function releasePages(releasesDir: string, timeZone: string, defaultLangu
   const releases = writtenReleases(releasesDir, timeZone);
   for (const { redirectFrom, fields, id, issue, timing } of releases) {
     if (!issue || !timing) continue; // the content schema reports a missing date
-    // Issued when the embargo holding it lifts: its own, or its original's when later.
-    const isoDate = timing.iso;
     const inLanguage = (name: string) => localePath(fields.lang ?? defaultLanguage, defaultLanguage, releasePath(name));
     const path = inLanguage(releaseSlug(id, issue.date, fields.slug));
     found.set(path, {
-      lastModified: lastModified({ isoDate, data: fields }, timeZone),
+      // Issued when the embargo holding it lifts: its own, or its original's when later.
+      lastModified: lastModified({ isoDate: timing.iso, data: fields }, timeZone),
       original: fields.translationOf || id,
-      // A list, read as YAML, from the few files that have one.
       redirects: redirectFrom.map(inLanguage),
     });
   }
