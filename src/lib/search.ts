@@ -331,20 +331,21 @@ export function releaseLanguages(releases: readonly { data: { lang: string } }[]
 }
 
 /**
- * Whether the excerpt of a page Pagefind found for `word` alone marks only a word shorter than
- * `word` that `word` begins with: either the word's stem as the page writes it ("dividend" for
- * "dividends"), or, for a word no word of its index begins with, the longest word of the index
- * that `word` begins with, which Pagefind matches instead ("acquisition" finds "a"). Marks side by
- * side are one word Pagefind segmented (Japanese); an excerpt that marks nothing says nothing
- * against the page.
+ * Whether the excerpt of a page Pagefind found for `word` alone marks a word other than `word` or
+ * a longer one beginning with it: either another form of the word's stem ("dividend" for
+ * "dividends", "number" for "numbers"), or, for a word no word of its index begins with, a word
+ * whose stem is the longest word of the index that `word` begins with, which Pagefind matches
+ * instead ("acquisition" finds "a", "companionship" finds "company", stem "compani"). Only
+ * Pagefind's exact search tells the two apart. Marks side by side are one word Pagefind segmented
+ * (Japanese); an excerpt that marks nothing says nothing against the page.
  */
-export function marksOnlyAShorterWord(excerpt: string, word: string): boolean {
+export function marksAnotherWord(excerpt: string, word: string): boolean {
   const marked = /<mark>([^<]*)<\/mark>/.exec(excerpt.replaceAll('</mark><mark>', ''))?.[1];
   if (marked === undefined) return false;
   const [found, searched] = [marked, word].map((text) =>
     text.toLocaleLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''),
   ) as [string, string];
-  return found.length < searched.length && searched.startsWith(found);
+  return !found.startsWith(searched);
 }
 
 /** The language of the index a Pagefind result comes from: its id starts with it (`en_6fceec9`). */

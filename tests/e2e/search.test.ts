@@ -386,7 +386,7 @@ describe('search in a newsroom with four years and two languages, under the base
             '2008-05-15',
             'tags: [Share Buyback]',
           ),
-          body: 'Trend Micro today announced that its Board of Directors approved a share buyback program.',
+          body: 'Trend Micro today announced that its Board of Directors approved a share buyback program, thanking its shareholders for their companionship.',
         },
         // Enough for a volume of their own: words found in no other year.
         ...Array.from({ length: 8 }, (_, i) => {
@@ -409,7 +409,7 @@ describe('search in a newsroom with four years and two languages, under the base
           return {
             file: `${date}-dividend.mdx`,
             frontmatter: frontmatter(`Trend Micro Announces Dividend No. ${i + 1}`, date),
-            body: `Trend Micro today announced dividend number ${i + 1}.`,
+            body: `Trend Micro today announced dividend number ${i + 1} of the company.`,
           };
         }),
       ],
@@ -604,6 +604,10 @@ describe('search in a newsroom with four years and two languages, under the base
     // Pagefind does within one index only for a word no page has.
     expect(await searchFor(page, server.url, '?q=acquisition')).toBe('1 result for “acquisition”, newest first.');
     expect(await hrefs(page)).toEqual(['/newsroom/releases/2007-11-26-final-terms-stock-acquisition-rights/']);
+    // Nor by a word whose stem it begins with, written otherwise: "companionship" (2008) is not
+    // "company" (2010, stem "compani").
+    expect(await searchFor(page, server.url, '?q=companionship')).toBe('1 result for “companionship”, newest first.');
+    expect(await hrefs(page)).toEqual(['/newsroom/releases/2008-05-15-share-buyback-program/']);
     // A word is found in every form its stem has: "numbers" in 2008, "number" in 2010.
     const count = async (query: string) => (await searchFor(page, server.url, query)).match(/^(\d+) results/)?.[1];
     const numbers = await count('?q=numbers&order=relevance');

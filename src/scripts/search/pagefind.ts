@@ -5,7 +5,7 @@
  */
 import {
   groupByLanguage,
-  marksOnlyAShorterWord,
+  marksAnotherWord,
   resultLanguage,
   SEARCH_BUNDLE_DIR,
   SORT_KEY,
@@ -148,10 +148,11 @@ export async function loadSearchIndexes(
    * The languages whose part of the index has the word, as Pagefind reads it (stemmed, segmented),
    * or a word beginning with it. Pagefind's search for the word alone finds them, and more: for a
    * word no word of an index begins with, it matches there the longest word of the index that the
-   * searched word begins with ("acquisition" finds "a"). So where the excerpt of the first page
-   * found marks only such a shorter word (`marksOnlyAShorterWord`), which may as well be the
-   * word's own stem as the page writes it ("dividend" for "dividends"), Pagefind's exact search,
-   * which finds the stem itself only, tells the two apart.
+   * searched word begins with ("acquisition" finds "a", "companionship" finds "company", stem
+   * "compani"). So where the excerpt of the first page found marks neither the word nor a longer
+   * one beginning with it (`marksAnotherWord`), which may as well be another form of the word's
+   * own stem ("dividend" for "dividends"), Pagefind's exact search, which finds the stem itself
+   * only, tells the two apart.
    */
   const known = new Map<string, Promise<Set<string>>>();
   const knownIn = async (index: string, word: string) => {
@@ -164,7 +165,7 @@ export async function loadSearchIndexes(
       const languages = searchIndex(word, newest, index).then(async ({ results }) => {
         const firsts = groupByLanguage(results).map((list) => list[0]!);
         const excerpts = await Promise.all(firsts.map(async (result) => (await result.data()).excerpt));
-        const doubtful = excerpts.map((excerpt) => marksOnlyAShorterWord(excerpt, word));
+        const doubtful = excerpts.map((excerpt) => marksAnotherWord(excerpt, word));
         const exact = doubtful.includes(true)
           ? new Set(
               (await searchIndex(`"${word}"`, { filters: {} }, index)).results.map(({ id }) => resultLanguage(id)),
