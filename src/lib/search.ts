@@ -331,22 +331,42 @@ export function releaseLanguages(releases: readonly { data: { lang: string } }[]
 }
 
 /**
- * Whether the excerpt of a page Pagefind found for `word` alone marks a word other than `word` or
- * a longer one beginning with it: either another form of the word's stem ("dividend" for
- * "dividends", "number" for "numbers"), or, for a word no word of its index begins with, a word
- * whose stem is the longest word of the index that `word` begins with, which Pagefind matches
- * instead ("acquisition" finds "a", "companionship" finds "company", stem "compani"). Only
- * Pagefind's exact search tells the two apart. Marks side by side are one word Pagefind segmented
- * (Japanese); an excerpt that marks nothing says nothing against the page.
+ * What Pagefind's search for `word` alone matched on a page, read from the word its excerpt marks
+ * first (marks side by side are one word Pagefind segmented, as in Japanese). Pagefind stems the
+ * word and matches every word of its index that begins with the stem; for a word no word of its
+ * index begins with, it matches instead the longest word of the index that the stem begins with
+ * ("acquisition" finds "a", "companionship" finds "company", stem "compani"), so that a misspelt
+ * word does not empty the results.
+ *
+ * - `word`: the marked word is the searched one or begins with it, or it begins with all of the
+ *   searched word but an ending the stem drops ("companionship" or "companies" for "company",
+ *   "policy" for "policing"): a match of the word's stem.
+ * - `unsure`: the marked word may be the same stem written otherwise ("dividend" for "dividends")
+ *   or a shorter word matched instead; only Pagefind's exact search, which finds the stem alone,
+ *   tells which.
+ * - `reach`: how many letters of the searched word the marked one begins with: among pages that
+ *   are all matched instead, one index would match the longest word.
+ *
+ * An excerpt that marks nothing says nothing against the page.
  */
-export function marksAnotherWord(excerpt: string, word: string): boolean {
+export function readMatch(excerpt: string, word: string): { match: 'word' | 'unsure'; reach: number } {
   const marked = /<mark>([^<]*)<\/mark>/.exec(excerpt.replaceAll('</mark><mark>', ''))?.[1];
-  if (marked === undefined) return false;
-  const [found, searched] = [marked, word].map((text) =>
+  const [found, searched] = [marked ?? word, word].map((text) =>
     text.toLocaleLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''),
   ) as [string, string];
-  return !found.startsWith(searched);
+  let reach = 0;
+  while (reach < Math.min(found.length, searched.length) && found[reach] === searched[reach]) reach += 1;
+  const rest = searched.slice(reach);
+  return { match: rest === '' || (reach > 0 && STEM_ENDING.test(rest)) ? 'word' : 'unsure', reach };
 }
+
+/**
+ * The endings of English words a stem leaves out (Snowball's English stemmer, which Pagefind uses):
+ * an inflection, perhaps after the stem's last letter written otherwise ("y" of "company", stem
+ * "compani"; "e" of "mine", stem of "mining").
+ */
+const STEM_ENDING =
+  /^[yie]?(?:s|es|ies|ied|ed|ing|ings|ingly|edly|ly|ily|er|ers|est|ion|ions|ation|ations|al|ally|ment|ments|ness|ful|ity|ities|ive|ize|ized|izes|izing|ise|ised|ism|ist|ists|able|ably|ible|ous|ate|ated|ates|ating)?$/;
 
 /** The language of the index a Pagefind result comes from: its id starts with it (`en_6fceec9`). */
 export const resultLanguage = (id: string) => id.slice(0, id.lastIndexOf('_'));

@@ -487,6 +487,19 @@ describe('search in a newsroom with four years and two languages, under the base
     expect(await hrefs(page)).toEqual(['/newsroom/releases/2008-05-15-share-buyback-program/']);
   });
 
+  it('reads a query the same way on every language’s search page', async () => {
+    const japanese = new URL('ja/', server.url).href;
+    for (const query of ['companies', 'numbers', encodeURIComponent('自己株式')]) {
+      const count = (text: string) => /\d+/.exec(text)?.[0];
+      const englishCount = count(await searchFor(page, server.url, `?q=${query}&order=relevance`));
+      const english = (await hrefs(page)).toSorted();
+      expect(english.length, query).toBeGreaterThan(0);
+      expect(count(await searchFor(page, japanese, `?q=${query}&order=relevance`)), query).toBe(englishCount);
+      expect(await page.locator('html').getAttribute('lang')).toBe('ja');
+      expect((await hrefs(page)).toSorted(), query).toEqual(english);
+    }
+  });
+
   it('switches language from a tag to the same tag, however each language writes it', async () => {
     await page.goto(new URL('tags/share-buyback/', server.url).href);
     await Promise.all([
@@ -608,6 +621,18 @@ describe('search in a newsroom with four years and two languages, under the base
     // "company" (2010, stem "compani").
     expect(await searchFor(page, server.url, '?q=companionship')).toBe('1 result for “companionship”, newest first.');
     expect(await hrefs(page)).toEqual(['/newsroom/releases/2008-05-15-share-buyback-program/']);
+    // But a word is found in every longer word its stem begins with: "company" (stem "compani") in
+    // "companionship" too, in a volume without "company".
+    expect(await searchFor(page, server.url, '?q=company&year=2008')).toBe(
+      '1 result for “company” in 2008, newest first.',
+    );
+    expect(await searchFor(page, server.url, '?q=shareholders+company')).toBe(
+      '1 result for “shareholders company”, newest first.',
+    );
+    // A word no part has is matched as one index would: by the longest word it begins with
+    // ("acquisition", in 2007), not by each part's own ("a").
+    expect(await searchFor(page, server.url, '?q=acquisitionx')).toBe('1 result for “acquisitionx”, newest first.');
+    expect(await hrefs(page)).toEqual(['/newsroom/releases/2007-11-26-final-terms-stock-acquisition-rights/']);
     // A word is found in every form its stem has: "numbers" in 2008, "number" in 2010.
     const count = async (query: string) => (await searchFor(page, server.url, query)).match(/^(\d+) results/)?.[1];
     const numbers = await count('?q=numbers&order=relevance');

@@ -11,7 +11,7 @@ import {
   olderLabel,
   recentSearchYear,
   archiveVolumeYears,
-  marksAnotherWord,
+  readMatch,
   readArchive,
   volumesHolding,
   recordArchive,
@@ -180,22 +180,35 @@ describe('a split index', () => {
   });
 
   it('tells a page with the word searched from one Pagefind may have found by another word', () => {
-    // The longest word of the index that the searched one begins with, which Pagefind matches
-    // instead of a word it does not have: as the page writes it, or in a form of its stem.
-    expect(marksAnotherWord('announced that <mark>a</mark> share buyback', 'acquisition')).toBe(true);
-    expect(marksAnotherWord('the <mark>Share</mark> buyback', 'shareholders')).toBe(true);
-    expect(marksAnotherWord('dividend number 3 of the <mark>company.</mark>', 'companionship')).toBe(true);
-    // Or another form of the word's stem, which only Pagefind's exact search tells apart.
-    expect(marksAnotherWord('Year-End <mark>Dividend</mark> (No. 9066)', 'dividends')).toBe(true);
-    expect(marksAnotherWord('it <mark>announced</mark> today', 'announcement')).toBe(true);
+    const match = (excerpt: string, word: string) => readMatch(excerpt, word).match;
     // The word itself, in any case or with punctuation, or a longer word beginning with it.
-    expect(marksAnotherWord('final terms of stock <mark>Acquisition</mark> rights', 'acquisition')).toBe(false);
-    expect(marksAnotherWord('<mark>Network™</mark> infrastructure', '"network"')).toBe(false);
-    expect(marksAnotherWord('our <mark>shareholders</mark> approved', 'share')).toBe(false);
-    expect(marksAnotherWord('(<mark>TSE:</mark> 4704)', 'TSE:')).toBe(false);
+    expect(match('final terms of stock <mark>Acquisition</mark> rights', 'acquisition')).toBe('word');
+    expect(match('<mark>Network™</mark> infrastructure', '"network"')).toBe('word');
+    expect(match('our <mark>shareholders</mark> approved', 'share')).toBe('word');
+    expect(match('(<mark>TSE:</mark> 4704)', 'TSE:')).toBe('word');
     // A word Pagefind segmented, each part marked.
-    expect(marksAnotherWord('本日、<mark>自己</mark><mark>株式</mark>の取得', '自己株式')).toBe(false);
-    expect(marksAnotherWord('no mark at all', 'acquisition')).toBe(false);
+    expect(match('本日、<mark>自己</mark><mark>株式</mark>の取得', '自己株式')).toBe('word');
+    // All of the word but an ending its stem leaves out: a word of the same stem, or a longer one.
+    expect(match('Year-End <mark>Dividend</mark> (No. 9066)', 'dividends')).toBe('word');
+    expect(match('thanking them for their <mark>companionship.</mark>', 'company')).toBe('word');
+    expect(match('the <mark>companies</mark> of the group', 'company')).toBe('word');
+    expect(match('a privacy <mark>policy</mark>', 'policing')).toBe('word');
+    expect(match('it <mark>announced</mark> today', 'announcement')).toBe('word');
+    // A shorter word Pagefind matches instead of one its index lacks, as written or by its stem.
+    expect(match('announced that <mark>a</mark> share buyback', 'acquisition')).toBe('unsure');
+    expect(match('the <mark>Share</mark> buyback', 'shareholders')).toBe('unsure');
+    expect(match('dividend number 3 of the <mark>company.</mark>', 'companionship')).toBe('unsure');
+    expect(match('final terms of stock <mark>Acquisition</mark> rights', 'acquisitionx')).toBe('unsure');
+    expect(match('本日、<mark>自己</mark>の取得', '自己株式')).toBe('unsure');
+    // An excerpt that marks nothing says nothing against the page.
+    expect(match('no mark at all', 'acquisition')).toBe('word');
+  });
+
+  it('measures how much of the searched word the word Pagefind matched begins with', () => {
+    expect(readMatch('announced that <mark>a</mark> share buyback', 'acquisitionx').reach).toBe(1);
+    expect(readMatch('stock <mark>Acquisition</mark> rights', 'acquisitionx').reach).toBe(11);
+    expect(readMatch('of the <mark>company.</mark>', 'companionship').reach).toBe(6);
+    expect(readMatch('no mark at all', 'acquisition').reach).toBe(11);
   });
 
   it('reads only the volume that holds the year a search is filtered by', () => {

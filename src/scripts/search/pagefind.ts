@@ -5,7 +5,7 @@
  */
 import {
   groupByLanguage,
-  marksAnotherWord,
+  readMatch,
   resultLanguage,
   SEARCH_BUNDLE_DIR,
   SORT_KEY,
@@ -74,8 +74,8 @@ const WHOLE = '';
 
 /**
  * Loads Pagefind for a site published under `base` ("/" or "/newsroom/"). Pagefind keeps one index
- * per page language and searches the one matching <html lang>, so releases in the newsroom's
- * other languages are merged in: one search, narrowed by the language filter. `archive`: the
+ * per page language, so the indexes of the newsroom's languages (`languages`, the default first)
+ * and of the page's own are merged: one search, narrowed by the language filter. `archive`: the
  * archive's volumes, newest first, once the index is split (the search page's ARCHIVE_ATTRIBUTE).
  */
 export async function loadSearchIndexes(
@@ -88,18 +88,27 @@ export async function loadSearchIndexes(
   const pagefind = (await import(/* @vite-ignore */ `${bundlePath}pagefind.js`)) as Pagefind;
   const options = optionsFor(base);
   await pagefind.options(options);
-  await pagefind.init();
+  // Pagefind reads a query, for every index it merged too, with the code of its first index's
+  // language (its WebAssembly: English stems words, Japanese has no stemmer), and takes that
+  // language from <html lang> as it starts, with no option to choose it. So the attribute names
+  // the newsroom's default language while Pagefind starts, and a query is read the same way on
+  // every language's search page ("company" finds "companies" on the Japanese one too).
+  const root = document.documentElement;
+  const pageLanguage = root.lang;
+  const mainLanguage = languages[0] ?? pageLanguage;
+  root.lang = mainLanguage;
+  const starting = pagefind.init();
+  root.lang = pageLanguage;
+  await starting;
   const split = archive !== undefined;
   const recent = split ? { mergeFilter: { [PART]: 'recent' } } : {};
   if (split) await pagefind.options(recent);
-  const pageLanguage = document.documentElement.lang;
   // Given as full URLs: Pagefind skips merging a bundle path that starts like its own, even when
   // the language differs.
   const bundleUrl = (dir: string) => new URL(`${base}${dir}/`, location.origin).href;
-  for (const language of languages) {
-    if (language !== pageLanguage) {
-      await pagefind.mergeIndex(bundleUrl(SEARCH_BUNDLE_DIR), { ...options, ...recent, language });
-    }
+  const merged = [...new Set([...languages, pageLanguage])].filter((language) => language !== mainLanguage);
+  for (const language of merged) {
+    await pagefind.mergeIndex(bundleUrl(SEARCH_BUNDLE_DIR), { ...options, ...recent, language });
   }
 
   let archiveLoading: Promise<void> | undefined;
@@ -122,7 +131,7 @@ export async function loadSearchIndexes(
   /** The indexes a search can read alone: the first index and the volumes, or the one index. */
   const indexes: readonly string[] = split ? ['recent', ...volumes] : [WHOLE];
   // With one index of one language, no word can be in another index.
-  const oneIndex = !split && languages.every((language) => language === pageLanguage);
+  const oneIndex = !split && merged.length === 0;
   /**
    * Each page's data, read one search at a time: Pagefind writes the excerpt of the search that
    * asks into one object per page, so two reads at once could each see the other's. Different
@@ -145,38 +154,41 @@ export async function loadSearchIndexes(
     return { results: results.map((result) => ({ ...result, data: () => readData(result) })) };
   };
   /**
-   * The languages whose part of the index has the word, as Pagefind reads it (stemmed, segmented),
-   * or a word beginning with it. Pagefind's search for the word alone finds them, and more: for a
-   * word no word of an index begins with, it matches there the longest word of the index that the
-   * searched word begins with ("acquisition" finds "a", "companionship" finds "company", stem
-   * "compani"). So where the excerpt of the first page found marks neither the word nor a longer
-   * one beginning with it (`marksAnotherWord`), which may as well be another form of the word's
-   * own stem ("dividend" for "dividends"), Pagefind's exact search, which finds the stem itself
-   * only, tells the two apart.
+   * What a part of the index makes of a word, in each of its languages: whether it has the word, as
+   * Pagefind reads it (stemmed, segmented), or a word beginning with it; and how much of the word
+   * the word it matches instead begins with (`readMatch`). Read from the first page Pagefind's
+   * search for the word alone finds there, and, where that page leaves it unsure, from Pagefind's
+   * exact search, which finds the stem itself only.
    */
-  const known = new Map<string, Promise<Set<string>>>();
-  const knownIn = async (index: string, word: string) => {
+  const matches = new Map<string, Promise<Map<string, { has: boolean; reach: number }>>>();
+  const matchesIn = async (index: string, word: string) => {
     if (index !== WHOLE && index !== 'recent') await loadArchive();
     const key = `${index} ${word}`;
-    if (!known.has(key)) {
+    if (!matches.has(key)) {
       // Newest first, as a search is by default: the page whose excerpt is read is then, in a
       // search of one word, the first result listed, whose fragment is loaded anyway.
       const newest = { filters: {}, sort: { [SORT_KEY]: 'desc' as const } };
-      const languages = searchIndex(word, newest, index).then(async ({ results }) => {
+      const read = searchIndex(word, newest, index).then(async ({ results }) => {
         const firsts = groupByLanguage(results).map((list) => list[0]!);
-        const excerpts = await Promise.all(firsts.map(async (result) => (await result.data()).excerpt));
-        const doubtful = excerpts.map((excerpt) => marksAnotherWord(excerpt, word));
-        const exact = doubtful.includes(true)
+        const readings = await Promise.all(
+          firsts.map(async (result) => readMatch((await result.data()).excerpt, word)),
+        );
+        const exact = readings.some(({ match }) => match === 'unsure')
           ? new Set(
               (await searchIndex(`"${word}"`, { filters: {} }, index)).results.map(({ id }) => resultLanguage(id)),
             )
           : new Set<string>();
-        const language = (result: PagefindResult) => resultLanguage(result.id);
-        return new Set(firsts.filter((result, i) => !doubtful[i] || exact.has(language(result))).map(language));
+        return new Map(
+          firsts.map((result, i) => {
+            const language = resultLanguage(result.id);
+            const { match, reach } = readings[i]!;
+            return [language, { has: match === 'word' || exact.has(language), reach }];
+          }),
+        );
       });
-      known.set(key, languages);
+      matches.set(key, read);
     }
-    return known.get(key)!;
+    return matches.get(key)!;
   };
   /**
    * A search of one index, answered as one index of every page would. Pagefind keeps an index per
@@ -185,7 +197,8 @@ export async function loadSearchIndexes(
    * leaves the word out (a search of that word alone finds nothing), so that a misspelt word does
    * not empty the results. A word another of the indexes has is no misspelling: no page here has
    * it, so these pages are no answer (instead of the pages with the shorter word, or with the
-   * query's other words).
+   * query's other words). A word none has is matched, as one index would, by the longest word
+   * any of them matches instead.
    */
   const searchWhole = async (term: string | null, searchOptions: PagefindSearchOptions, index: string) => {
     const found = await searchIndex(term, searchOptions, index);
@@ -193,13 +206,20 @@ export async function loadSearchIndexes(
     if (found.results.length === 0 || words.length === 0 || oneIndex) return found;
     const languages = new Set(found.results.map((result) => resultLanguage(result.id)));
     const lacking = new Set<string>();
+    const hasIt = (read: Map<string, { has: boolean }>) => [...read.values()].some(({ has }) => has);
     for (const word of words) {
-      const here = await knownIn(index, word);
-      const without = [...languages].filter((language) => !here.has(language));
+      const here = await matchesIn(index, word);
+      const without = [...languages].filter((language) => !here.get(language)?.has);
       if (without.length === 0) continue;
-      let anywhere = here.size > 0;
-      for (const other of indexes) if (!anywhere && other !== index) anywhere = (await knownIn(other, word)).size > 0;
-      if (anywhere) for (const language of without) lacking.add(language);
+      let anywhere = hasIt(here);
+      for (const other of indexes) if (!anywhere && other !== index) anywhere = hasIt(await matchesIn(other, word));
+      let longest = 0;
+      if (!anywhere) {
+        for (const other of indexes) {
+          for (const { reach } of (await matchesIn(other, word)).values()) longest = Math.max(longest, reach);
+        }
+      }
+      for (const language of without) if (anywhere || (here.get(language)?.reach ?? 0) < longest) lacking.add(language);
     }
     return { results: found.results.filter((result) => !lacking.has(resultLanguage(result.id))) };
   };
