@@ -8,18 +8,26 @@ import { SITE_FILE } from './folders';
 import { displayPath, fieldProblem } from './lib/check/content-folder';
 import { parseYaml } from './lib/check/frontmatter-source';
 import { contentError, formatProblem } from './lib/check/problem';
+import { decodeSource } from './lib/check/source-text';
 import { issueField } from './lib/problems';
 import { siteSchema, type SiteSettings } from './schemas/site';
 
 export function loadSiteSettings(path = SITE_FILE): SiteSettings {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (error) {
     const message = `cannot read the site settings: ${(error as Error).message}`;
     throw contentError(formatProblem({ file: displayPath(path), field: '(file)', message }));
   }
-  const parsed = parseYaml(text);
+  // Checked as every content file is: a file saved as Windows-1252 would publish as mojibake.
+  const source = decodeSource(bytes);
+  if ('message' in source) {
+    throw contentError(
+      formatProblem({ file: displayPath(path), line: source.line, field: '(file)', message: source.message }),
+    );
+  }
+  const parsed = parseYaml(source.text);
   if ('message' in parsed) {
     throw contentError(
       formatProblem({ file: displayPath(path), line: parsed.line, field: '(file)', message: parsed.message }),

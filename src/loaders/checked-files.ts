@@ -22,7 +22,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import { displayPath, fieldProblem, readSource, strayFiles } from '../lib/check/content-folder';
+import { displayPath, fieldProblem, readSource, sameIdProblem, strayFiles } from '../lib/check/content-folder';
 import { parseYaml, splitFrontmatter } from '../lib/check/frontmatter-source';
 import { compareProblems, contentError, formatProblem, type Problem } from '../lib/check/problem';
 import { impossibleDate, writtenFields } from '../lib/frontmatter';
@@ -165,6 +165,8 @@ export function checkedFiles(loader: Loader, checks: FileChecks = {}): Loader {
       // refused, and the id and digest of a body that did not render.
       const refused = new WeakMap<object, Problem[]>();
       const unrendered = new Map<string, Problem[]>();
+      // By file: a file whose id another file of the collection already has.
+      const sameId = new Map<string, Problem>();
       const saved = (id: string, digest: unknown) => `${id}\n${String(digest)}`;
       let loaded = false;
       // Under `astro dev`, saves in quick succession are read, checked and rendered side by side,
@@ -273,6 +275,16 @@ export function checkedFiles(loader: Loader, checks: FileChecks = {}): Loader {
               // (`filePath` as the glob loader gives it: relative to the project, not encoded.)
               const stale = loaded && entry.filePath && !holdsText(resolve(root, entry.filePath), entry.digest);
               if (stale) return false;
+              // Another file that still exists has this id: the glob loader only warns, and keeps this
+              // one. Said of the file whose path sorts later, as `npm run check` says it.
+              const other = target.get(entry.id)?.filePath;
+              if (entry.filePath && other && other !== entry.filePath && existsSync(resolve(root, other))) {
+                const [first, second] = [other, entry.filePath].sort().map((path) => displayPath(resolve(root, path)));
+                const problem = sameIdProblem(second!, entry.id, first!);
+                if (loaded) context.logger.error(formatProblem(problem));
+                else sameId.set(entry.filePath, problem);
+                return false;
+              }
               // Data that is not an object was refused by every schema.
               const data = isObject(entry.data) ? (refused.get(entry.data) ?? []) : (unparsed.get(entry.id) ?? []);
               // An MDX entry without HTML is one whose body failed (above).
@@ -346,8 +358,11 @@ export function checkedFiles(loader: Loader, checks: FileChecks = {}): Loader {
         if (notStored) context.logger.error(notStored);
         throw loadError;
       }
-      if (failed.size || unparsed.size || notStored) {
-        const problems = [...unparsed.values(), ...failed.values()].flat().sort(compareProblems).map(formatProblem);
+      if (failed.size || unparsed.size || sameId.size || notStored) {
+        const problems = [...unparsed.values(), ...failed.values(), [...sameId.values()]]
+          .flat()
+          .sort(compareProblems)
+          .map(formatProblem);
         const report = `Cannot build ${context.collection}:\n${[...problems, ...(notStored ? [notStored] : [])].join('\n')}`;
         // The preview starts all the same, without those files, and every page lists the problems
         // (src/components/DevProblems.astro); a build stops.

@@ -52,7 +52,8 @@ export const text = (what: string) =>
 
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-function isRealDate(iso: string): boolean {
+/** Whether `iso` is a calendar date `YYYY-MM-DD` naming a day that exists. */
+export function isRealDate(iso: string): boolean {
   const m = CALENDAR_DATE.exec(iso);
   if (!m) return false;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));

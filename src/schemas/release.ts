@@ -8,6 +8,7 @@ import {
   describe,
   formerAddress,
   instantWithOffset,
+  isRealDate,
   language,
   list,
   slug,
@@ -137,7 +138,10 @@ function timeProblems(
   timeZone: string,
 ): { code: 'custom'; path: string[]; message: string }[] {
   const { date, time, embargo } = data;
-  const written = time === undefined ? undefined : zonedTime(date, time, timeZone);
+  // A date or time of issue that failed its own check has said so already: no instant to work out.
+  if (typeof date !== 'string' || !isRealDate(date)) return [];
+  const written =
+    time === undefined || !timeOfDay.safeParse(time).success ? undefined : zonedTime(date, time, timeZone);
   if (written && isoInZone(written.instant, timeZone) !== written.iso) {
     const message = `expected a time of day that exists on ${date} in ${timeZone}, found ${time}, which its clocks skip (daylight saving time begins)`;
     return [{ code: 'custom', path: ['time'], message }];

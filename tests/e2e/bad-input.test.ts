@@ -26,12 +26,13 @@ function contentWith(name: string): string {
   cpSync(join(CORPUS, name), dir, { recursive: true, filter: (path) => !path.endsWith('site-lines.yaml') });
   const lines = join(CORPUS, name, 'site-lines.yaml');
   if (existsSync(lines)) {
-    let site = readFileSync(join(dir, 'site.yaml'), 'utf8');
-    for (const line of readFileSync(lines, 'utf8').split('\n')) {
+    // Byte for byte (latin1 reads each byte as one character), so a line may hold bytes that are not UTF-8.
+    let site = readFileSync(join(dir, 'site.yaml'), 'latin1');
+    for (const line of readFileSync(lines, 'latin1').split('\n')) {
       const key = /^(\s*[\w-]+:)/.exec(line)?.[1];
       if (key) site = site.replace(new RegExp(`^${key}.*$`, 'm'), line);
     }
-    writeFileSync(join(dir, 'site.yaml'), site);
+    writeFileSync(join(dir, 'site.yaml'), site, 'latin1');
   }
   return dir;
 }
@@ -365,6 +366,42 @@ const BAD_INPUTS: BadInput[] = [
     expected: 'expected the company website as an http(s) URL',
     found: 'found string "JavaScript:alert(1)//https://www.trendmicro.com/"',
     checkLine: null,
+  },
+  {
+    // Read as UTF-8 regardless, it published the company's name as mojibake.
+    name: 'site-not-utf8',
+    file: 'site.yaml',
+    field: '(file)',
+    expected: 'expected UTF-8 text',
+    found: 'found the byte 0xE9',
+    checkLine: 3,
+  },
+  {
+    // Astro only warned, and published whichever contact it read last.
+    name: 'contact-same-id',
+    file: 'contacts/mahendra-negi.yml',
+    field: '(file)',
+    expected: 'has the id "mahendra-negi", like',
+    found: 'contacts/mahendra-negi.yaml; rename one of the two files',
+    checkLine: null,
+  },
+  {
+    // It stopped the build with a stack trace from the time-zone arithmetic, and no file named.
+    name: 'time-not-a-time',
+    file: 'releases/2008-01-25-time-not-a-time.mdx',
+    field: 'time',
+    expected: 'expected a time of day HH:MM (24-hour clock, e.g. 09:00)',
+    found: 'found string "3pm"',
+    checkLine: 4,
+  },
+  {
+    // The site's Content-Security-Policy blocks it, and loading it would tell another site who reads.
+    name: 'image-from-elsewhere',
+    file: 'releases/2008-01-26-image-from-elsewhere.mdx',
+    field: 'body',
+    expected: 'expected an image from content/attachments/ as /attachments/<file>',
+    found: 'found https://example.com/chart.png, which the site may not load from elsewhere',
+    checkLine: 10,
   },
 ];
 

@@ -222,6 +222,15 @@ describe('body problems, as npm run check and the build report them', () => {
       '3: <a href>: expected a web address, found a javascript: URL, which runs script',
       '5: expected a link to a web address, found a javascript: URL, which runs script',
     ]);
+    // Images from the site itself only: one from another site would be blocked, and track readers.
+    expect(
+      messages(
+        '![Chart](/attachments/chart.png) ![Dot](data:image/gif;base64,R0lGOD==)\n\n![Logo](https://other.example/logo.png)\n\n![Logo](//other.example/logo.png)',
+      ),
+    ).toEqual([
+      '3: expected an image from content/attachments/ as /attachments/<file>, found https://other.example/logo.png, which the site may not load from elsewhere',
+      '5: expected an image from content/attachments/ as /attachments/<file>, found //other.example/logo.png, which the site may not load from elsewhere',
+    ]);
   });
 
   it('passes a valid body', () => {

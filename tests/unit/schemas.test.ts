@@ -201,6 +201,19 @@ describe('when a release is issued (with the issuer’s zone)', () => {
       'date: 2025-03-09\ntime: "02:30"',
       'time: expected a time of day that exists on 2025-03-09 in America/New_York, found 02:30, which its clocks skip (daylight saving time begins)',
     ],
+    // Each said once, as its field's own check says it: no instant is worked out from it.
+    ...['3pm', '15:00+09:00', '25:00', '9:00'].map((time) => [
+      `a time of day written "${time}"`,
+      'Asia/Tokyo',
+      `date: 2007-03-30\ntime: "${time}"\nembargo: "2007-03-30T15:00:00+09:00"`,
+      `time: expected a time of day HH:MM (24-hour clock, e.g. 09:00), found string "${time}"`,
+    ]),
+    [
+      'a date of issue written otherwise, with a time',
+      'Asia/Tokyo',
+      'date: 30/03/2007\ntime: "15:00"\nembargo: "2007-03-30T15:00:00+09:00"',
+      'date: expected the date of issue as a calendar date YYYY-MM-DD (for example 2007-03-30), found string "30/03/2007"',
+    ],
   ])('refuses %s', (_, timeZone, yaml, message) => {
     expect(problems(zoned(timeZone), `${base}${yaml}`)).toBe(`fixture.mdx: ${message}`);
   });

@@ -39,6 +39,7 @@ import {
   folderFiles,
   readCollection,
   readSource,
+  sameIdProblem,
   strayFiles,
   type CollectionName,
   type ContentEntry,
@@ -187,8 +188,7 @@ function duplicateIds(entries: readonly ContentEntry[]): Problem[] {
       seen.set(entry.id, entry);
       return [];
     }
-    const message = `has the id "${entry.id}", like ${first.file}; rename one of the two files`;
-    return entry.collection === 'releases' ? [] : [{ file: entry.file, field: '(file)', message }];
+    return entry.collection === 'releases' ? [] : [sameIdProblem(entry.file, entry.id, first.file)];
   });
 }
 

@@ -58,6 +58,14 @@ export function displayPath(path: string, root = process.cwd()): string {
   return shown && !shown.startsWith('..') && !isAbsolute(shown) ? shown : resolve(root, path);
 }
 
+/**
+ * Two files of one collection that Astro gives the same id (`contact.yaml` and `contact.yml`): the
+ * glob loader would only warn, and keep whichever it read last.
+ */
+export function sameIdProblem(file: string, id: string, firstFile: string): Problem {
+  return { file, field: '(file)', message: `has the id "${id}", like ${firstFile}; rename one of the two files` };
+}
+
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 

@@ -36,6 +36,11 @@ const HTML_ELEMENTS = new Set(
 
 /** A javascript: address, however its scheme is spelt or padded. */
 const SCRIPT_URL = /^[\s\u0000-\u001f]*j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t\s*:/i;
+/**
+ * A URL of another site: with a scheme (`https:`; `data:` holds the image itself), or from the
+ * network root (`//host/`).
+ */
+const OTHER_SITE = /^\s*(?!data:)([a-z][a-z\d+.-]*:|\/\/)/i;
 
 /** A node as an author would recognise it in a message. */
 function shown(node: MdastNode): string {
@@ -128,6 +133,14 @@ export function mdxProblems(source: string, file: string, components: readonly s
       if (typeof attribute.value === 'string' && SCRIPT_URL.test(attribute.value)) {
         report(node, `<${name} ${attribute.name}>: expected a web address, found a javascript: URL, which runs script`);
       }
+    }
+    // Images come from the site itself: its Content-Security-Policy would block one from elsewhere,
+    // and loading it would tell another site who reads the release.
+    if (node.type === 'image' && OTHER_SITE.test(node.url ?? '')) {
+      report(
+        node,
+        `expected an image from content/attachments/ as /attachments/<file>, found ${node.url}, which the site may not load from elsewhere`,
+      );
     }
     if (node.type === 'link' && SCRIPT_URL.test(node.url ?? '')) {
       report(node, 'expected a link to a web address, found a javascript: URL, which runs script');
