@@ -1,5 +1,6 @@
 /** Site settings: the one file (`content/site.yaml`) that names the issuer and shapes the site. */
 import { z } from 'astro/zod';
+import { dictionaries } from '../i18n/dictionaries';
 import { language, list, text, ticker, webUrl } from './fields';
 
 // Imported by astro.config.mjs, where `astro:content` does not exist yet, so references here are
@@ -74,6 +75,21 @@ export const siteSchema = z
         issue.code === 'unrecognized_keys' ? `unknown setting(s): ${issue.keys.join(', ')}` : undefined,
     },
   )
+  // Each language is one the interface is translated into: its pages would have no words.
+  .superRefine((site, ctx) => {
+    const translated = Object.keys(dictionaries);
+    const untranslated = (lang: string) => !translated.includes(lang);
+    const problem = (path: (string | number)[], lang: string) =>
+      ctx.addIssue({
+        code: 'custom',
+        path,
+        message: `expected a language the interface is translated into (${translated.join(', ')}), found "${lang}"; add src/i18n/${lang}.ts and list it in src/i18n/dictionaries.ts`,
+      });
+    if (untranslated(site.defaultLanguage)) problem(['defaultLanguage'], site.defaultLanguage);
+    site.languages.forEach((lang, i) => {
+      if (lang !== site.defaultLanguage && untranslated(lang)) problem(['languages', i], lang);
+    });
+  })
   // The default language always comes first in the list of languages.
   .transform((site) => ({
     ...site,

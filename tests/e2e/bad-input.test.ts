@@ -395,6 +395,15 @@ const BAD_INPUTS: BadInput[] = [
     checkLine: 4,
   },
   {
+    // The check passed it, and the build stopped with a stack trace naming no line.
+    name: 'language-untranslated',
+    file: 'site.yaml',
+    field: 'languages[2]',
+    expected: 'expected a language the interface is translated into (en, ja)',
+    found: 'found "de"; add src/i18n/de.ts and list it in src/i18n/dictionaries.ts',
+    checkLine: 16,
+  },
+  {
     // The site's Content-Security-Policy blocks it, and loading it would tell another site who reads.
     name: 'image-from-elsewhere',
     file: 'releases/2008-01-26-image-from-elsewhere.mdx',

@@ -310,6 +310,16 @@ defaultContacts: [mahendra-negi]
       validSite.replace('name: Trend Micro Incorporated', 'name: Trend Micro Incorporated, nme: TM'),
       'fixture.mdx: company.nme: unknown company setting(s): nme',
     ],
+    [
+      'a default language the interface is not translated into',
+      `${validSite}defaultLanguage: en-US`,
+      'defaultLanguage: expected a language the interface is translated into (en, ja), found "en-US"; add src/i18n/en-US.ts and list it in src/i18n/dictionaries.ts',
+    ],
+    [
+      'another language the interface is not translated into',
+      `${validSite}languages: [en, de]`,
+      'languages[1]: expected a language the interface is translated into (en, ja), found "de"',
+    ],
   ])('rejects %s', (_, yaml, message) => {
     expect(problems(siteSchema, yaml)).toContain(message);
   });
