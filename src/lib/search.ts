@@ -343,30 +343,43 @@ export function releaseLanguages(releases: readonly { data: { lang: string } }[]
  *   "policy" for "policing"): a match of the word's stem.
  * - `unsure`: the marked word may be the same stem written otherwise ("dividend" for "dividends")
  *   or a shorter word matched instead; only Pagefind's exact search, which finds the stem alone,
- *   tells which.
- * - `reach`: how many letters of the searched word the marked one begins with: among pages that
- *   are all matched instead, one index would match the longest word.
- *
- * An excerpt that marks nothing says nothing against the page.
+ *   tells which. So too an excerpt that marks nothing (the word matched in the title alone).
+ * - `reach`: how many letters of the searched word the marked one's stem begins with (its ending
+ *   left out, so that "companies" and "company" reach as far): among pages that are all matched
+ *   instead, one index would match the longest stem.
  */
 export function readMatch(excerpt: string, word: string): { match: 'word' | 'unsure'; reach: number } {
   const marked = /<mark>([^<]*)<\/mark>/.exec(excerpt.replaceAll('</mark><mark>', ''))?.[1];
-  const [found, searched] = [marked ?? word, word].map((text) =>
+  if (marked === undefined) return { match: 'unsure', reach: 0 };
+  const [found, searched] = [marked, word].map((text) =>
     text.toLocaleLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''),
   ) as [string, string];
-  let reach = 0;
-  while (reach < Math.min(found.length, searched.length) && found[reach] === searched[reach]) reach += 1;
-  const rest = searched.slice(reach);
-  return { match: rest === '' || (reach > 0 && STEM_ENDING.test(rest)) ? 'word' : 'unsure', reach };
+  const shared = (a: string) => {
+    let length = 0;
+    while (length < Math.min(a.length, searched.length) && a[length] === searched[length]) length += 1;
+    return length;
+  };
+  const rest = searched.slice(shared(found));
+  const match = rest === '' || (rest.length < searched.length && STEM_ENDING.test(rest)) ? 'word' : 'unsure';
+  return { match, reach: shared(stemOf(found)) };
 }
 
 /**
  * The endings of English words a stem leaves out (Snowball's English stemmer, which Pagefind uses):
  * an inflection, perhaps after the stem's last letter written otherwise ("y" of "company", stem
- * "compani"; "e" of "mine", stem of "mining").
+ * "compani"; "e" of "mine", stem of "mining"), and a possessive.
  */
-const STEM_ENDING =
-  /^[yie]?(?:s|es|ies|ied|ed|ing|ings|ingly|edly|ly|ily|er|ers|est|ion|ions|ation|ations|al|ally|ment|ments|ness|ful|ity|ities|ive|ize|ized|izes|izing|ise|ised|ism|ist|ists|able|ably|ible|ous|ate|ated|ates|ating)?$/;
+const ENDINGS =
+  's|es|ies|ied|ed|ing|ings|ingly|edly|ly|ily|er|ers|est|ion|ions|ation|ations|al|ally|ment|ments|ness|ful|ity|ities|ive|ize|ized|izes|izing|ise|ised|ism|ist|ists|able|ably|ible|ous|ate|ated|ates|ating';
+const STEM_ENDING = new RegExp(`^[yie]?(?:${ENDINGS})?(?:['’]s?)?$`);
+const WORD_ENDING = new RegExp(`[yie]?(?:${ENDINGS})?(?:['’]s?)?$`);
+
+/** A word without the ending its stem leaves out ("compan" for "companies" and "company"). */
+function stemOf(word: string): string {
+  const at = WORD_ENDING.exec(word)?.index ?? word.length;
+  // A short word is its own stem.
+  return at >= 3 ? word.slice(0, at) : word;
+}
 
 /** The language of the index a Pagefind result comes from: its id starts with it (`en_6fceec9`). */
 export const resultLanguage = (id: string) => id.slice(0, id.lastIndexOf('_'));

@@ -633,6 +633,11 @@ describe('search in a newsroom with four years and two languages, under the base
     // ("acquisition", in 2007), not by each part's own ("a").
     expect(await searchFor(page, server.url, '?q=acquisitionx')).toBe('1 result for “acquisitionx”, newest first.');
     expect(await hrefs(page)).toEqual(['/newsroom/releases/2007-11-26-final-terms-stock-acquisition-rights/']);
+    // Whatever ending the word it matches has there: "companiesx" matches "company" (stem "compani").
+    expect(await searchFor(page, server.url, '?q=companiesx&year=2010')).toMatch(
+      /^11 results for “companiesx” in 2010/,
+    );
+    expect(await searchFor(page, server.url, "?q=company's&year=2008")).toMatch(/^1 result for “company's” in 2008/);
     // A word is found in every form its stem has: "numbers" in 2008, "number" in 2010.
     const count = async (query: string) => (await searchFor(page, server.url, query)).match(/^(\d+) results/)?.[1];
     const numbers = await count('?q=numbers&order=relevance');

@@ -200,15 +200,23 @@ describe('a split index', () => {
     expect(match('dividend number 3 of the <mark>company.</mark>', 'companionship')).toBe('unsure');
     expect(match('final terms of stock <mark>Acquisition</mark> rights', 'acquisitionx')).toBe('unsure');
     expect(match('本日、<mark>自己</mark>の取得', '自己株式')).toBe('unsure');
-    // An excerpt that marks nothing says nothing against the page.
-    expect(match('no mark at all', 'acquisition')).toBe('word');
+    // A possessive is the word too.
+    expect(match('thanking them for their <mark>companionship.</mark>', "company's")).toBe('word');
+    // An excerpt that marks nothing (the word matched in the title alone) leaves it to the exact search.
+    expect(match('no mark at all', 'acquisition')).toBe('unsure');
   });
 
-  it('measures how much of the searched word the word Pagefind matched begins with', () => {
-    expect(readMatch('announced that <mark>a</mark> share buyback', 'acquisitionx').reach).toBe(1);
-    expect(readMatch('stock <mark>Acquisition</mark> rights', 'acquisitionx').reach).toBe(11);
-    expect(readMatch('of the <mark>company.</mark>', 'companionship').reach).toBe(6);
-    expect(readMatch('no mark at all', 'acquisition').reach).toBe(11);
+  it('measures how much of the searched word the stem of the word Pagefind matched begins with', () => {
+    const reach = (excerpt: string, word: string) => readMatch(excerpt, word).reach;
+    expect(reach('announced that <mark>a</mark> share buyback', 'acquisitionx')).toBe(1);
+    expect(reach('stock <mark>Acquisition</mark> rights', 'acquisitionx')).toBe(8);
+    expect(reach('of the <mark>company.</mark>', 'companionship')).toBe(6);
+    // Words of one stem reach as far, however they end.
+    for (const written of ['company', 'companies', 'Company’s']) {
+      expect(reach(`the <mark>${written}</mark> said`, 'companiesx'), written).toBe(6);
+    }
+    expect(reach('the <mark>mines</mark>', 'minesx')).toBe(reach('<mark>mining</mark> policy', 'minesx'));
+    expect(reach('no mark at all', 'acquisition')).toBe(0);
   });
 
   it('reads only the volume that holds the year a search is filtered by', () => {

@@ -197,8 +197,8 @@ export async function loadSearchIndexes(
    * leaves the word out (a search of that word alone finds nothing), so that a misspelt word does
    * not empty the results. A word another of the indexes has is no misspelling: no page here has
    * it, so these pages are no answer (instead of the pages with the shorter word, or with the
-   * query's other words). A word none has is matched, as one index would, by the longest word
-   * any of them matches instead.
+   * query's other words). A word none has is matched, as one index per language would, by the
+   * longest stem any part matches instead.
    */
   const searchWhole = async (term: string | null, searchOptions: PagefindSearchOptions, index: string) => {
     const found = await searchIndex(term, searchOptions, index);
@@ -213,13 +213,18 @@ export async function loadSearchIndexes(
       if (without.length === 0) continue;
       let anywhere = hasIt(here);
       for (const other of indexes) if (!anywhere && other !== index) anywhere = hasIt(await matchesIn(other, word));
-      let longest = 0;
+      // Pagefind keeps an index per language: one index of each would match its own longest stem.
+      const longest = new Map<string, number>();
       if (!anywhere) {
         for (const other of indexes) {
-          for (const { reach } of (await matchesIn(other, word)).values()) longest = Math.max(longest, reach);
+          for (const [language, { reach }] of await matchesIn(other, word)) {
+            longest.set(language, Math.max(longest.get(language) ?? 0, reach));
+          }
         }
       }
-      for (const language of without) if (anywhere || (here.get(language)?.reach ?? 0) < longest) lacking.add(language);
+      for (const language of without) {
+        if (anywhere || (here.get(language)?.reach ?? 0) < (longest.get(language) ?? 0)) lacking.add(language);
+      }
     }
     return { results: found.results.filter((result) => !lacking.has(resultLanguage(result.id))) };
   };
