@@ -23,7 +23,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { displayPath, fieldProblem, readSource, sameIdProblem, strayFiles } from '../lib/check/content-folder';
-import { parseYaml, splitFrontmatter } from '../lib/check/frontmatter-source';
+import { parseYaml, splitFrontmatter, unclosedFrontmatter } from '../lib/check/frontmatter-source';
 import { compareProblems, contentError, formatProblem, type Problem } from '../lib/check/problem';
 import { impossibleDate, writtenFields } from '../lib/frontmatter';
 import { unknownFieldNames } from '../schemas/fields';
@@ -81,7 +81,9 @@ function fileProblems(filePath: string, checks: FileChecks): Problem[] {
   const mdx = filePath.endsWith('.mdx');
   const split = mdx ? splitFrontmatter(source!) : undefined;
   const yaml = mdx ? split && parseYaml(split.yaml, split.yamlLine) : parseYaml(source!);
-  if (yaml && 'message' in yaml) return [{ file, line: yaml.line, field: '(frontmatter)', message: yaml.message }];
+  if (yaml && 'message' in yaml) {
+    return [{ file, line: yaml.line, field: mdx ? '(frontmatter)' : '(file)', message: yaml.message }];
+  }
   return dateProblems(source!, file, checks);
 }
 
@@ -251,8 +253,18 @@ export function checkedFiles(loader: Loader, checks: FileChecks = {}): Loader {
                   parseError = error;
                 }
               }
-              const problems =
-                suspect || parseError
+              // Frontmatter left open reads as fields gone missing: said as what it is.
+              const unclosed = extension === '.mdx' ? unclosedFrontmatter(params.contents) : undefined;
+              const problems = unclosed
+                ? [
+                    {
+                      file: displayPath(filePath),
+                      line: unclosed.line,
+                      field: '(frontmatter)',
+                      message: unclosed.message,
+                    },
+                  ]
+                : suspect || parseError
                   ? fileProblems(filePath, checks)
                   : dateProblems(params.contents, displayPath(filePath), checks);
               if (problems.length) {

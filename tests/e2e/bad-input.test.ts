@@ -404,6 +404,24 @@ const BAD_INPUTS: BadInput[] = [
     checkLine: 16,
   },
   {
+    // Read as no frontmatter, or as frontmatter running on into the body: every field reported missing.
+    name: 'frontmatter-not-closed',
+    file: 'releases/2008-01-27-frontmatter-not-closed.mdx',
+    field: '(frontmatter)',
+    expected: 'expected a line of exactly --- closing the frontmatter that line 1 opens',
+    found: 'found --',
+    checkLine: 6,
+  },
+  {
+    // A contact is all YAML: the file is at fault, not a frontmatter it does not have.
+    name: 'contact-invalid-yaml',
+    file: 'contacts/jane-roe.yaml',
+    field: '(file)',
+    expected: 'expected valid YAML, found a syntax error',
+    found: '(check indentation, colons and quotes)',
+    checkLine: 5,
+  },
+  {
     // The site's Content-Security-Policy blocks it, and loading it would tell another site who reads.
     name: 'image-from-elsewhere',
     file: 'releases/2008-01-26-image-from-elsewhere.mdx',

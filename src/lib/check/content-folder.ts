@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { entryId } from './entry-id';
 import { fieldName } from '../problems';
-import { fieldLine, parseYaml, splitFrontmatter, type SplitSource } from './frontmatter-source';
+import { fieldLine, parseYaml, splitFrontmatter, unclosedFrontmatter, type SplitSource } from './frontmatter-source';
 import type { Problem } from './problem';
 import { decodeSource } from './source-text';
 
@@ -114,6 +114,8 @@ function readData(
   file: string,
   frontmatter: boolean,
 ): Pick<ContentEntry, 'split' | 'data' | 'problems'> {
+  const unclosed = frontmatter ? unclosedFrontmatter(source) : undefined;
+  if (unclosed) return { problems: [{ file, line: unclosed.line, field: '(frontmatter)', message: unclosed.message }] };
   const split = frontmatter ? splitFrontmatter(source) : undefined;
   if (frontmatter && !split) {
     const message = 'expected frontmatter between two --- lines at the top of the file, found none';
@@ -121,12 +123,14 @@ function readData(
   }
   const yaml = split ? split.yaml : source;
   const parsed = parseYaml(yaml, split ? split.yamlLine : 1);
+  // A data file is all YAML: the file is at fault, as for its other problems.
+  const field = frontmatter ? '(frontmatter)' : '(file)';
   if ('message' in parsed) {
-    return { split, problems: [{ file, line: parsed.line, field: '(frontmatter)', message: parsed.message }] };
+    return { split, problems: [{ file, line: parsed.line, field, message: parsed.message }] };
   }
   if (!isObject(parsed.data)) {
     const message = 'expected fields written as "name: value" lines, found no fields';
-    return { split, problems: [{ file, line: split?.yamlLine ?? 1, field: '(frontmatter)', message }] };
+    return { split, problems: [{ file, line: split?.yamlLine ?? 1, field, message }] };
   }
   return { split, data: parsed.data, problems: [] };
 }

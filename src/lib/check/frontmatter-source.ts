@@ -32,6 +32,31 @@ export function splitFrontmatter(source: string): SplitSource | undefined {
   };
 }
 
+/**
+ * Frontmatter whose closing `---` is missing or mistyped (`--`), which would otherwise read as no
+ * frontmatter, or as frontmatter running on into the body: every field reported missing, on the
+ * line where it is written.
+ */
+export function unclosedFrontmatter(source: string): { line: number; message: string } | undefined {
+  const opening = /^(\uFEFF?\s*?\n?)---[ \t]*\r?\n/.exec(source);
+  if (!opening) return undefined;
+  const openLine = 1 + countLines(opening[1]!);
+  const split = splitFrontmatter(source);
+  // The YAML from the rest of the opening line, or the text from the line after it.
+  const [text, firstLine] = split ? [split.yaml, openLine] : [source.slice(opening[0].length), openLine + 1];
+  const lines = text.split('\n');
+  const mistyped = lines.findIndex((line) => /^-{2,}[ \t]*\r?$/.test(line) && line.trim() !== '---');
+  if (mistyped >= 0) {
+    const found = lines[mistyped]!.trim();
+    return {
+      line: firstLine + mistyped,
+      message: `expected a line of exactly --- closing the frontmatter that line ${openLine} opens, found ${found}`,
+    };
+  }
+  if (split) return undefined;
+  return { line: openLine, message: 'expected a line of --- closing the frontmatter this line opens, found none' };
+}
+
 export type ParsedYaml = { data: unknown } | { line: number; message: string };
 
 /** Parses YAML; a syntax error comes back with its file line (`firstLine` is the text's first). */
