@@ -317,7 +317,7 @@ async function load(): Promise<Newsroom> {
   );
   const clashes = stopAt(
     'Two releases at one address',
-    sharedPaths(resolved).map(({ release, first }) => ({
+    sharedPaths(resolved, (release) => release.data.slug !== undefined).map(({ release, first }) => ({
       of: release,
       problem: fieldProblem(
         release.filePath,
@@ -350,7 +350,9 @@ async function load(): Promise<Newsroom> {
   // only be left out of the preview for now: the translation is shown without its link.
   const missing = versions.find(({ translationOf }) => translationOf !== undefined && !ids.has(translationOf));
   if (missing && !previewing) {
-    const message = unknownIdMessage(displayPath(join(CONTENT_DIR, 'releases')), [...ids], missing.translationOf!);
+    // Suggested from the releases in another language: only one of those can be its original.
+    const originals = versions.filter(({ lang }) => lang !== missing.lang).map(({ id }) => id);
+    const message = unknownIdMessage(displayPath(join(CONTENT_DIR, 'releases')), originals, missing.translationOf!);
     throw contentError(formatProblem(fieldProblem(missing.release.filePath, ['translationOf'], message)));
   }
   const mistakes = translationMistakes(versions, (version) => version.release.filePath);

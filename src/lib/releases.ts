@@ -273,15 +273,21 @@ export function translationMistakes<T extends Translatable>(
 
 /**
  * Releases that would publish at the address (`path`, below the base) of one before them, each
- * with that first one: two files, one page, which the build and the check refuse.
+ * with that first one: two files, one page, which the build and the check refuse. Of two, the one
+ * a `slug:` moved there (`moved`) is the one at fault, when the other is at its own file's address.
  */
-export function sharedPaths<T extends { path: string }>(releases: readonly T[]): { release: T; first: T }[] {
+export function sharedPaths<T extends { path: string }>(
+  releases: readonly T[],
+  moved: (release: T) => boolean = () => false,
+): { release: T; first: T }[] {
   const seen = new Map<string, T>();
   return releases.flatMap((release) => {
     const first = seen.get(release.path);
-    if (first) return [{ release, first }];
-    seen.set(release.path, release);
-    return [];
+    if (!first) {
+      seen.set(release.path, release);
+      return [];
+    }
+    return moved(first) && !moved(release) ? [{ release: first, first: release }] : [{ release, first }];
   });
 }
 

@@ -94,6 +94,27 @@ describe('npm run check', () => {
     });
   });
 
+  it('says a release a slug: moved onto another’s address is the one at fault, on its slug: line', () => {
+    inContentCopy((dir) => {
+      const moved = join(dir, 'releases', 'ja', '2007-03-30-results-of-share-buyback.mdx');
+      edit(moved, (text) =>
+        text.replace(/^date: .*$/m, 'date: 2007-11-26\nslug: final-terms-stock-acquisition-rights'),
+      );
+      expect(check(dir).stdout.trimEnd().split('\n')).toEqual([
+        `${moved}:4: slug: publishes at /ja/releases/2007-11-26-final-terms-stock-acquisition-rights/, like ${dir}/releases/ja/2007-11-26-final-terms-stock-acquisition-rights.mdx; rename one file or set slug: to another name`,
+      ]);
+    });
+  });
+
+  it('suggests as a translation’s original only releases in another language', () => {
+    inContentCopy((dir) => {
+      rmSync(join(dir, 'releases', '2007-03-30-results-of-share-buyback.mdx'));
+      expect(check(dir).stdout.trimEnd().split('\n')).toEqual([
+        `${dir}/releases/ja/2007-03-30-results-of-share-buyback.mdx:6: translationOf: expected the id of an entry in ${dir}/releases/ (2007-11-26-final-terms-stock-acquisition-rights), found "2007-03-30-results-of-share-buyback"`,
+      ]);
+    });
+  });
+
   it('renders again, when asked to keep what it rendered, only the body whose text changed', () => {
     inContentCopy((dir) => {
       const renderedBodies: NonNullable<Parameters<typeof checkContent>[0]['renderedBodies']> = new Map();

@@ -92,6 +92,10 @@ describe('slugs', () => {
     expect(sharedPathProblem(b.path, a.filePath)).toBe(
       'publishes at /releases/2007-03-30-x/, like content/releases/a.mdx; rename one file or set slug: to another name',
     );
+    // The one a slug: moved there is at fault, not the one at its own file's address.
+    const moved = (release: { filePath: string }) => release === a;
+    expect(sharedPaths([a, b], moved)).toEqual([{ release: a, first: b }]);
+    expect(sharedPaths([b, a], moved)).toEqual([{ release: a, first: b }]);
   });
 });
 

@@ -44,7 +44,7 @@ import {
   type CollectionName,
   type ContentEntry,
 } from './content-folder';
-import { folderLanguageProblem, otherLanguageProblem, usableIn } from './entry-id';
+import { folderLanguageProblem, idLanguage, otherLanguageProblem, usableIn } from './entry-id';
 import { fieldLine, parseYaml } from './frontmatter-source';
 import { findLinks } from './links';
 import { compareProblems, type Problem } from './problem';
@@ -247,7 +247,7 @@ function checkEntry(
   const problems = [...entry.problems, ...schemaFound.filter((p) => !datesReported.has(p.field)), ...dates];
   const written = typeof entry.data.lang === 'string' ? entry.data.lang : defaultLanguage;
   for (const { path, collection, id } of referencesOf(entry.collection === 'releases' ? entry.data : {})) {
-    const message = references(id, collection, collection === 'releases' ? undefined : written);
+    const message = references(id, collection, written);
     if (message) problems.push(problemAt(entry, path, message));
   }
   const lang = result.success ? (entry.data.lang as string | undefined) : undefined;
@@ -294,11 +294,15 @@ export function checkContent({
   };
   const languages = declaredLanguages(site);
   const references: ReferenceCheck = (id, collection, lang) => {
-    const usable = (known: string) => lang === undefined || usableIn(known, lang, languages, languages[0]);
+    // A release names another only as its original (translationOf): one in another language.
+    const original = collection === 'releases';
+    const usable = (known: string) =>
+      lang === undefined ||
+      (original ? idLanguage(known, languages, languages[0]) !== lang : usableIn(known, lang, languages, languages[0]));
     const folder = displayPath(join(contentDir, collection), displayRoot);
     return (
       referenceProblem(id, folder, known[collection], usable) ??
-      (lang !== undefined && typeof id === 'string'
+      (lang !== undefined && !original && typeof id === 'string'
         ? otherLanguageProblem(id, lang, languages, languages[0])
         : undefined)
     );
@@ -382,8 +386,8 @@ function redirectProblems(listed: readonly ListedRelease[]): Problem[] {
   );
 }
 
-function duplicateSlugs(listed: readonly { entry: ContentEntry; path: string }[]): Problem[] {
-  return sharedPaths(listed).map(({ release: { entry, path }, first }) => {
+function duplicateSlugs(listed: readonly ListedRelease[]): Problem[] {
+  return sharedPaths(listed, ({ data }) => data.slug !== undefined).map(({ release: { entry, path }, first }) => {
     const { yaml, yamlLine } = located(entry);
     const line = fieldLine(yaml, yamlLine, ['slug']) ?? fieldLine(yaml, yamlLine, ['date']);
     return { file: entry.file, line, field: 'slug', message: sharedPathProblem(path, first.entry.file) };
