@@ -7,7 +7,13 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { ATTACHMENTS_FOLDER, attachmentType, missingAttachmentMessage, publishedAttachments } from './lib/attachments';
+import {
+  ATTACHMENTS_FOLDER,
+  attachmentType,
+  emptyAttachmentMessage,
+  missingAttachmentMessage,
+  publishedAttachments,
+} from './lib/attachments';
 import { groupBy, neighbours, relatedReleases, type Neighbours } from './lib/archive';
 import { cacheKey } from './lib/cache-key';
 import { buildClock } from './lib/clock';
@@ -237,14 +243,12 @@ async function load(): Promise<Newsroom> {
       throw contentError(formatProblem(fieldProblem(where.file, where.field, message)));
     }
     const source = join(attachmentsDir, file);
-    return {
-      file,
-      title,
-      path: attachmentPath(file),
-      type: attachmentType(file),
-      bytes: statSync(source).size,
-      source,
-    };
+    const bytes = statSync(source).size;
+    if (bytes === 0) {
+      const message = emptyAttachmentMessage(displayPath(attachmentsDir), file);
+      throw contentError(formatProblem(fieldProblem(where.file, where.field, message)));
+    }
+    return { file, title, path: attachmentPath(file), type: attachmentType(file), bytes, source };
   };
 
   const entryById = new Map(entries.map((entry) => [entry.id, entry]));

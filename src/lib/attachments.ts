@@ -52,6 +52,10 @@ export function missingAttachmentMessage(folder: string, files: readonly string[
   return `expected a file in ${folder}/ (${listIds(files)}), found "${found}"${didYouMean(found, files)}`;
 }
 
+/** An attachment whose file in `folder` is empty: a download, or a save, that did not finish. */
+export const emptyAttachmentMessage = (folder: string, file: string): string =>
+  `expected a file with content, found ${folder}/${file}, which is empty (0 bytes): save it again`;
+
 const extensionOf = (file: string) => file.slice(file.lastIndexOf('.') + 1);
 
 /** The media type a file is served with. */

@@ -422,6 +422,15 @@ const BAD_INPUTS: BadInput[] = [
     checkLine: 5,
   },
   {
+    // Published as "(PDF, 0 bytes)": a download, or a save, that did not finish.
+    name: 'empty-attachment',
+    file: 'releases/2008-01-28-empty-attachment.mdx',
+    field: 'attachments[0].file',
+    expected: 'expected a file with content',
+    found: 'attachments/2008-01-28-results.pdf, which is empty (0 bytes): save it again',
+    checkLine: 7,
+  },
+  {
     // The site's Content-Security-Policy blocks it, and loading it would tell another site who reads.
     name: 'image-from-elsewhere',
     file: 'releases/2008-01-26-image-from-elsewhere.mdx',

@@ -182,6 +182,8 @@ describe('npm run check', () => {
       for (const file of ['results.pdf', 'held.pdf', 'draft.pdf', 'later.pdf', 'unlisted.pdf']) {
         writeFileSync(join(dir, 'attachments', file), '%PDF-1.4');
       }
+      // A download that did not finish.
+      writeFileSync(join(dir, 'attachments', 'empty.pdf'), '');
       const release = (name: string, extra: string, body = 'A release.') =>
         writeFileSync(
           join(dir, 'releases', `${name}.mdx`),
@@ -189,7 +191,7 @@ describe('npm run check', () => {
         );
       release(
         '2008-01-10-results',
-        'attachments: [{ file: results.pdf, title: Results }, { file: resuls.pdf, title: Typo }]',
+        'attachments: [{ file: results.pdf, title: Results }, { file: resuls.pdf, title: Typo }, { file: empty.pdf, title: Empty }]',
       );
       // Under embargo, linking to its own file: fine, the file is published with it.
       release(
@@ -211,7 +213,8 @@ describe('npm run check', () => {
         'releases/2008-01-10-links.mdx:9: body: expected a link to a published page, found "/attachments/draft.pdf", a file only draft releases attach, which is not published until one of them is',
         'releases/2008-01-10-links.mdx:9: body: expected a link to a page of the site, found "/attachments/unlisted.pdf", which is not one: no release lists unlisted.pdf in its attachments',
         'releases/2008-01-10-links.mdx:9: body: expected a link to a published page, found "/attachments/later.pdf", a file only releases issued from 2099-02-01T00:00:00+09:00 on attach, which is not published before then',
-        'releases/2008-01-10-results.mdx:6: attachments[1].file: expected a file in attachments/ (draft.pdf, held.pdf, later.pdf, results.pdf, unlisted.pdf), found "resuls.pdf" (did you mean "results.pdf"?)',
+        'releases/2008-01-10-results.mdx:6: attachments[1].file: expected a file in attachments/ (draft.pdf, empty.pdf, held.pdf, later.pdf, results.pdf, unlisted.pdf), found "resuls.pdf" (did you mean "results.pdf"?)',
+        'releases/2008-01-10-results.mdx:6: attachments[2].file: expected a file with content, found attachments/empty.pdf, which is empty (0 bytes): save it again',
       ]);
     });
   });

@@ -5,10 +5,10 @@
  * the files as written, so thousands of releases take seconds.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { z } from 'astro/zod';
-import { ATTACHMENTS_FOLDER, missingAttachmentMessage } from '../attachments';
+import { ATTACHMENTS_FOLDER, emptyAttachmentMessage, missingAttachmentMessage } from '../attachments';
 import { buildClock } from '../clock';
 import { yearOf } from '../dates';
 import { impossibleDate, writtenFields } from '../frontmatter';
@@ -365,16 +365,20 @@ function translationProblems(listed: readonly ListedRelease[]): Problem[] {
   );
 }
 
-/** Attachments (`attachments[0].file`) that content/attachments/ does not hold. */
+/** Attachments (`attachments[0].file`) that content/attachments/ does not hold, or holds empty. */
 function missingAttachments(listed: readonly ListedRelease[], contentDir: string, displayRoot: string): Problem[] {
   const folder = join(contentDir, ATTACHMENTS_FOLDER);
   const files = folderFiles(folder);
   const held = new Set(files);
+  const shown = displayPath(folder, displayRoot);
   return listed.flatMap(({ entry, data }) =>
     data.attachments.flatMap(({ file }, i) => {
-      if (held.has(file)) return [];
-      const message = missingAttachmentMessage(displayPath(folder, displayRoot), files, file);
-      return [problemAt(entry, ['attachments', i, 'file'], message)];
+      const message = !held.has(file)
+        ? missingAttachmentMessage(shown, files, file)
+        : statSync(join(folder, file)).size === 0
+          ? emptyAttachmentMessage(shown, file)
+          : undefined;
+      return message ? [problemAt(entry, ['attachments', i, 'file'], message)] : [];
     }),
   );
 }
