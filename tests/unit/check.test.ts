@@ -94,6 +94,20 @@ describe('npm run check', () => {
     });
   });
 
+  it('reports a site.yaml it cannot read alone, not every release’s categories as unknown', () => {
+    inContentCopy((dir) => {
+      const site = join(dir, 'site.yaml');
+      writeFileSync(
+        site,
+        readFileSync(site, 'latin1').replace('Trend Micro Incorporated', 'Trend Micro Soci\xe9t\xe9'),
+        'latin1',
+      );
+      expect(check(dir).stdout.trimEnd().split('\n')).toEqual([
+        `${site}:3: (file): expected UTF-8 text, found the byte 0xE9, which is not UTF-8 (save the file as UTF-8)`,
+      ]);
+    });
+  });
+
   it('says a release a slug: moved onto another’s address is the one at fault, on its slug: line', () => {
     inContentCopy((dir) => {
       const moved = join(dir, 'releases', 'ja', '2007-03-30-results-of-share-buyback.mdx');

@@ -279,6 +279,9 @@ export function checkContent({
   renderedBodies,
 }: CheckOptions): Problem[] {
   const site = readSite(contentDir, displayRoot);
+  // Settings that cannot be read (not UTF-8, broken YAML) would have every release's categories and
+  // language reported as unknown: the one problem to mend first is said alone.
+  if (site.raw === undefined) return site.problems;
   const collections: Record<CollectionName, ContentEntry[]> = {
     releases: readCollection(contentDir, 'releases', displayRoot),
     boilerplates: readCollection(contentDir, 'boilerplates', displayRoot),
