@@ -3,31 +3,19 @@
  * config (declared categories, default references) and by pages, so every part of the build sees
  * the same settings.
  */
-import { readFileSync } from 'node:fs';
 import { SITE_FILE } from './folders';
-import { displayPath, fieldProblem } from './lib/check/content-folder';
+import { displayPath, fieldProblem, readSource } from './lib/check/content-folder';
 import { parseYaml } from './lib/check/frontmatter-source';
 import { contentError, formatProblem } from './lib/check/problem';
-import { decodeSource } from './lib/check/source-text';
 import { issueField } from './lib/problems';
 import { siteSchema, type SiteSettings } from './schemas/site';
 
 export function loadSiteSettings(path = SITE_FILE): SiteSettings {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    const message = `cannot read the site settings: ${(error as Error).message}`;
-    throw contentError(formatProblem({ file: displayPath(path), field: '(file)', message }));
-  }
-  // Checked as every content file is: a file saved as Windows-1252 would publish as mojibake.
-  const source = decodeSource(bytes);
-  if ('message' in source) {
-    throw contentError(
-      formatProblem({ file: displayPath(path), line: source.line, field: '(file)', message: source.message }),
-    );
-  }
-  const parsed = parseYaml(source.text);
+  // Read as every content file is: strictly UTF-8 (a file saved as Windows-1252 would publish as
+  // mojibake) and not empty.
+  const { source, problem } = readSource(path, displayPath(path));
+  if (problem) throw contentError(formatProblem(problem));
+  const parsed = parseYaml(source!);
   if ('message' in parsed) {
     throw contentError(
       formatProblem({ file: displayPath(path), line: parsed.line, field: '(file)', message: parsed.message }),

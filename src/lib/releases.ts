@@ -287,7 +287,10 @@ export function sharedPaths<T extends { path: string }>(
       seen.set(release.path, release);
       return [];
     }
-    return moved(first) && !moved(release) ? [{ release: first, first: release }] : [{ release, first }];
+    if (!moved(first) || moved(release)) return [{ release, first }];
+    // The one at its own file's address stays, for a third release there to be told of.
+    seen.set(release.path, release);
+    return [{ release: first, first: release }];
   });
 }
 

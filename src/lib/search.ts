@@ -338,12 +338,15 @@ export function releaseLanguages(releases: readonly { data: { lang: string } }[]
  * ("acquisition" finds "a", "companionship" finds "company", stem "compani"), so that a misspelt
  * word does not empty the results.
  *
- * - `word`: the marked word is the searched one or begins with it, or it begins with all of the
- *   searched word but an ending the stem drops ("companionship" or "companies" for "company",
- *   "policy" for "policing"): a match of the word's stem.
- * - `unsure`: the marked word may be the same stem written otherwise ("dividend" for "dividends")
- *   or a shorter word matched instead; only Pagefind's exact search, which finds the stem alone,
- *   tells which. So too an excerpt that marks nothing (the word matched in the title alone).
+ * - `word`: the marked word is the searched one or begins with it, or the two part where the
+ *   searched word has only an ending left that English stems drop ("companionship" or "companies"
+ *   for "company", "policy" for "policing"): a match of the word's stem. (The endings are an
+ *   approximation of the stemmer's rules, which this script does not have.)
+ * - `unsure`: the marked word is a shorter word the searched one begins with, which may be the
+ *   same stem ("dividend" for "dividends") or a word matched instead ("sell" for "seller", whose
+ *   stem keeps its ending), or the two part otherwise; only Pagefind's exact search, which finds
+ *   the stem alone, tells which. So too an excerpt that marks nothing (the word matched in the
+ *   title alone).
  * - `reach`: how many letters of the searched word the marked one's stem begins with (its ending
  *   left out, so that "companies" and "company" reach as far): among pages that are all matched
  *   instead, one index would match the longest stem.
@@ -359,8 +362,12 @@ export function readMatch(excerpt: string, word: string): { match: 'word' | 'uns
     while (length < Math.min(a.length, searched.length) && a[length] === searched[length]) length += 1;
     return length;
   };
-  const rest = searched.slice(shared(found));
-  const match = rest === '' || (rest.length < searched.length && STEM_ENDING.test(rest)) ? 'word' : 'unsure';
+  const common = shared(found);
+  const rest = searched.slice(common);
+  // A shorter word the searched one begins with is unsure however it ends: the stemmer keeps many
+  // such endings ("seller" is its own stem, so "sell" is Pagefind's match instead of it).
+  const prefix = common === found.length && rest !== '';
+  const match = rest === '' || (!prefix && common > 0 && STEM_ENDING.test(rest)) ? 'word' : 'unsure';
   return { match, reach: shared(stemOf(found)) };
 }
 

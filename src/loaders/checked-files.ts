@@ -4,8 +4,11 @@
  *
  * - the file is UTF-8 and not empty (Astro would read a Windows-1252 file as mojibake, and an
  *   empty one as a release missing every field);
+ * - an MDX file's frontmatter is closed by a line of `---` (left open, it reads as every field
+ *   missing);
  * - the YAML parses (Astro's message names the line but neither the field nor the likely cause);
- * - calendar dates name real days (`date: 2007-02-30` would otherwise roll over to March 2).
+ * - calendar dates name real days (`date: 2007-02-30` would otherwise roll over to March 2);
+ * - no two files of the folder have one id (`contact.yaml` and `contact.yml`: Astro keeps one).
  *
  * It also renders each MDX file to HTML as it loads (src/loaders/render-mdx.ts, on a worker thread
  * during builds: render-pool.ts), so no MDX file becomes a JavaScript module for the bundler. The
@@ -22,7 +25,15 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import { displayPath, fieldProblem, readSource, sameIdProblem, strayFiles } from '../lib/check/content-folder';
+import {
+  contentFiles,
+  displayPath,
+  fieldProblem,
+  readSource,
+  sameIdProblem,
+  strayFiles,
+} from '../lib/check/content-folder';
+import { entryId } from '../lib/check/entry-id';
 import { parseYaml, splitFrontmatter, unclosedFrontmatter } from '../lib/check/frontmatter-source';
 import { compareProblems, contentError, formatProblem, type Problem } from '../lib/check/problem';
 import { impossibleDate, writtenFields } from '../lib/frontmatter';
@@ -70,6 +81,26 @@ function schemaProblems(error: unknown, filePath: string): Problem[] | undefined
     if (unknown) return fieldProblem(filePath, [unknown[0]!], message!, unknown.join(', '));
     const keys = path ? path.split('.').map((key) => (/^\d+$/.test(key) ? Number(key) : key)) : [];
     return fieldProblem(filePath, keys, message!);
+  });
+}
+
+/**
+ * Files of a collection's folder that Astro's glob loader gives one id (`mahendra-negi.yaml` and
+ * `mahendra-negi.yml`): it only warns, and keeps whichever it read last. Said of the file whose path
+ * sorts later, as `npm run check` says it. From the folder's listing, so that a file renamed in
+ * case only, on a file system that ignores case, is one file.
+ */
+function sameIdProblems(folder: NonNullable<FileChecks['folder']>): Problem[] {
+  const seen = new Map<string, string>();
+  return contentFiles(folder.path, folder.extensions).flatMap((relativePath) => {
+    const id = entryId(relativePath);
+    const first = seen.get(id);
+    if (first === undefined) {
+      seen.set(id, relativePath);
+      return [];
+    }
+    const shown = (path: string) => displayPath(join(folder.path, path));
+    return [sameIdProblem(shown(relativePath), id, shown(first))];
   });
 }
 
@@ -167,8 +198,6 @@ export function checkedFiles(loader: Loader, checks: FileChecks = {}): Loader {
       // refused, and the id and digest of a body that did not render.
       const refused = new WeakMap<object, Problem[]>();
       const unrendered = new Map<string, Problem[]>();
-      // By file: a file whose id another file of the collection already has.
-      const sameId = new Map<string, Problem>();
       const saved = (id: string, digest: unknown) => `${id}\n${String(digest)}`;
       let loaded = false;
       // Under `astro dev`, saves in quick succession are read, checked and rendered side by side,
@@ -287,16 +316,6 @@ export function checkedFiles(loader: Loader, checks: FileChecks = {}): Loader {
               // (`filePath` as the glob loader gives it: relative to the project, not encoded.)
               const stale = loaded && entry.filePath && !holdsText(resolve(root, entry.filePath), entry.digest);
               if (stale) return false;
-              // Another file that still exists has this id: the glob loader only warns, and keeps this
-              // one. Said of the file whose path sorts later, as `npm run check` says it.
-              const other = target.get(entry.id)?.filePath;
-              if (entry.filePath && other && other !== entry.filePath && existsSync(resolve(root, other))) {
-                const [first, second] = [other, entry.filePath].sort().map((path) => displayPath(resolve(root, path)));
-                const problem = sameIdProblem(second!, entry.id, first!);
-                if (loaded) context.logger.error(formatProblem(problem));
-                else sameId.set(entry.filePath, problem);
-                return false;
-              }
               // Data that is not an object was refused by every schema.
               const data = isObject(entry.data) ? (refused.get(entry.data) ?? []) : (unparsed.get(entry.id) ?? []);
               // An MDX entry without HTML is one whose body failed (above).
@@ -322,6 +341,8 @@ export function checkedFiles(loader: Loader, checks: FileChecks = {}): Loader {
           return typeof value === 'function' ? value.bind(target) : value;
         },
       });
+      // Two files Astro gives one id: it would only warn, and keep one of them.
+      const sameId = checks.folder && !checks.idFromPath ? sameIdProblems(checks.folder) : [];
       // A release saved as .md would otherwise be missing from the site without a word.
       const stray = checks.folder ? strayFiles(checks.folder.path, checks.folder.extensions) : [];
       if (stray.length)
@@ -370,8 +391,8 @@ export function checkedFiles(loader: Loader, checks: FileChecks = {}): Loader {
         if (notStored) context.logger.error(notStored);
         throw loadError;
       }
-      if (failed.size || unparsed.size || sameId.size || notStored) {
-        const problems = [...unparsed.values(), ...failed.values(), [...sameId.values()]]
+      if (failed.size || unparsed.size || sameId.length || notStored) {
+        const problems = [...unparsed.values(), ...failed.values(), sameId]
           .flat()
           .sort(compareProblems)
           .map(formatProblem);

@@ -225,11 +225,13 @@ describe('body problems, as npm run check and the build report them', () => {
     // Images from the site itself only: one from another site would be blocked, and track readers.
     expect(
       messages(
-        '![Chart](/attachments/chart.png) ![Dot](data:image/gif;base64,R0lGOD==)\n\n![Logo](https://other.example/logo.png)\n\n![Logo](//other.example/logo.png)',
+        '![Chart](/attachments/chart.png) ![Dot](data:image/gif;base64,R0lGOD==) ![Chart][c]\n\n![Logo](https://other.example/logo.png)\n\n![Logo](//other.example/logo.png) ![Logo](/\\other.example/logo.png)\n\n![Logo][logo]\n\n[c]: /attachments/chart.png\n[logo]: https://other.example/logo.png',
       ),
     ).toEqual([
       '3: expected an image from content/attachments/ as /attachments/<file>, found https://other.example/logo.png, which the site may not load from elsewhere',
       '5: expected an image from content/attachments/ as /attachments/<file>, found //other.example/logo.png, which the site may not load from elsewhere',
+      '5: expected an image from content/attachments/ as /attachments/<file>, found /\\other.example/logo.png, which the site may not load from elsewhere',
+      '7: expected an image from content/attachments/ as /attachments/<file>, found https://other.example/logo.png, which the site may not load from elsewhere',
     ]);
   });
 

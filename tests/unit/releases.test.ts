@@ -96,6 +96,10 @@ describe('slugs', () => {
     const moved = (release: { filePath: string }) => release === a;
     expect(sharedPaths([a, b], moved)).toEqual([{ release: a, first: b }]);
     expect(sharedPaths([b, a], moved)).toEqual([{ release: a, first: b }]);
+    expect(sharedPaths([a, b, c], moved)).toEqual([
+      { release: a, first: b },
+      { release: c, first: b },
+    ]);
   });
 });
 

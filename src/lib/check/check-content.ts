@@ -44,7 +44,7 @@ import {
   type CollectionName,
   type ContentEntry,
 } from './content-folder';
-import { folderLanguageProblem, idLanguage, otherLanguageProblem, usableIn } from './entry-id';
+import { folderLanguageProblem, otherLanguageProblem, usableIn } from './entry-id';
 import { fieldLine, parseYaml } from './frontmatter-source';
 import { findLinks } from './links';
 import { compareProblems, type Problem } from './problem';
@@ -296,12 +296,16 @@ export function checkContent({
     contacts: ids('contacts'),
   };
   const languages = declaredLanguages(site);
+  // Each release's language as written (its lang:, else the default), as the build reads it.
+  const releaseLanguage = new Map(
+    collections.releases.map(({ id, data }) => [id, typeof data?.lang === 'string' ? data.lang : languages[0]]),
+  );
   const references: ReferenceCheck = (id, collection, lang) => {
     // A release names another only as its original (translationOf): one in another language.
     const original = collection === 'releases';
     const usable = (known: string) =>
       lang === undefined ||
-      (original ? idLanguage(known, languages, languages[0]) !== lang : usableIn(known, lang, languages, languages[0]));
+      (original ? releaseLanguage.get(known) !== lang : usableIn(known, lang, languages, languages[0]));
     const folder = displayPath(join(contentDir, collection), displayRoot);
     return (
       referenceProblem(id, folder, known[collection], usable) ??

@@ -17,6 +17,8 @@ interface MdastNode {
   value?: string;
   attributes?: { type: string; name?: string; value?: unknown }[];
   url?: string;
+  /** Of a reference (`![chart][c]`) and of the definition it names (`[c]: /attachments/…`). */
+  identifier?: string;
   position?: { start: { line: number } };
   children?: MdastNode[];
 }
@@ -38,9 +40,9 @@ const HTML_ELEMENTS = new Set(
 const SCRIPT_URL = /^[\s\u0000-\u001f]*j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t\s*:/i;
 /**
  * A URL of another site: with a scheme (`https:`; `data:` holds the image itself), or from the
- * network root (`//host/`).
+ * network root (`//host/`, which a browser also reads in `/\host/`).
  */
-const OTHER_SITE = /^\s*(?!data:)([a-z][a-z\d+.-]*:|\/\/)/i;
+const OTHER_SITE = /^\s*(?!data:)([a-z][a-z\d+.-]*:|[/\\]{2})/i;
 
 /** A node as an author would recognise it in a message. */
 function shown(node: MdastNode): string {
@@ -83,6 +85,13 @@ export function mdxProblems(source: string, file: string, components: readonly s
   }
   const report = (node: MdastNode, message: string) =>
     problems.push({ file, line: node.position?.start.line, field: 'body', message });
+  // The addresses reference-style images (`![chart][c]`) take from their definitions.
+  const definitions = new Map<string, string>();
+  const define = (node: MdastNode) => {
+    if (node.type === 'definition' && node.identifier) definitions.set(node.identifier, node.url ?? '');
+    node.children?.forEach(define);
+  };
+  define(tree);
   const visit = (node: MdastNode, parent?: MdastNode) => {
     // Bodies are rendered to HTML when the content loads, never bundled: nothing to import.
     if (node.type === 'mdxjsEsm') {
@@ -136,10 +145,16 @@ export function mdxProblems(source: string, file: string, components: readonly s
     }
     // Images come from the site itself: its Content-Security-Policy would block one from elsewhere,
     // and loading it would tell another site who reads the release.
-    if (node.type === 'image' && OTHER_SITE.test(node.url ?? '')) {
+    const image =
+      node.type === 'image'
+        ? node.url
+        : node.type === 'imageReference'
+          ? definitions.get(node.identifier ?? '')
+          : undefined;
+    if (image !== undefined && OTHER_SITE.test(image)) {
       report(
         node,
-        `expected an image from content/attachments/ as /attachments/<file>, found ${node.url}, which the site may not load from elsewhere`,
+        `expected an image from content/attachments/ as /attachments/<file>, found ${image}, which the site may not load from elsewhere`,
       );
     }
     if (node.type === 'link' && SCRIPT_URL.test(node.url ?? '')) {

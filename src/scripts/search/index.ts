@@ -65,7 +65,10 @@ function start(root: HTMLElement) {
     indexes = undefined;
     await (await loading?.catch(() => undefined))?.destroy();
   }
-  const getIndexes = () => (indexes ??= loadSearchIndexes(import.meta.env.BASE_URL, languages, archiveVolumes));
+  // The newsroom's default language, whose code Pagefind reads every query with.
+  const defaultLanguage = root.dataset.defaultLanguage ?? document.documentElement.lang;
+  const getIndexes = () =>
+    (indexes ??= loadSearchIndexes(import.meta.env.BASE_URL, defaultLanguage, languages, archiveVolumes));
   /** Counts searches, so a slow earlier one never overwrites the results of a later one. */
   let generation = 0;
   let found: ResultPages = resultPages([], 'relevance');

@@ -74,12 +74,14 @@ const WHOLE = '';
 
 /**
  * Loads Pagefind for a site published under `base` ("/" or "/newsroom/"). Pagefind keeps one index
- * per page language, so the indexes of the newsroom's languages (`languages`, the default first)
- * and of the page's own are merged: one search, narrowed by the language filter. `archive`: the
- * archive's volumes, newest first, once the index is split (the search page's ARCHIVE_ATTRIBUTE).
+ * per page language, so the indexes of the newsroom's default language (`mainLanguage`), of the
+ * languages its releases are in (`languages`) and of the page's own are merged: one search,
+ * narrowed by the language filter. `archive`: the archive's volumes, newest first, once the index
+ * is split (the search page's ARCHIVE_ATTRIBUTE).
  */
 export async function loadSearchIndexes(
   base: string,
+  mainLanguage: string,
   languages: readonly string[],
   archive: readonly Pick<ArchiveVolume, 'dir' | 'languages'>[] | undefined,
 ): Promise<SearchIndexes> {
@@ -95,7 +97,6 @@ export async function loadSearchIndexes(
   // every language's search page ("company" finds "companies" on the Japanese one too).
   const root = document.documentElement;
   const pageLanguage = root.lang;
-  const mainLanguage = languages[0] ?? pageLanguage;
   root.lang = mainLanguage;
   const starting = pagefind.init();
   root.lang = pageLanguage;
