@@ -91,6 +91,8 @@ function schemaProblems(error: unknown, filePath: string): Problem[] | undefined
  * case only, on a file system that ignores case, is one file.
  */
 function sameIdProblems(folder: NonNullable<FileChecks['folder']>): Problem[] {
+  // A newsroom without notices has no folder for them.
+  if (!existsSync(folder.path)) return [];
   const seen = new Map<string, string>();
   return contentFiles(folder.path, folder.extensions).flatMap((relativePath) => {
     const id = entryId(relativePath);
