@@ -30,7 +30,7 @@ import {
   displayPath,
   fieldProblem,
   readSource,
-  sameIdProblem,
+  sameIdProblems,
   strayFiles,
 } from '../lib/check/content-folder';
 import { entryId } from '../lib/check/entry-id';
@@ -85,25 +85,19 @@ function schemaProblems(error: unknown, filePath: string): Problem[] | undefined
 }
 
 /**
- * Files of a collection's folder that Astro's glob loader gives one id (`mahendra-negi.yaml` and
- * `mahendra-negi.yml`): it only warns, and keeps whichever it read last. Said of the file whose path
- * sorts later, as `npm run check` says it. From the folder's listing, so that a file renamed in
- * case only, on a file system that ignores case, is one file.
+ * Files of a collection's folder that Astro's glob loader gives one id (`sameIdProblems`). From the
+ * folder's listing, so that a file renamed in case only, on a file system that ignores case, is
+ * one file.
  */
-function sameIdProblems(folder: NonNullable<FileChecks['folder']>): Problem[] {
+function sameIds(folder: NonNullable<FileChecks['folder']>): Problem[] {
   // A newsroom without notices has no folder for them.
   if (!existsSync(folder.path)) return [];
-  const seen = new Map<string, string>();
-  return contentFiles(folder.path, folder.extensions).flatMap((relativePath) => {
-    const id = entryId(relativePath);
-    const first = seen.get(id);
-    if (first === undefined) {
-      seen.set(id, relativePath);
-      return [];
-    }
-    const shown = (path: string) => displayPath(join(folder.path, path));
-    return [sameIdProblem(shown(relativePath), id, shown(first))];
-  });
+  return sameIdProblems(
+    contentFiles(folder.path, folder.extensions).map((path) => ({
+      id: entryId(path),
+      file: displayPath(join(folder.path, path)),
+    })),
+  );
 }
 
 /** Everything wrong with a file as written: encoding, emptiness, YAML syntax, impossible dates. */
@@ -344,7 +338,7 @@ export function checkedFiles(loader: Loader, checks: FileChecks = {}): Loader {
         },
       });
       // Two files Astro gives one id: it would only warn, and keep one of them.
-      const sameId = checks.folder && !checks.idFromPath ? sameIdProblems(checks.folder) : [];
+      const sameId = checks.folder && !checks.idFromPath ? sameIds(checks.folder) : [];
       // A release saved as .md would otherwise be missing from the site without a word.
       const stray = checks.folder ? strayFiles(checks.folder.path, checks.folder.extensions) : [];
       if (stray.length)

@@ -39,7 +39,7 @@ import {
   folderFiles,
   readCollection,
   readSource,
-  sameIdProblem,
+  sameIdProblems,
   strayFiles,
   type CollectionName,
   type ContentEntry,
@@ -179,18 +179,9 @@ function publicFiles(publicDir: string): Set<string> {
   return new Set(readdirSync(publicDir, { recursive: true, encoding: 'utf8' }).map((p) => p.split(sep).join('/')));
 }
 
-/** Two files of one collection that Astro would give the same id. */
-function duplicateIds(entries: readonly ContentEntry[]): Problem[] {
-  const seen = new Map<string, ContentEntry>();
-  return entries.flatMap((entry) => {
-    const first = seen.get(entry.id);
-    if (!first) {
-      seen.set(entry.id, entry);
-      return [];
-    }
-    return entry.collection === 'releases' ? [] : [sameIdProblem(entry.file, entry.id, first.file)];
-  });
-}
+/** Two files of one collection that Astro would give the same id (releases: `duplicateSlugs`). */
+const duplicateIds = (entries: readonly ContentEntry[]): Problem[] =>
+  sameIdProblems(entries.filter((entry) => entry.collection !== 'releases'));
 
 type ReleaseData = z.output<ReturnType<typeof releaseSchema>>;
 

@@ -59,11 +59,20 @@ export function displayPath(path: string, root = process.cwd()): string {
 }
 
 /**
- * Two files of one collection that Astro gives the same id (`contact.yaml` and `contact.yml`): the
- * glob loader would only warn, and keep whichever it read last.
+ * Files of one collection that Astro's glob loader gives an id an earlier one has (`contact.yaml`
+ * and `contact.yml`): it would only warn, and keep whichever it read last. Each is said of the
+ * later file, in the order given (the files' paths, sorted), by the build and by `npm run check`.
  */
-export function sameIdProblem(file: string, id: string, firstFile: string): Problem {
-  return { file, field: '(file)', message: `has the id "${id}", like ${firstFile}; rename one of the two files` };
+export function sameIdProblems(files: readonly { id: string; file: string }[]): Problem[] {
+  const seen = new Map<string, string>();
+  return files.flatMap(({ id, file }) => {
+    const first = seen.get(id);
+    if (first === undefined) {
+      seen.set(id, file);
+      return [];
+    }
+    return [{ file, field: '(file)', message: `has the id "${id}", like ${first}; rename one of the two files` }];
+  });
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
