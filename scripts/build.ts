@@ -118,17 +118,19 @@ try {
 published.forgetPublishedSite(CACHE_DIR);
 
 /**
- * The environment Astro inherits, less two variables:
+ * The environment Astro inherits, less:
  * - a staging folder some other build set: only this one's counts;
- * - `_`, which the shell sets to the program that started the build (npm, npx, env…). Into a module
- *   that reads `import.meta.env` as a whole (its actions runtime, which the feeds' code imports),
- *   Astro inlines every environment variable whose name occurs in the module's text, and a
- *   one-letter name occurs everywhere; so `_` would make the feeds' code differ between
- *   `npm run build` and `npx …`, and a rebuild would render every feed again instead of keeping it.
+ * - every variable with a one-character name, such as `_`, which the shell sets to the program that
+ *   started the build (npm, npx, env…). Into a module that mentions `import.meta.env` other than to
+ *   read one variable (Astro's actions runtime, which the feeds' code imports), Astro inlines every
+ *   environment variable whose name occurs anywhere in the module's text, and a one-character name
+ *   occurs in any text. So `_` made the feeds' code differ between `npm run build` and `npx …`, and a
+ *   variable `W` set in one shell and not in another made every feed render again instead of being
+ *   kept (BENCHMARKS.md). None of the build's own settings has such a name.
  */
 function inheritedEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const { [LINKED_STAGING]: _staging, _: _program, ...rest } = env;
-  return rest;
+  const { [LINKED_STAGING]: _staging, ...rest } = env;
+  return Object.fromEntries(Object.entries(rest).filter(([name]) => name.length > 1));
 }
 
 const nodeOptions = process.env.NODE_OPTIONS ?? '';

@@ -25,7 +25,8 @@ import { CACHE_DIR } from './folders';
 
 /**
  * The folder of a collection's bodies. (A function: modules that import this one also run on the
- * render worker thread, outside Vite, where `import.meta.env` is not defined.)
+ * render worker thread, outside Vite, which defines the build's environment only for modules it
+ * bundles.)
  */
 export const bodiesDir = (collection: string) =>
   join(CACHE_DIR, import.meta.env.NEWSROOM_PREVIEW === true ? 'bodies-preview' : 'bodies', collection);

@@ -35,15 +35,18 @@ interface BuildOptions {
   /** Astro's cache folder; by default one beside the content folder. */
   cache?: string;
   base?: string;
-  /** What the shell puts in `_`: the program that started the build. */
-  program?: string;
+  /**
+   * Variables of the shell the build started from; by default `_`, the program that started it, is
+   * npm's.
+   */
+  shell?: Record<string, string>;
   /** Have Astro list every file it writes (NEWSROOM_LOG_PAGES). */
   listPages?: boolean;
 }
 
 /** `npm run build` of a content folder, with that folder's own cache. */
 function build(from: string, outDir: string, options: BuildOptions = {}) {
-  const { cache = `${from}-cache`, base = '/', program = '/usr/bin/npm', listPages = false } = options;
+  const { cache = `${from}-cache`, base = '/', shell = { _: '/usr/bin/npm' }, listPages = false } = options;
   const result = spawnSync(process.execPath, ['scripts/build.ts', '--outDir', outDir], {
     cwd: ROOT,
     env: childEnvironment({
@@ -51,7 +54,7 @@ function build(from: string, outDir: string, options: BuildOptions = {}) {
       NEWSROOM_CONTENT: from,
       NEWSROOM_CACHE_DIR: cache,
       NEWSROOM_BASE: base,
-      _: program,
+      ...shell,
       ...(listPages ? { NEWSROOM_LOG_PAGES: '1' } : {}),
     }),
     encoding: 'utf8',
@@ -167,11 +170,15 @@ describe('npm run build over a published site that changed', () => {
     return log;
   }
 
-  it('keeps every feed and the search index when nothing changed, whichever program started the build', () => {
-    const log = buildKeepingIndex({ program: '/usr/bin/npx', listPages: true });
-    const feeds = log.split('\n').filter((line) => /├─ \S*\/(atom\.xml|rss\.xml|feed\.json)\b/.test(line));
+  it('keeps every release page, feed and the search index when nothing changed, whatever shell started the build', () => {
+    // Another program in `_`, and a one-letter variable the first build's shell did not have.
+    const log = buildKeepingIndex({ shell: { _: '/usr/bin/npx', W: '/tmp/elsewhere' }, listPages: true });
+    const lines = log.split('\n').filter((line) => line.includes('├─'));
+    const feeds = lines.filter((line) => /├─ \S*\/(atom\.xml|rss\.xml|feed\.json)\b/.test(line));
+    const releases = lines.filter((line) => /├─ \S*\/releases\/[^/]*[^/\d][^/]*\/index\.html/.test(line));
     expect(feeds.length).toBeGreaterThan(20);
-    expect(feeds.filter((line) => !line.includes('(cached)'))).toEqual([]);
+    expect(releases.length).toBeGreaterThan(3);
+    expect([...feeds, ...releases].filter((line) => !line.includes('(cached)'))).toEqual([]);
     expectCleanBuild('clean-unchanged');
   }, 120_000);
 
