@@ -11,6 +11,7 @@ import searchIndex from './src/integrations/search-index';
 import { attachmentPreview } from './src/integrations/attachment-preview';
 import { draftPreview } from './src/integrations/draft-preview';
 import { embargoNotice } from './src/integrations/embargo-notice';
+import linkedPages from './src/integrations/linked-pages';
 import { CACHE_DIR, CONTENT_DIR } from './src/folders';
 import { LINKED_STAGING } from './src/lib/reused-pages';
 import { settings } from './src/settings';
@@ -71,6 +72,8 @@ export default defineConfig({
   // CSP above to allow inline styles (Astro warns of it on every build).
   markdown: { processor: satteri({ features: { smartPunctuation: false } }), syntaxHighlight: false },
   integrations: [
+    // `npm run build` over a published site: waits for its pages before generating any.
+    linkedPages(),
     draftPreview(),
     // Under `npm run dev`, the files releases attach (a build writes them as pages).
     attachmentPreview(`${CONTENT_DIR}/${ATTACHMENTS_FOLDER}`),

@@ -76,7 +76,8 @@ const { INDEX_AFTER_BUILD, searchBundles, searchIndexKey, writeSearchIndex } =
   await import('../src/integrations/search-index.ts');
 // Where Astro keeps its manifest, and the pages of the published site reused by this build.
 const { CACHE_DIR } = await import('../src/folders.ts');
-const { LINKED_STAGING } = await import('../src/lib/reused-pages.ts');
+const { LINKED_STAGING, LINKING } = await import('../src/lib/reused-pages.ts');
+type LinkingOutcome = import('../src/lib/reused-pages.ts').LinkingOutcome;
 const published = await import('./support/published-pages.ts');
 
 let astro: ChildProcess | undefined;
@@ -92,27 +93,12 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(2);
 
-// How this build makes the search index: a published index made otherwise is never kept.
-let indexKey: string | undefined;
+// The published site whose pages this build may reuse, read before Astro rewrites its manifest.
+let reusable: import('./support/published-pages.ts').ReusableSite | undefined;
 try {
-  indexKey = await searchIndexKey();
+  reusable = published.reusableSite(outDir, CACHE_DIR);
 } catch (error) {
-  console.warn(`newsroom: the published search index will not be kept: ${(error as Error).message}`);
-}
-
-// The published site's pages, linked into the staging folder for Astro to find.
-let linked: import('./support/published-pages.ts').PublishedSite | undefined;
-try {
-  const started = performance.now();
-  linked = published.linkPublishedPages(outDir, staging, CACHE_DIR);
-  if (linked) {
-    console.log(`[newsroom] ${linked.pages.size} pages of the published site linked for reuse in ${seconds(started)}s`);
-  }
-} catch (error) {
-  cleanUp();
-  console.warn(
-    `newsroom: every page is built anew, as the published ones could not be reused: ${(error as Error).message}`,
-  );
+  console.warn(`newsroom: the published pages will not be reused: ${(error as Error).message}`);
 }
 // Astro rewrites its manifest: until this build has published, it describes no published site.
 published.forgetPublishedSite(CACHE_DIR);
@@ -134,8 +120,11 @@ function inheritedEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 }
 
 const nodeOptions = process.env.NODE_OPTIONS ?? '';
+// Over a published site, a pipe (as the child's fd 3) on which this process says when it has linked
+// the published pages in (below, while Astro starts).
+const linkingPipe = 3;
 astro = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', staging], {
-  stdio: 'inherit',
+  stdio: reusable ? ['inherit', 'inherit', 'inherit', 'pipe'] : 'inherit',
   env: {
     ...inheritedEnv(process.env),
     // Astro's usage reports stay on this machine (astro.config.mjs says why); set before Astro
@@ -146,8 +135,9 @@ astro = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '-
     NEWSROOM_NOW: process.env.NEWSROOM_NOW || new Date().toISOString(),
     // The search index is written below, not by Astro.
     [INDEX_AFTER_BUILD]: '1',
-    // Astro keeps the linked pages (astro.config.mjs) and unlinks those it renders (src/middleware.ts).
-    ...(linked ? { [LINKED_STAGING]: staging } : {}),
+    // Astro keeps the linked pages (astro.config.mjs), waits for them before generating pages
+    // (src/integrations/linked-pages.ts) and unlinks those it renders (src/middleware.ts).
+    ...(reusable ? { [LINKED_STAGING]: staging, [LINKING]: String(linkingPipe) } : {}),
     // A 10,000-release archive needs more than Node's default heap (BENCHMARKS.md); a heap size the
     // user set is kept.
     NODE_OPTIONS: nodeOptions.includes('--max-old-space-size')
@@ -156,9 +146,44 @@ astro = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '-
   },
 });
 
+// The published site's pages, linked into the staging folder while Astro starts, reads the content
+// and bundles the site (about 5 s at 10,000 releases; the linking, 1 s, is mostly making folders).
+let linked: import('./support/published-pages.ts').PublishedSite | undefined;
+if (reusable) {
+  const started = performance.now();
+  const pages = new Map<string, import('./support/published-pages.ts').LinkedPage>();
+  try {
+    published.linkPages(outDir, staging, reusable.files, pages);
+    linked = { pages, search: reusable.search };
+    console.log(`[newsroom] ${pages.size} pages of the published site linked for reuse in ${seconds(started)}s`);
+  } catch (error) {
+    console.warn(
+      `newsroom: the published pages could not be linked for reuse, so Astro copies the unchanged ones from its cache: ${(error as Error).message}`,
+    );
+    try {
+      published.unlinkPages(staging, pages);
+    } catch (unlinkError) {
+      astro.kill('SIGTERM');
+      abort(`Could not remove the pages linked from the published site (${(unlinkError as Error).message})`);
+    }
+  }
+  const outcome: LinkingOutcome = linked ? 'linked' : 'not linked';
+  const pipe = astro.stdio[linkingPipe] as NodeJS.WritableStream;
+  // Astro may have stopped already (a content error): its exit, below, says so.
+  pipe.on('error', () => {});
+  pipe.end(outcome);
+}
+
+// How this build makes the search index: a published index made otherwise is never kept.
+const indexKeyMade = searchIndexKey().catch((error: unknown) => {
+  console.warn(`newsroom: the published search index will not be kept: ${(error as Error).message}`);
+  return undefined;
+});
+
 astro.on('exit', async (code, signal) => {
   if (code !== 0) abort(signal ? `Build interrupted (${signal})` : 'Build failed', code ?? 1);
   let search: import('./support/published-pages.ts').SearchStamp | undefined;
+  const indexKey = await indexKeyMade;
   try {
     if (linked) {
       const { kept, writtenThrough } = published.dropUnpublishedPages(linked.pages, staging, CACHE_DIR);

@@ -177,15 +177,20 @@ function sameContent(a: string, b: string): boolean {
   return x.size === y.size && readFileSync(a).equals(readFileSync(b));
 }
 
+/** The published site a build may reuse the pages of: which they are, and how its index was made. */
+export interface ReusableSite {
+  files: string[];
+  search: SearchStamp | undefined;
+}
+
 /**
- * Hard-links into `staging` every page of Astro's manifest that the published site `site` holds,
- * provided `site` is the very folder a build published from that manifest (`stampPublishedSite`):
- * a site built since from other content, by another cache, or by a build that failed after Astro
- * wrote its manifest is never reused. Returns the linked pages by file, with what the stamp says of
- * the site's search index, or undefined when nothing can be reused. Throws if a link cannot be made
- * (e.g. a file system without hard links); the caller then starts again from an empty folder.
+ * The pages of Astro's manifest, provided the published site `site` is the very folder a build
+ * published from that manifest (`stampPublishedSite`): a site built since from other content, by
+ * another cache, or by a build that failed after Astro wrote its manifest is never reused. Returns
+ * them with what the stamp says of the site's search index, or undefined when nothing can be
+ * reused. Read before Astro starts, as it rewrites the manifest.
  */
-export function linkPublishedPages(site: string, staging: string, cacheDir: string): PublishedSite | undefined {
+export function reusableSite(site: string, cacheDir: string): ReusableSite | undefined {
   let stamp: z.infer<typeof stampSchema>;
   try {
     stamp = stampSchema.parse(JSON.parse(readFileSync(join(cacheDir, STAMP_FILE), 'utf8')));
@@ -199,10 +204,17 @@ export function linkPublishedPages(site: string, staging: string, cacheDir: stri
   } catch {
     return undefined; // no published site
   }
+  return { files: [...manifest.files], search: stamp.search };
+}
 
-  const linked = new Map<string, LinkedPage>();
+/**
+ * Hard-links into `staging` each of `files` that the published site `site` still holds, and records
+ * each in `linked` as it is made. Throws if a link cannot be made (e.g. a file system without hard
+ * links); `linked` then holds those made, for `unlinkPages`.
+ */
+export function linkPages(site: string, staging: string, files: string[], linked: Map<string, LinkedPage>): void {
   const made = new Set<string>();
-  for (const file of manifest.files) {
+  for (const file of files) {
     const from = join(site, file);
     let stat;
     try {
@@ -216,7 +228,25 @@ export function linkPublishedPages(site: string, staging: string, cacheDir: stri
     linkSync(from, to);
     linked.set(file, { inode: stat.ino, modifiedNs: stat.mtimeNs });
   }
-  return { pages: linked, search: stamp.search };
+}
+
+/** Removes a linked page from `staging`, with the folders it leaves empty. */
+function unlinkPage(staging: string, file: string): void {
+  const path = join(staging, file);
+  unlinkSync(path);
+  for (let dir = dirname(path); dir !== staging; dir = dirname(dir)) {
+    try {
+      rmdirSync(dir);
+    } catch {
+      break; // not empty
+    }
+  }
+}
+
+/** Removes every page of `linked` from `staging`: the build then reuses none of them. */
+export function unlinkPages(staging: string, linked: Map<string, LinkedPage>): void {
+  for (const file of linked.keys()) unlinkPage(staging, file);
+  linked.clear();
 }
 
 /**
@@ -283,14 +313,7 @@ export function dropUnpublishedPages(linked: Map<string, LinkedPage>, staging: s
       kept += 1;
       continue;
     }
-    unlinkSync(path);
-    for (let dir = dirname(path); dir !== staging; dir = dirname(dir)) {
-      try {
-        rmdirSync(dir);
-      } catch {
-        break; // not empty
-      }
-    }
+    unlinkPage(staging, file);
   }
   return { kept, writtenThrough };
 }

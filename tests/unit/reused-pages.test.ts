@@ -1,6 +1,21 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { outputFiles } from '../../src/lib/reused-pages';
-import { manifestPages } from '../../scripts/support/published-pages';
+import { LINKING, outputFiles } from '../../src/lib/reused-pages';
+import { linkPages, manifestPages, unlinkPages, type LinkedPage } from '../../scripts/support/published-pages';
+
+const ROOT = resolve(import.meta.dirname, '../..');
 
 const manifest = (paths: Record<string, string>) => ({
   version: 1,
@@ -64,4 +79,81 @@ describe('outputFiles', () => {
     expect(files('/newsroom/', '/newsroom/')).toEqual(['index.html']);
     expect(files('/newsroomish/', '/newsroom/')).toContain('newsroomish/index.html');
   });
+});
+
+describe('linkPages and unlinkPages', () => {
+  it('links the pages the published site still holds, and unlinks them with the folders they leave empty', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'newsroom-link-'));
+    try {
+      const [site, staging] = [join(dir, 'site'), join(dir, 'staging')];
+      mkdirSync(join(site, 'releases/a'), { recursive: true });
+      writeFileSync(join(site, 'releases/a/index.html'), 'a');
+      writeFileSync(join(site, 'rss.xml'), 'feed');
+      mkdirSync(join(staging, '_astro'), { recursive: true });
+      const linked = new Map<string, LinkedPage>();
+      linkPages(site, staging, ['releases/a/index.html', 'releases/gone/index.html', 'rss.xml'], linked);
+      expect([...linked.keys()]).toEqual(['releases/a/index.html', 'rss.xml']);
+      expect(statSync(join(staging, 'releases/a/index.html')).ino).toBe(
+        statSync(join(site, 'releases/a/index.html')).ino,
+      );
+      expect(existsSync(join(staging, 'releases/gone'))).toBe(false);
+
+      unlinkPages(staging, linked);
+      expect(readdirSync(staging)).toEqual(['_astro']);
+      expect(linked.size).toBe(0);
+      expect(readFileSync(join(site, 'releases/a/index.html'), 'utf8')).toBe('a');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('Astro waits for the linked pages before it generates any', () => {
+  // Astro's process as scripts/build.ts starts it: the integration's plugin, given the pipe, and the
+  // moment it lets Astro go on to generate the pages.
+  const astro = () =>
+    spawn(
+      process.execPath,
+      [
+        '--import',
+        './scripts/support/resolve-ts.ts',
+        '--input-type=module',
+        '-e',
+        `const { default: linkedPages } = await import('./src/integrations/linked-pages.ts');
+         let plugin;
+         linkedPages().hooks['astro:config:setup']({ command: 'build', updateConfig: (c) => { plugin = c.vite.plugins[0]; } });
+         if (!plugin.applyToEnvironment({ name: 'client' }) || plugin.applyToEnvironment({ name: 'prerender' })) process.exit(3);
+         try { await plugin.writeBundle(); console.log('generating'); } catch (error) { console.log(error.message); }`,
+      ],
+      { cwd: ROOT, env: { ...process.env, [LINKING]: '3' }, stdio: ['ignore', 'pipe', 'inherit', 'pipe'] },
+    );
+  const output = (child: ChildProcess) =>
+    new Promise<string>((resolve) => {
+      let text = '';
+      child.stdout!.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      child.on('exit', () => resolve(text.trim()));
+    });
+
+  it('goes on only once npm run build has said it linked them', async () => {
+    const child = astro();
+    const said = output(child);
+    let early = '';
+    child.stdout!.once('data', (chunk: Buffer) => (early = chunk.toString()));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(early).toBe('');
+    (child.stdio[3] as NodeJS.WritableStream).end('linked');
+    expect(await said).toBe('generating');
+  }, 20_000);
+
+  it('goes on when npm run build linked none', async () => {
+    const child = astro();
+    (child.stdio[3] as NodeJS.WritableStream).end('not linked');
+    expect(await output(child)).toBe('generating');
+  }, 20_000);
+
+  it('stops when npm run build stopped without a word', async () => {
+    const child = astro();
+    (child.stdio[3] as NodeJS.WritableStream).end();
+    expect(await output(child)).toBe('newsroom: npm run build stopped while it linked the published pages');
+  }, 20_000);
 });
