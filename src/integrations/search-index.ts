@@ -34,7 +34,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -242,10 +242,7 @@ export async function writeSearchIndex(siteDir: string, bundles = searchBundles(
       const { index } = created;
       const added = await index.addDirectory({ path: source, glob: INDEXED_PAGES });
       if (added.errors.length > 0) fail(`reading the pages in ${siteDir}`, added.errors);
-      // Pagefind has read the staged pages: their links go while it writes the index.
-      const unstaged = source === siteDir ? undefined : rm(source, { recursive: true, force: true }).catch(() => {});
       const written = await index.writeFiles({ outputPath: join(siteDir, bundle.dir) });
-      await unstaged;
       if (written.errors.length > 0) fail('writing the index', written.errors);
       // addDirectory counts every page it read; the entry file counts those actually indexed.
       const entry = JSON.parse(await readFile(join(written.outputPath, 'pagefind-entry.json'), 'utf8')) as {
