@@ -105,17 +105,18 @@ published.forgetPublishedSite(CACHE_DIR);
 
 /**
  * The environment Astro inherits, less:
- * - a staging folder some other build set: only this one's counts;
+ * - a staging folder and a pipe some other build set: only this one's count;
  * - every variable with a one-character name, such as `_`, which the shell sets to the program that
- *   started the build (npm, npx, env…). Into a module that mentions `import.meta.env` other than to
- *   read one variable (Astro's actions runtime, which the feeds' code imports), Astro inlines every
- *   environment variable whose name occurs anywhere in the module's text, and a one-character name
- *   occurs in any text. So `_` made the feeds' code differ between `npm run build` and `npx …`, and a
- *   variable `W` set in one shell and not in another made every feed render again instead of being
- *   kept (BENCHMARKS.md). None of the build's own settings has such a name.
+ *   started the build (npm, npx, env…). Into a module whose text has `import.meta.env` without a dot
+ *   after it (Astro's actions runtime, which the feeds' code imports, has `import.meta.env?.DEV`),
+ *   Astro inlines every environment variable whose name occurs anywhere in the module's text, and a
+ *   one-character name occurs in any text. So `_` made the feeds' code differ between
+ *   `npm run build` and `npx …`, and a variable `W` set in one shell and not in another made every
+ *   feed render again instead of being kept (BENCHMARKS.md). None of the build's own settings has
+ *   such a name.
  */
 function inheritedEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const { [LINKED_STAGING]: _staging, ...rest } = env;
+  const { [LINKED_STAGING]: _staging, [LINKING]: _pipe, ...rest } = env;
   return Object.fromEntries(Object.entries(rest).filter(([name]) => name.length > 1));
 }
 
@@ -152,9 +153,14 @@ let linked: import('./support/published-pages.ts').PublishedSite | undefined;
 if (reusable) {
   const started = performance.now();
   const pages = new Map<string, import('./support/published-pages.ts').LinkedPage>();
+  // As a slow file system would (tests: Astro must wait for the links, not find them by chance).
+  const delay = Number(process.env.NEWSROOM_LINKING_DELAY_MS ?? 0);
+  if (delay > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, delay);
+  let outcome: LinkingOutcome | '' = 'not linked';
   try {
-    published.linkPages(outDir, staging, reusable.files, pages);
+    published.linkPages(outDir, staging, reusable.files, pages, resolve('public'));
     linked = { pages, search: reusable.search };
+    outcome = 'linked';
     console.log(`[newsroom] ${pages.size} pages of the published site linked for reuse in ${seconds(started)}s`);
   } catch (error) {
     console.warn(
@@ -163,11 +169,14 @@ if (reusable) {
     try {
       published.unlinkPages(staging, pages);
     } catch (unlinkError) {
-      astro.kill('SIGTERM');
-      abort(`Could not remove the pages linked from the published site (${(unlinkError as Error).message})`);
+      // Astro must not generate pages through links left behind: without a word, it stops, and its
+      // exit (below) stops the build.
+      console.error(
+        `newsroom: could not remove the pages linked from the published site: ${(unlinkError as Error).message}`,
+      );
+      outcome = '';
     }
   }
-  const outcome: LinkingOutcome = linked ? 'linked' : 'not linked';
   const pipe = astro.stdio[linkingPipe] as NodeJS.WritableStream;
   // Astro may have stopped already (a content error): its exit, below, says so.
   pipe.on('error', () => {});

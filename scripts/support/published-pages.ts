@@ -209,12 +209,20 @@ export function reusableSite(site: string, cacheDir: string): ReusableSite | und
 
 /**
  * Hard-links into `staging` each of `files` that the published site `site` still holds, and records
- * each in `linked` as it is made. Throws if a link cannot be made (e.g. a file system without hard
- * links); `linked` then holds those made, for `unlinkPages`.
+ * each in `linked` as it is made; not a file `publicDir` now holds instead of a page, which Astro
+ * copies into `staging` as this runs. Throws if a link cannot be made (e.g. a file system without
+ * hard links); `linked` then holds those made, for `unlinkPages`.
  */
-export function linkPages(site: string, staging: string, files: string[], linked: Map<string, LinkedPage>): void {
+export function linkPages(
+  site: string,
+  staging: string,
+  files: string[],
+  linked: Map<string, LinkedPage>,
+  publicDir: string,
+): void {
   const made = new Set<string>();
   for (const file of files) {
+    if (existsSync(join(publicDir, file))) continue;
     const from = join(site, file);
     let stat;
     try {

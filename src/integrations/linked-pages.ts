@@ -7,13 +7,21 @@
  * `scripts/build.ts` has said on the pipe it gave Astro (`LINKING`) that it is done, and closed it.
  * Does nothing under `astro dev` or a plain `astro build`.
  */
-import { readFile } from 'node:fs';
+import { fstatSync, readFile } from 'node:fs';
 import type { AstroIntegration } from 'astro';
-import { LINKING, type LinkingOutcome } from '../lib/reused-pages';
+import { LINKED_STAGING, LINKING, type LinkingOutcome } from '../lib/reused-pages';
 
 /** What `scripts/build.ts` writes on the pipe `fd` before closing it (nothing, should it stop). */
 function linkingDone(fd: number): Promise<string> {
   return new Promise((resolve, reject) => {
+    // Anything else at that number (the variable set by hand, say) could be read forever.
+    try {
+      const stat = fstatSync(fd);
+      if (!stat.isSocket() && !stat.isFIFO()) throw new Error('not a pipe');
+    } catch (error) {
+      reject(error as Error);
+      return;
+    }
     // Reads until scripts/build.ts closes its end.
     readFile(fd, 'utf8', (error, said) => (error ? reject(error) : resolve(said)));
   });
@@ -25,7 +33,7 @@ export default function linkedPages(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, updateConfig }) => {
         const fd = process.env[LINKING];
-        if (command !== 'build' || !fd) return;
+        if (command !== 'build' || !fd || !process.env[LINKED_STAGING]) return;
         let waited: Promise<string> | undefined;
         updateConfig({
           vite: {
@@ -46,7 +54,9 @@ export default function linkedPages(): AstroIntegration {
                   }
                   const outcomes: LinkingOutcome[] = ['linked', 'not linked'];
                   if (!outcomes.includes(said as LinkingOutcome)) {
-                    throw new Error('newsroom: npm run build stopped while it linked the published pages');
+                    throw new Error(
+                      'newsroom: npm run build did not say it had linked the published pages (it stopped, or could not remove the links it made)',
+                    );
                   }
                 },
               },

@@ -42,11 +42,14 @@ interface BuildOptions {
   shell?: Record<string, string>;
   /** Have Astro list every file it writes (NEWSROOM_LOG_PAGES). */
   listPages?: boolean;
+  /** Milliseconds the build waits before it links the published pages, as a slow file system would. */
+  linkingDelay?: number;
 }
 
 /** `npm run build` of a content folder, with that folder's own cache. */
 function build(from: string, outDir: string, options: BuildOptions = {}) {
   const { cache = `${from}-cache`, base = '/', shell = { _: '/usr/bin/npm' }, listPages = false } = options;
+  const { linkingDelay = 0 } = options;
   const result = spawnSync(process.execPath, ['scripts/build.ts', '--outDir', outDir], {
     cwd: ROOT,
     env: childEnvironment({
@@ -56,6 +59,7 @@ function build(from: string, outDir: string, options: BuildOptions = {}) {
       NEWSROOM_BASE: base,
       ...shell,
       ...(listPages ? { NEWSROOM_LOG_PAGES: '1' } : {}),
+      ...(linkingDelay ? { NEWSROOM_LINKING_DELAY_MS: String(linkingDelay) } : {}),
     }),
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
@@ -171,8 +175,14 @@ describe('npm run build over a published site that changed', () => {
   }
 
   it('keeps every release page, feed and the search index when nothing changed, whatever shell started the build', () => {
-    // Another program in `_`, and a one-letter variable the first build's shell did not have.
-    const log = buildKeepingIndex({ shell: { _: '/usr/bin/npx', W: '/tmp/elsewhere' }, listPages: true });
+    // Another program in `_`, and a one-letter variable the first build's shell did not have; and
+    // pages linked only once Astro would have begun to generate them, had it not waited for them
+    // (it would then copy each from its cache: "(restored)").
+    const log = buildKeepingIndex({
+      shell: { _: '/usr/bin/npx', W: '/tmp/elsewhere' },
+      listPages: true,
+      linkingDelay: 8000,
+    });
     const lines = log.split('\n').filter((line) => line.includes('├─'));
     const feeds = lines.filter((line) => /├─ \S*\/(atom\.xml|rss\.xml|feed\.json)\b/.test(line));
     const releases = lines.filter((line) => /├─ \S*\/releases\/[^/]*[^/\d][^/]*\/index\.html/.test(line));

@@ -1,8 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import {
+  closeSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
+  openSync,
   readdirSync,
   readFileSync,
   rmSync,
@@ -12,7 +14,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LINKING, outputFiles } from '../../src/lib/reused-pages';
+import { LINKED_STAGING, LINKING, outputFiles } from '../../src/lib/reused-pages';
 import { linkPages, manifestPages, unlinkPages, type LinkedPage } from '../../scripts/support/published-pages';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -89,10 +91,17 @@ describe('linkPages and unlinkPages', () => {
       mkdirSync(join(site, 'releases/a'), { recursive: true });
       writeFileSync(join(site, 'releases/a/index.html'), 'a');
       writeFileSync(join(site, 'rss.xml'), 'feed');
+      writeFileSync(join(site, 'robots.txt'), 'a page once');
       mkdirSync(join(staging, '_astro'), { recursive: true });
+      // A page that public/ now holds as a file: Astro copies that in, and it must not go through a link.
+      const publicDir = join(dir, 'public');
+      mkdirSync(publicDir);
+      writeFileSync(join(publicDir, 'robots.txt'), 'a file now');
       const linked = new Map<string, LinkedPage>();
-      linkPages(site, staging, ['releases/a/index.html', 'releases/gone/index.html', 'rss.xml'], linked);
+      const files = ['releases/a/index.html', 'releases/gone/index.html', 'robots.txt', 'rss.xml'];
+      linkPages(site, staging, files, linked, publicDir);
       expect([...linked.keys()]).toEqual(['releases/a/index.html', 'rss.xml']);
+      expect(existsSync(join(staging, 'robots.txt'))).toBe(false);
       expect(statSync(join(staging, 'releases/a/index.html')).ino).toBe(
         statSync(join(site, 'releases/a/index.html')).ino,
       );
@@ -100,6 +109,7 @@ describe('linkPages and unlinkPages', () => {
 
       unlinkPages(staging, linked);
       expect(readdirSync(staging)).toEqual(['_astro']);
+      expect(readFileSync(join(site, 'robots.txt'), 'utf8')).toBe('a page once');
       expect(linked.size).toBe(0);
       expect(readFileSync(join(site, 'releases/a/index.html'), 'utf8')).toBe('a');
     } finally {
@@ -111,7 +121,7 @@ describe('linkPages and unlinkPages', () => {
 describe('Astro waits for the linked pages before it generates any', () => {
   // Astro's process as scripts/build.ts starts it: the integration's plugin, given the pipe, and the
   // moment it lets Astro go on to generate the pages.
-  const astro = () =>
+  const astro = (pipe: 'pipe' | number = 'pipe') =>
     spawn(
       process.execPath,
       [
@@ -125,7 +135,11 @@ describe('Astro waits for the linked pages before it generates any', () => {
          if (!plugin.applyToEnvironment({ name: 'client' }) || plugin.applyToEnvironment({ name: 'prerender' })) process.exit(3);
          try { await plugin.writeBundle(); console.log('generating'); } catch (error) { console.log(error.message); }`,
       ],
-      { cwd: ROOT, env: { ...process.env, [LINKING]: '3' }, stdio: ['ignore', 'pipe', 'inherit', 'pipe'] },
+      {
+        cwd: ROOT,
+        env: { ...process.env, [LINKED_STAGING]: join(tmpdir(), 'staging'), [LINKING]: '3' },
+        stdio: ['ignore', 'pipe', 'inherit', pipe],
+      },
     );
   const output = (child: ChildProcess) =>
     new Promise<string>((resolve) => {
@@ -151,9 +165,22 @@ describe('Astro waits for the linked pages before it generates any', () => {
     expect(await output(child)).toBe('generating');
   }, 20_000);
 
+  it('stops, rather than wait forever, when what it was given is no pipe', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'newsroom-fd-'));
+    const file = openSync(join(dir, 'not-a-pipe'), 'w+');
+    try {
+      expect(await output(astro(file))).toBe('newsroom: could not hear from npm run build on pipe 3: not a pipe');
+    } finally {
+      closeSync(file);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 20_000);
+
   it('stops when npm run build stopped without a word', async () => {
     const child = astro();
     (child.stdio[3] as NodeJS.WritableStream).end();
-    expect(await output(child)).toBe('newsroom: npm run build stopped while it linked the published pages');
+    expect(await output(child)).toBe(
+      'newsroom: npm run build did not say it had linked the published pages (it stopped, or could not remove the links it made)',
+    );
   }, 20_000);
 });
