@@ -6,10 +6,10 @@
  * an empty staging folder (so that a failed build never touches the published site), which made a
  * one-edit rebuild of 10,000 releases copy 14,000 pages. So `scripts/build.ts` hard-links the
  * pages of Astro's last manifest from the published site into the staging folder
- * (`scripts/support/published-pages.ts`) while Astro starts, and Astro, which waits for them
- * before it generates a page (src/integrations/linked-pages.ts), leaves them there. A page Astro renders again
- * must not be written through its link — that would change the published file before the build
- * has succeeded — so `src/middleware.ts` removes the link just before the page is rendered.
+ * (`scripts/support/published-pages.ts`) while Astro starts, and Astro, which waits for them before
+ * it generates a page (src/integrations/linked-pages.ts), leaves them there. A page Astro renders
+ * again must not be written through its link — that would change the published file before the
+ * build has succeeded — so `src/middleware.ts` removes the link just before the page is rendered.
  */
 
 /** Set, for Astro's process, to the staging folder when it holds pages linked from the published site. */
