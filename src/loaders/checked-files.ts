@@ -34,7 +34,7 @@ import {
   strayFiles,
 } from '../lib/check/content-folder';
 import { entryId } from '../lib/check/entry-id';
-import { parseYaml, splitFrontmatter, unclosedFrontmatter } from '../lib/check/frontmatter-source';
+import { parseYaml, splitFrontmatter, unclosedFrontmatterProblem } from '../lib/check/frontmatter-source';
 import { compareProblems, contentError, formatProblem, type Problem } from '../lib/check/problem';
 import { impossibleDate, writtenFields } from '../lib/frontmatter';
 import { unknownFieldNames } from '../schemas/fields';
@@ -279,16 +279,10 @@ export function checkedFiles(loader: Loader, checks: FileChecks = {}): Loader {
                 }
               }
               // Frontmatter left open reads as fields gone missing: said as what it is.
-              const unclosed = extension === '.mdx' ? unclosedFrontmatter(params.contents) : undefined;
+              const unclosed =
+                extension === '.mdx' ? unclosedFrontmatterProblem(displayPath(filePath), params.contents) : undefined;
               const problems = unclosed
-                ? [
-                    {
-                      file: displayPath(filePath),
-                      line: unclosed.line,
-                      field: '(frontmatter)',
-                      message: unclosed.message,
-                    },
-                  ]
+                ? [unclosed]
                 : suspect || parseError
                   ? fileProblems(filePath, checks)
                   : dateProblems(params.contents, displayPath(filePath), checks);

@@ -220,6 +220,10 @@ function siteReferenceProblems(site: SiteRead, references: ReferenceCheck): Prob
   });
 }
 
+/** A release's language as written: its `lang:`, else `fallback` (the default), as the build reads it. */
+const writtenLanguage = (data: Record<string, unknown> | undefined, fallback: string): string =>
+  typeof data?.lang === 'string' ? data.lang : fallback;
+
 /** Schema, written dates and references of one entry; a valid release also comes back listed. */
 function checkEntry(
   entry: ContentEntry,
@@ -236,7 +240,7 @@ function checkEntry(
   const datesReported = new Set(dates.map((p) => p.field));
   const schemaFound = result.success ? [] : schemaProblems(located(entry), result.error.issues);
   const problems = [...entry.problems, ...schemaFound.filter((p) => !datesReported.has(p.field)), ...dates];
-  const written = typeof entry.data.lang === 'string' ? entry.data.lang : defaultLanguage;
+  const written = writtenLanguage(entry.data, defaultLanguage);
   for (const { path, collection, id } of referencesOf(entry.collection === 'releases' ? entry.data : {})) {
     const message = references(id, collection, written);
     if (message) problems.push(problemAt(entry, path, message));
@@ -287,9 +291,9 @@ export function checkContent({
     contacts: ids('contacts'),
   };
   const languages = declaredLanguages(site);
-  // Each release's language as written (its lang:, else the default), as the build reads it.
+  // Each release's language as written, as the build reads it.
   const releaseLanguage = new Map(
-    collections.releases.map(({ id, data }) => [id, typeof data?.lang === 'string' ? data.lang : languages[0]]),
+    collections.releases.map(({ id, data }) => [id, writtenLanguage(data, languages[0])]),
   );
   const references: ReferenceCheck = (id, collection, lang) => {
     // A release names another only as its original (translationOf): one in another language.

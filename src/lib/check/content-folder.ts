@@ -7,7 +7,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { entryId } from './entry-id';
 import { fieldName } from '../problems';
-import { fieldLine, parseYaml, splitFrontmatter, unclosedFrontmatter, type SplitSource } from './frontmatter-source';
+import {
+  fieldLine,
+  parseYaml,
+  splitFrontmatter,
+  unclosedFrontmatterProblem,
+  type SplitSource,
+} from './frontmatter-source';
 import type { Problem } from './problem';
 import { decodeSource } from './source-text';
 
@@ -123,9 +129,9 @@ function readData(
   file: string,
   frontmatter: boolean,
 ): Pick<ContentEntry, 'split' | 'data' | 'problems'> {
-  const unclosed = frontmatter ? unclosedFrontmatter(source) : undefined;
-  if (unclosed) return { problems: [{ file, line: unclosed.line, field: '(frontmatter)', message: unclosed.message }] };
   const split = frontmatter ? splitFrontmatter(source) : undefined;
+  const unclosed = frontmatter ? unclosedFrontmatterProblem(file, source, split) : undefined;
+  if (unclosed) return { problems: [unclosed] };
   if (frontmatter && !split) {
     const message = 'expected frontmatter between two --- lines at the top of the file, found none';
     return { problems: [{ file, line: 1, field: '(frontmatter)', message }] };

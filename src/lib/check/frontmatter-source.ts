@@ -3,9 +3,13 @@
  * line of the file holds a field, so each problem points at the line to edit.
  */
 import { load, YAMLException } from 'js-yaml';
+import type { Problem } from './problem';
 
 // The same opening rule as Astro's: the file starts with `---`, or with blank lines and `---`.
-const FRONTMATTER = /^(\uFEFF?\s*?\n?)---([\s\S]*?\n)---/;
+const OPENING = String.raw`^(\uFEFF?\s*?\n?)---`;
+const FRONTMATTER = new RegExp(String.raw`${OPENING}([\s\S]*?\n)---`);
+// The opening line alone, whether or not a closing line follows.
+const OPENING_LINE = new RegExp(String.raw`${OPENING}[ \t]*\r?\n`);
 
 export interface SplitSource {
   /** The YAML between the `---` lines. */
@@ -37,24 +41,36 @@ export function splitFrontmatter(source: string): SplitSource | undefined {
  * frontmatter, or as frontmatter running on into the body: every field reported missing, on the
  * line where it is written.
  */
-export function unclosedFrontmatter(source: string): { line: number; message: string } | undefined {
-  const opening = /^(\uFEFF?\s*?\n?)---[ \t]*\r?\n/.exec(source);
+export function unclosedFrontmatter(
+  source: string,
+  split: SplitSource | undefined = splitFrontmatter(source),
+): { line: number; message: string } | undefined {
+  const opening = OPENING_LINE.exec(source);
   if (!opening) return undefined;
   const openLine = 1 + countLines(opening[1]!);
-  const split = splitFrontmatter(source);
-  // The YAML from the rest of the opening line, or the text from the line after it.
+  // The YAML from the rest of the opening line, or the text from the line after it. Neither has a
+  // line starting with `---` (it would have closed the frontmatter), so a line of dashes is `--`.
   const [text, firstLine] = split ? [split.yaml, openLine] : [source.slice(opening[0].length), openLine + 1];
   const lines = text.split('\n');
-  const mistyped = lines.findIndex((line) => /^-{2,}[ \t]*\r?$/.test(line) && line.trim() !== '---');
+  const mistyped = lines.findIndex((line) => /^--[ \t]*\r?$/.test(line));
   if (mistyped >= 0) {
-    const found = lines[mistyped]!.trim();
     return {
       line: firstLine + mistyped,
-      message: `expected a line of exactly --- closing the frontmatter that line ${openLine} opens, found ${found}`,
+      message: `expected a line of exactly --- closing the frontmatter that line ${openLine} opens, found --`,
     };
   }
   if (split) return undefined;
   return { line: openLine, message: 'expected a line of --- closing the frontmatter this line opens, found none' };
+}
+
+/** `unclosedFrontmatter` as the problem of `file` that the build and `npm run check` both report. */
+export function unclosedFrontmatterProblem(
+  file: string,
+  source: string,
+  split: SplitSource | undefined = splitFrontmatter(source),
+): Problem | undefined {
+  const unclosed = unclosedFrontmatter(source, split);
+  return unclosed && { file, line: unclosed.line, field: '(frontmatter)', message: unclosed.message };
 }
 
 export type ParsedYaml = { data: unknown } | { line: number; message: string };

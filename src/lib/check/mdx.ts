@@ -85,13 +85,21 @@ export function mdxProblems(source: string, file: string, components: readonly s
   }
   const report = (node: MdastNode, message: string) =>
     problems.push({ file, line: node.position?.start.line, field: 'body', message });
-  // The addresses reference-style images (`![chart][c]`) take from their definitions.
-  const definitions = new Map<string, string>();
-  const define = (node: MdastNode) => {
-    if (node.type === 'definition' && node.identifier) definitions.set(node.identifier, node.url ?? '');
-    node.children?.forEach(define);
+  // The addresses reference-style images (`![chart][c]`) take from their definitions: gathered
+  // from the whole tree, and only for a body that has such an image.
+  let definitions: Map<string, string> | undefined;
+  const defined = (identifier: string) => {
+    if (!definitions) {
+      const found = new Map<string, string>();
+      const define = (node: MdastNode) => {
+        if (node.type === 'definition' && node.identifier) found.set(node.identifier, node.url ?? '');
+        node.children?.forEach(define);
+      };
+      define(tree);
+      definitions = found;
+    }
+    return definitions.get(identifier);
   };
-  define(tree);
   const visit = (node: MdastNode, parent?: MdastNode) => {
     // Bodies are rendered to HTML when the content loads, never bundled: nothing to import.
     if (node.type === 'mdxjsEsm') {
@@ -146,11 +154,7 @@ export function mdxProblems(source: string, file: string, components: readonly s
     // Images come from the site itself: its Content-Security-Policy would block one from elsewhere,
     // and loading it would tell another site who reads the release.
     const image =
-      node.type === 'image'
-        ? node.url
-        : node.type === 'imageReference'
-          ? definitions.get(node.identifier ?? '')
-          : undefined;
+      node.type === 'image' ? node.url : node.type === 'imageReference' ? defined(node.identifier ?? '') : undefined;
     if (image !== undefined && OTHER_SITE.test(image)) {
       report(
         node,
