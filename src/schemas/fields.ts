@@ -50,6 +50,18 @@ export const text = (what: string) =>
     .trim()
     .min(1, { error: `expected ${what}, found an empty text` });
 
+/**
+ * A whole number from `min` on (to `max`, when given); `name` names the setting in the message:
+ * `expected pageSize as a whole number from 1 to 100, found number 0`.
+ */
+export const wholeNumber = (name: string, min: number, max?: number) => {
+  const range = max === undefined ? `of ${min} or more` : `from ${min} to ${max}`;
+  const number = z.int({
+    error: (issue) => `expected ${name} as a whole number ${range}, found ${describe(issue.input)}`,
+  });
+  return max === undefined ? number.min(min) : number.min(min).max(max);
+};
+
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Whether `iso` is a calendar date `YYYY-MM-DD` naming a day that exists. */

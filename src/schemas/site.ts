@@ -1,7 +1,7 @@
 /** Site settings: the one file (`content/site.yaml`) that names the issuer and shapes the site. */
 import { z } from 'astro/zod';
 import { dictionaries } from '../i18n/dictionaries';
-import { language, list, text, ticker, webUrl } from './fields';
+import { language, list, text, ticker, webUrl, wholeNumber } from './fields';
 
 // Imported by astro.config.mjs, where `astro:content` does not exist yet, so references here are
 // plain ids, checked against the collections by src/content.config.ts.
@@ -65,10 +65,10 @@ export const siteSchema = z
       defaultContacts: list('the default contacts', id('a contact id (a file name in content/contacts/)')).min(1, {
         error: 'expected at least one default contact',
       }),
-      pageSize: z.int({ error: 'expected pageSize as a whole number' }).min(1).max(100).default(10),
-      feedSize: z.int({ error: 'expected feedSize as a whole number' }).min(1).max(1000).default(20),
+      pageSize: wholeNumber('pageSize', 1, 100).default(10),
+      feedSize: wholeNumber('feedSize', 1, 1000).default(20),
       // The most releases a reader's first search loads the index of (src/newsroom.ts: searchSplit).
-      searchRecentReleases: z.int({ error: 'expected searchRecentReleases as a whole number' }).min(1).default(3000),
+      searchRecentReleases: wholeNumber('searchRecentReleases', 1).default(3000),
     },
     {
       error: (issue) =>

@@ -10,7 +10,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { childEnvironment, ROOT } from '../support/build';
+import { childEnvironment, ROOT, SEED_CONTENT } from '../support/build';
 
 const CORPUS = join(ROOT, 'tests/fixtures/bad-input');
 const work = mkdtempSync(join(tmpdir(), 'newsroom-bad-input-'));
@@ -22,7 +22,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
  */
 function contentWith(name: string): string {
   const dir = join(work, name);
-  cpSync(join(ROOT, 'content'), dir, { recursive: true });
+  cpSync(SEED_CONTENT, dir, { recursive: true });
   cpSync(join(CORPUS, name), dir, { recursive: true, filter: (path) => !path.endsWith('site-lines.yaml') });
   const lines = join(CORPUS, name, 'site-lines.yaml');
   if (existsSync(lines)) {

@@ -13,11 +13,11 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { calendarDateInZone } from '../../src/lib/dates';
 import { loadSiteSettings } from '../../src/settings';
 import { launchBrowser } from '../support/browser';
-import { buildSite, ROOT } from '../support/build';
+import { buildSite, ROOT, SEED_CONTENT } from '../support/build';
 import { firstMissingLine, sourceLines } from '../support/fidelity';
 import { fixtureContent, frontmatter } from '../support/fixture-content';
 
-const settings = loadSiteSettings(join(ROOT, 'content/site.yaml'));
+const settings = loadSiteSettings(join(SEED_CONTENT, 'site.yaml'));
 const SITE = settings.url.replace(/\/?$/, '/');
 const FORMATS = ['rss', 'atom', 'json'] as const;
 type Format = (typeof FORMATS)[number];

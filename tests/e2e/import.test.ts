@@ -12,7 +12,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDateline } from '../../src/lib/importer/dateline';
 import { launchBrowser } from '../support/browser';
-import { buildSite, ROOT } from '../support/build';
+import { buildSite, ROOT, SEED_CONTENT } from '../support/build';
 import { firstMissingLine, sourceLines } from '../support/fidelity';
 import { serveStatic, type StaticServer } from '../support/serve';
 
@@ -47,7 +47,7 @@ beforeAll(async () => {
   rmSync(WORK, { recursive: true, force: true });
   mkdirSync(CONTENT, { recursive: true });
   for (const part of ['site.yaml', 'boilerplates', 'notices', 'contacts']) {
-    cpSync(join(ROOT, 'content', part), join(CONTENT, part), { recursive: true });
+    cpSync(join(SEED_CONTENT, part), join(CONTENT, part), { recursive: true });
   }
   const result = run('import', [...SEEDS, ...SHAPES]);
   imported = result.stdout;

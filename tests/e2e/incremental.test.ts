@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, ROOT } from '../support/build';
+import { buildSite, SEED_CONTENT } from '../support/build';
 import { treeDifferences, treeDigest } from '../support/tree';
 
 const work = mkdtempSync(join(tmpdir(), 'newsroom-incremental-'));
@@ -36,7 +36,7 @@ describe('a rebuild after editing one release', () => {
   }
 
   beforeAll(() => {
-    cpSync(join(ROOT, 'content'), incremental, { recursive: true });
+    cpSync(SEED_CONTENT, incremental, { recursive: true });
     const first = buildSite({ content: incremental, outDir: join(work, 'out-1') });
     expect(first.status, first.output).toBe(0);
 
@@ -125,7 +125,7 @@ describe('bodies that cannot be stored', () => {
   const bodies = join(content, '.astro-cache', 'bodies');
 
   it('stop the build naming the folder, and are rendered by the next build once they can be', () => {
-    cpSync(join(ROOT, 'content'), content, { recursive: true });
+    cpSync(SEED_CONTENT, content, { recursive: true });
     // A file where the bodies folder should be: no body can be written.
     mkdirSync(dirname(bodies), { recursive: true });
     writeFileSync(bodies, '');
@@ -153,7 +153,7 @@ describe('a body that does not render', () => {
   const BROKEN = 'releases/2007-11-26-final-terms-stock-acquisition-rights.mdx';
 
   it('stops the build naming the file, while the bodies of the others are kept for the next build', () => {
-    cpSync(join(ROOT, 'content'), content, { recursive: true });
+    cpSync(SEED_CONTENT, content, { recursive: true });
     const file = join(content, BROKEN);
     const source = readFileSync(file, 'utf8');
     writeFileSync(file, `${source}\n<Bogus />\n`);

@@ -11,12 +11,12 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadSiteSettings } from '../../src/settings';
 import { launchBrowser } from '../support/browser';
-import { buildSite, ROOT } from '../support/build';
+import { buildSite, SEED_CONTENT } from '../support/build';
 import { fixtureContent } from '../support/fixture-content';
 import { builtPages } from '../support/pages';
 import { serveStatic, type StaticServer } from '../support/serve';
 
-const settings = loadSiteSettings(join(ROOT, 'content/site.yaml'));
+const settings = loadSiteSettings(join(SEED_CONTENT, 'site.yaml'));
 const SITE = settings.url.replace(/\/?$/, '/');
 const BUYBACK = 'releases/2007-03-30-results-of-share-buyback/';
 

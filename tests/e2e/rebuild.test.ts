@@ -18,7 +18,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { childEnvironment, ROOT } from '../support/build';
+import { childEnvironment, ROOT, SEED_CONTENT } from '../support/build';
 import { fixtureContent, frontmatter } from '../support/fixture-content';
 import { treeDifferences, treeDigest } from '../support/tree';
 
@@ -110,7 +110,7 @@ describe.each(['/', '/newsroom/'])('npm run build over the published site, base 
   let rebuildLog = '';
 
   beforeAll(() => {
-    cpSync(join(ROOT, 'content'), content, { recursive: true });
+    cpSync(SEED_CONTENT, content, { recursive: true });
     build(content, site, { base });
     published = treeDigest(site);
     // Other names for every published file: they show whether the rebuild wrote through a link.
@@ -160,7 +160,7 @@ describe.each(['/', '/newsroom/'])('npm run build over the published site, base 
 
 describe('npm run build over a published site that changed', () => {
   beforeAll(() => {
-    cpSync(join(ROOT, 'content'), content, { recursive: true });
+    cpSync(SEED_CONTENT, content, { recursive: true });
     build(content, site);
   }, 120_000);
 

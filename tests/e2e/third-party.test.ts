@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
-import { childEnvironment, ROOT } from '../support/build';
+import { childEnvironment, ROOT, SEED_CONTENT } from '../support/build';
 import { pageTypes as pageTypesOf } from '../support/pages';
 
 let browser: Browser;
@@ -96,7 +96,7 @@ describe('the commands contact no one', () => {
 
   it('a build that fails on broken settings reports that to no one', () => {
     const content = join(work, 'content');
-    cpSync(join(ROOT, 'content'), content, { recursive: true });
+    cpSync(SEED_CONTENT, content, { recursive: true });
     const site = join(content, 'site.yaml');
     writeFileSync(site, readFileSync(site, 'utf8').replace(/^url: .*$/m, 'url: "javascript:alert(1)"'));
     // Astro itself, whose config fails to load: it would send the error to its telemetry service.

@@ -1,8 +1,15 @@
-/** Builds the site (or a fixture content folder) the way `npm run build` does, for tests. */
+/** Builds the seed content (or a fixture content folder) the way `npm run build` does, for tests. */
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
+
+/**
+ * The content the tests build: a copy of the newsroom's first content (the two 2007 Trend Micro
+ * releases, their Japanese versions, boilerplates, notices, contacts and settings), so that a
+ * newsroom that replaces `content/` with its own keeps every test passing.
+ */
+export const SEED_CONTENT = join(ROOT, 'tests/fixtures/seed-content');
 
 /**
  * What Vitest puts into process.env — its own import.meta.env (BASE_URL, MODE, DEV, …),
@@ -20,7 +27,7 @@ export function childEnvironment(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessE
 
 export interface BuildOptions {
   outDir: string;
-  /** A content folder other than `content/`. */
+  /** The content folder (default `SEED_CONTENT`). */
   content?: string;
   /** Base path such as `/newsroom/`. */
   base?: string;
@@ -38,11 +45,10 @@ export interface BuildResult {
 export function buildSite({ outDir, content, base, now, listPages }: BuildOptions): BuildResult {
   // TZ far from the issuer's: pages must show Tokyo dates whatever the build machine's zone.
   const env = childEnvironment({ NO_COLOR: '1', TZ: 'Pacific/Honolulu' });
-  if (content) {
-    env.NEWSROOM_CONTENT = content;
-    // The fixture's content-layer cache lives (and is deleted) with the fixture.
-    env.NEWSROOM_CACHE_DIR = join(content, '.astro-cache');
-  }
+  // A fixture's content-layer cache lives (and is deleted) with the fixture; the seed's is kept in
+  // node_modules/ (src/folders.ts), out of the repository's files.
+  env.NEWSROOM_CONTENT = content ?? SEED_CONTENT;
+  if (content) env.NEWSROOM_CACHE_DIR = join(content, '.astro-cache');
   if (base) env.NEWSROOM_BASE = base;
   if (now) env.NEWSROOM_NOW = now;
   if (listPages) env.NEWSROOM_LOG_PAGES = '1';

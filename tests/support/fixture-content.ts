@@ -5,7 +5,7 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT } from './build';
+import { SEED_CONTENT } from './build';
 
 export interface FixtureRelease {
   file: string;
@@ -15,7 +15,7 @@ export interface FixtureRelease {
 
 export function fixtureContent(options: { settings?: Record<string, string>; releases?: FixtureRelease[] }): string {
   const dir = mkdtempSync(join(tmpdir(), 'newsroom-content-'));
-  cpSync(join(ROOT, 'content'), dir, { recursive: true });
+  cpSync(SEED_CONTENT, dir, { recursive: true });
   let site = readFileSync(join(dir, 'site.yaml'), 'utf8');
   for (const [key, value] of Object.entries(options.settings ?? {})) {
     site = site.replace(new RegExp(`^${key}:.*$`, 'm'), `${key}: ${value}`);

@@ -1,13 +1,13 @@
 /** The benchmark's synthetic releases: deterministic from the seed, realistic, and valid content. */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateReleases, writeContentFolder } from '../../scripts/bench/generate';
 import { checkContent } from '../../src/lib/check/check-content';
+import { SEED_CONTENT } from '../support/build';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const frontmatter = (source: string) => load(source.split('---')[1]!) as Record<string, unknown>;
 
 describe('generateReleases', () => {
@@ -27,7 +27,7 @@ describe('generateReleases', () => {
 
   it('spreads releases over years and every declared category, with drafts, embargoes and corrections', () => {
     const fields = releases.map((r) => frontmatter(r.source));
-    const site = load(readFileSync(join(ROOT, 'content/site.yaml'), 'utf8')) as { categories: string[] };
+    const site = load(readFileSync(join(SEED_CONTENT, 'site.yaml'), 'utf8')) as { categories: string[] };
     const years = new Set(
       fields.map((f) => String(f.date instanceof Date ? f.date.toISOString() : f.date).slice(0, 4)),
     );
@@ -46,7 +46,7 @@ describe('writeContentFolder', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('writes a content folder that passes the content checks', () => {
-    writeContentFolder(dir, join(ROOT, 'content'), generateReleases(120, 3));
+    writeContentFolder(dir, SEED_CONTENT, generateReleases(120, 3));
     expect(checkContent({ contentDir: dir })).toEqual([]);
   });
 });

@@ -6,15 +6,15 @@
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { z } from 'astro/zod';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { generateReleases, writeContentFolder } from '../../scripts/bench/generate';
+import { ROOT, SEED_CONTENT } from '../support/build';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const content = mkdtempSync(join(tmpdir(), 'newsroom-structure-'));
-writeContentFolder(content, join(ROOT, 'content'), generateReleases(200, 11));
+writeContentFolder(content, SEED_CONTENT, generateReleases(200, 11));
 afterAll(() => rmSync(content, { recursive: true, force: true }));
 
 const calls: string[] = [];

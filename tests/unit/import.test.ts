@@ -14,9 +14,9 @@ import { existingEntries } from '../../src/lib/importer/existing';
 import { importRelease, type ExistingEntries, type ImportResult } from '../../src/lib/importer/import-release';
 import { comparableText } from '../../src/lib/importer/matching';
 import { toLines, unwrapLines } from '../../src/lib/importer/source-lines';
-import { ROOT } from '../support/build';
+import { ROOT, SEED_CONTENT } from '../support/build';
 
-const CONTENT = join(ROOT, 'content');
+const CONTENT = SEED_CONTENT;
 const FIXTURES = join(ROOT, 'tests/fixtures/import');
 const SEEDS = join(ROOT, 'tests/fixtures/seeds');
 

@@ -8,7 +8,7 @@ import { z } from 'astro/zod';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { releaseFileSlug } from '../../src/lib/authoring/release-name';
 import { releaseSchema } from '../../src/schemas/release';
-import { ROOT } from '../support/build';
+import { ROOT, SEED_CONTENT } from '../support/build';
 
 let content: string;
 // 15:30 UTC on March 30 is already March 31 in Tokyo (and still March 30 in this test's Honolulu).
@@ -26,7 +26,7 @@ const releases = () => readdirSync(join(content, 'releases')).sort();
 
 beforeEach(() => {
   content = join(mkdtempSync(join(tmpdir(), 'newsroom-new-')), 'content');
-  cpSync(join(ROOT, 'content'), content, { recursive: true });
+  cpSync(SEED_CONTENT, content, { recursive: true });
 });
 afterEach(() => rmSync(join(content, '..'), { recursive: true, force: true }));
 

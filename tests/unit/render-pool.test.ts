@@ -6,14 +6,14 @@
  */
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderFile } from '../../src/loaders/render-pool';
 import { RELEASE_COMPONENT_NAMES } from '../../src/lib/release-components';
 import { htmlKey } from '../../src/stored-bodies';
+import { SEED_CONTENT } from '../support/build';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const releases = join(ROOT, 'content/releases');
+const releases = join(SEED_CONTENT, 'releases');
 const dir = mkdtempSync(join(tmpdir(), 'newsroom-render-pool-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -316,6 +316,21 @@ defaultContacts: [mahendra-negi]
       'defaultLanguage: expected a language the interface is translated into (en, ja), found "en-US"; add src/i18n/en-US.ts and list it in src/i18n/dictionaries.ts',
     ],
     [
+      'a page size of none',
+      `${validSite}pageSize: 0`,
+      'pageSize: expected pageSize as a whole number from 1 to 100, found number 0',
+    ],
+    [
+      'a feed size in words',
+      `${validSite}feedSize: twenty`,
+      'feedSize: expected feedSize as a whole number from 1 to 1000, found string "twenty"',
+    ],
+    [
+      'a fractional search limit',
+      `${validSite}searchRecentReleases: 1.5`,
+      'searchRecentReleases: expected searchRecentReleases as a whole number of 1 or more, found number 1.5',
+    ],
+    [
       'another language the interface is not translated into',
       `${validSite}languages: [en, de]`,
       'languages[1]: expected a language the interface is translated into (en, ja), found "de"',
