@@ -142,6 +142,7 @@ export const en = {
       partialMany: '{count} releases{words}{within}{since}, {order}.',
       since: ' from {year} on',
       older: 'Search releases before {year}',
+      suggestion: 'Did you mean {q}?',
     },
   },
   feeds: {

@@ -141,6 +141,7 @@ export const ja: Dictionary = {
       partialMany: '{words}{within}{since}のリリース：{count}件（{order}）。',
       since: '（{year}年以降）',
       older: '{year}年より前のリリースも検索',
+      suggestion: 'もしかして：{q}',
     },
   },
   feeds: {

@@ -284,6 +284,8 @@ export interface SummarySentences {
   since: string;
   /** The button that searches the archive too. */
   older: string;
+  /** Offered when nothing was found and a search with a word corrected finds something: `{q}` is its link. */
+  suggestion: string;
 }
 
 /** Fills `{name}` placeholders, once each, with plain text (a query can never add placeholders). */
@@ -422,4 +424,29 @@ export async function* mergeNewestFirst<T>(
     next[newest]! += 1;
     fronts[newest] = await keyAt(newest);
   }
+}
+
+/**
+ * The words an excerpt marks, in lower case and without the punctuation around them (marks side
+ * by side are one word Pagefind segmented): what a search matched on the page.
+ */
+export function markedWords(excerpt: string): string[] {
+  return [...excerpt.replaceAll('</mark><mark>', '').matchAll(/<mark>([^<]*)<\/mark>/g)]
+    .map(([, marked]) => marked!.toLocaleLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .filter(Boolean);
+}
+
+/**
+ * The beginnings of a misspelt word to search for, longest first, for the words of the index it
+ * may have meant: Pagefind finds every word a searched word begins, so "buyba" finds "buyback",
+ * which "buybak" does not, and "opt" finds "options" for "optoins". Down to three letters: a
+ * shorter beginning finds too many words to read.
+ */
+export function typoPrefixes(word: string): string[] {
+  const letters = [...word.toLocaleLowerCase()];
+  const prefixes: string[] = [];
+  for (let length = letters.length - 1; length >= 3; length -= 1) {
+    prefixes.push(letters.slice(0, length).join(''));
+  }
+  return prefixes;
 }

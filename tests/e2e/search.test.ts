@@ -161,6 +161,28 @@ describe('search over the real content', () => {
     expect(await resultLinks(page).count()).toBe(0);
   });
 
+  it('offers the search a misspelt word most likely meant, and runs it when chosen', async () => {
+    expect(await searchFor(page, siteUrl(), '?q=stok+optoins')).toBe('No results for “stok optoins”.');
+    const suggestion = page.locator('[data-search-suggestion]');
+    await suggestion.waitFor({ state: 'visible' });
+    expect(await suggestion.innerText()).toBe('Did you mean stock options?');
+    expect(await page.locator('[data-search-announcer]').innerText()).toBe('Did you mean stock options?');
+    const link = suggestion.getByRole('link', { name: 'stock options', exact: true });
+    expect(await link.getAttribute('href')).toBe('/search/?q=stock+options');
+    expect(await summaryAfter(page, () => link.click())).toBe('1 result for “stock options”, newest first.');
+    expect(new URL(page.url()).search).toBe('?q=stock+options');
+    expect(await page.locator('#search-q').inputValue()).toBe('stock options');
+    expect(await suggestion.isVisible()).toBe(false);
+    expect(await searchFor(page, siteUrl(), '?q=buybak')).toBe('No results for “buybak”.');
+    await suggestion.waitFor({ state: 'visible' });
+    expect(await suggestion.innerText()).toBe('Did you mean buyback?');
+    // Nothing is offered where no word of the index is near.
+    expect(await searchFor(page, siteUrl(), '?q=xylophonequark')).toBe('No results for “xylophonequark”.');
+    await page.waitForLoadState('networkidle');
+    expect(await suggestion.isVisible()).toBe(false);
+    expect(errors).toEqual([]);
+  });
+
   it('keeps the search in the URL: it survives a reload', async () => {
     await searchFor(page, siteUrl(), '?q=buyback&order=relevance');
     await page.reload();

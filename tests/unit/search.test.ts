@@ -11,12 +11,14 @@ import {
   olderLabel,
   recentSearchYear,
   archiveVolumeYears,
+  markedWords,
   readMatch,
   readArchive,
   volumesHolding,
   recordArchive,
   searchPlan,
   searchSummary,
+  typoPrefixes,
 } from '../../src/lib/search';
 import { en } from '../../src/i18n/en';
 import { ja } from '../../src/i18n/ja';
@@ -279,5 +281,21 @@ describe('a split index', () => {
     );
     expect(olderLabel(2009, EN)).toBe('Search releases before 2009');
     expect(olderLabel(2009, JA)).toBe('2009年より前のリリースも検索');
+  });
+});
+
+describe('a correction for a search that found nothing', () => {
+  it('reads the words an excerpt marks, as one word where Pagefind marked its parts side by side', () => {
+    expect(markedWords('Results of Share <mark>Buyback.</mark> … the <mark>buyback</mark> program')).toEqual([
+      'buyback',
+      'buyback',
+    ]);
+    expect(markedWords('<mark>自己</mark><mark>株式</mark>の取得')).toEqual(['自己株式']);
+    expect(markedWords('no mark here')).toEqual([]);
+  });
+  it('searches the beginnings of a misspelt word, longest first, down to three letters', () => {
+    expect(typoPrefixes('Buybak')).toEqual(['buyba', 'buyb', 'buy']);
+    expect(typoPrefixes('stok')).toEqual(['sto']);
+    expect(typoPrefixes('ab')).toEqual([]);
   });
 });

@@ -5,19 +5,24 @@
  * screen readers and moves focus only when the reader asked for something new.
  */
 import {
+  fill,
   hasCriteria,
+  markedWords,
   moreLabel,
   olderLabel,
   pagefindOptions,
   readArchive,
+  readMatch,
   readSearchState,
   SEARCH_FILTERS,
   searchPlan,
   searchStateQuery,
   searchSummary,
+  typoPrefixes,
   type SearchState,
   type SummarySentences,
 } from '../../lib/search';
+import { closest } from '../../lib/suggest';
 import { loadSearchIndexes, type SearchIndexes } from './pagefind';
 import { resultItem } from './render';
 import { releaseCount, resultPages, type LoadedResults, type ResultPages } from './results';
@@ -47,6 +52,7 @@ function start(root: HTMLElement) {
   const clearButton = required<HTMLButtonElement>(clearFilters, 'button');
   const more = required<HTMLButtonElement>(root, '[data-search-more]');
   const unavailable = required<HTMLElement>(root, '[data-search-unavailable]');
+  const suggestion = required<HTMLElement>(root, '[data-search-suggestion]');
   const words = (value: string | undefined) => (value ?? '').split(' ').filter(Boolean);
   const languages = words(root.dataset.languages);
   // Once the archive is split (src/newsroom.ts: searchSplit): the first year of the first index.
@@ -80,6 +86,8 @@ function start(root: HTMLElement) {
   let older: (() => Promise<ResultPages>) | undefined;
   /** What the summary says of the search shown: its words, order and filters. */
   let described: { state: SearchState; labels: string[] } | undefined;
+  /** The search offered instead of one that found nothing (`correction`). */
+  let suggested: SearchState | undefined;
 
   /** The search the form shows; values the page does not offer are dropped. */
   function formState(): SearchState {
@@ -118,6 +126,9 @@ function start(root: HTMLElement) {
     older = undefined;
     described = undefined;
     more.removeAttribute('aria-disabled');
+    suggested = undefined;
+    suggestion.hidden = true;
+    suggestion.replaceChildren();
     // A failure to load is reported for the search it stopped; the next one loads the index anew.
     unavailable.hidden = true;
     list.replaceChildren();
@@ -185,6 +196,66 @@ function start(root: HTMLElement) {
     return { found: resultPages([recent.results], state.order, { loaded, limit: releases }), older: everything };
   }
 
+  /**
+   * For a search that found nothing, the search a reader most likely meant: each word that finds
+   * nothing alone replaced by the word of the index nearest to it (`closest`: a letter or so
+   * apart), among those its beginnings find (`typoPrefixes`: "buyba" finds "buyback" where
+   * "buybak" finds nothing); offered only if the search so corrected finds something, with the
+   * same filters. Pagefind has no such correction of its own.
+   */
+  async function correction(state: SearchState): Promise<SearchState | undefined> {
+    const words = state.q.split(/\s+/).filter(Boolean);
+    // An exact phrase is meant as written; a long query is no typo of a word or two.
+    if (words.length === 0 || words.length > 3 || /["“”]/.test(state.q)) return undefined;
+    const search = await getIndexes();
+    const options = pagefindOptions(state);
+    const finds = async (term: string) => (await search.search(term, options, 'all')).results;
+    const nearest = async (word: string) => {
+      for (const prefix of typoPrefixes(word)) {
+        const results = await finds(prefix);
+        if (results.length === 0) continue;
+        const excerpts = await Promise.all(results.slice(0, 5).map(async (result) => (await result.data()).excerpt));
+        const meant = closest(word.toLocaleLowerCase(), new Set(excerpts.flatMap(markedWords)));
+        if (meant !== undefined) return meant;
+      }
+      return undefined;
+    };
+    // Found alone, and not only as a shorter word it begins with, which Pagefind matches instead of
+    // a word its index lacks ("stok" finds the pages with "s").
+    const known = async (word: string) => {
+      const [first] = await finds(word);
+      return first !== undefined && readMatch((await first.data()).excerpt, word).match === 'word';
+    };
+    const corrected: string[] = [];
+    for (const word of words) {
+      const meant = (await known(word)) ? word : await nearest(word);
+      if (meant === undefined) return undefined;
+      corrected.push(meant);
+    }
+    const q = corrected.join(' ');
+    if (q === words.join(' ') || (await finds(q)).length === 0) return undefined;
+    return { ...state, q };
+  }
+
+  /** Offers the search `correction` gives, once it is known, below a search that found nothing. */
+  async function offerCorrection(state: SearchState, mine: number) {
+    try {
+      const meant = await correction(state);
+      if (!meant || mine !== generation) return;
+      suggested = meant;
+      const link = document.createElement('a');
+      link.href = `${location.pathname}${searchStateQuery(meant)}`;
+      link.textContent = meant.q;
+      const [before = '', after = ''] = sentences.suggestion.split('{q}');
+      suggestion.replaceChildren(before, link, after);
+      suggestion.hidden = false;
+      announce(fill(sentences.suggestion, { q: meant.q }));
+    } catch (error) {
+      // A courtesy: without it, the reader still has the advice of the empty state.
+      console.error(error);
+    }
+  }
+
   async function run(state: SearchState, { focus }: { focus: boolean }) {
     reset();
     if (!hasCriteria(state)) return;
@@ -220,6 +291,7 @@ function start(root: HTMLElement) {
     // results. Otherwise (page load, Back, a filter change) focus stays put and the summary is read out.
     if (focus) summary.focus();
     else announce(summary.textContent);
+    if (found.total === 0 && state.q) void offerCorrection(state, generation);
   }
 
   /** The language switcher leads to this search on the other languages' search pages. */
@@ -252,6 +324,12 @@ function start(root: HTMLElement) {
   for (const select of [order, ...filters.map(({ select }) => select)]) {
     select.addEventListener('change', () => navigate(formState(), { focus: false }));
   }
+  suggestion.addEventListener('click', (event) => {
+    if (!suggested || !(event.target instanceof HTMLAnchorElement)) return;
+    event.preventDefault();
+    showInForm(suggested);
+    navigate(suggested, { focus: true });
+  });
   clearButton.addEventListener('click', () => {
     for (const { select } of filters) select.value = '';
     navigate(formState(), { focus: true });
