@@ -18,9 +18,17 @@ export const SEED_CONTENT = join(ROOT, 'tests/fixtures/seed-content');
  */
 export const VITEST_VARIABLES = /^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/;
 
-/** The environment for a child build, without Vitest's variables. */
+/**
+ * The environment for a child build, without Vitest's variables, and with the seed as its content
+ * unless `extra` names another folder: never `content/`, which is the newsroom's own.
+ */
 export function childEnvironment(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    NEWSROOM_CONTENT: SEED_CONTENT,
+    ...extra,
+  };
   for (const key of Object.keys(env)) if (VITEST_VARIABLES.test(key)) delete env[key];
   return env;
 }
@@ -45,10 +53,12 @@ export interface BuildResult {
 export function buildSite({ outDir, content, base, now, listPages }: BuildOptions): BuildResult {
   // TZ far from the issuer's: pages must show Tokyo dates whatever the build machine's zone.
   const env = childEnvironment({ NO_COLOR: '1', TZ: 'Pacific/Honolulu' });
-  // A fixture's content-layer cache lives (and is deleted) with the fixture; the seed's is kept in
-  // node_modules/ (src/folders.ts), out of the repository's files.
-  env.NEWSROOM_CONTENT = content ?? SEED_CONTENT;
-  if (content) env.NEWSROOM_CACHE_DIR = join(content, '.astro-cache');
+  if (content) {
+    env.NEWSROOM_CONTENT = content;
+    // A fixture's content-layer cache lives (and is deleted) with the fixture; the seed's is kept in
+    // node_modules/ (src/folders.ts), out of the repository's files.
+    env.NEWSROOM_CACHE_DIR = join(content, '.astro-cache');
+  }
   if (base) env.NEWSROOM_BASE = base;
   if (now) env.NEWSROOM_NOW = now;
   if (listPages) env.NEWSROOM_LOG_PAGES = '1';
