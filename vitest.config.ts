@@ -1,4 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+// The content every test reads unless it names another folder: a copy of the seed, never content/,
+// which is the newsroom's own (src/settings.ts reads its site.yaml as it loads).
+const NEWSROOM_CONTENT = fileURLToPath(new URL('./tests/fixtures/seed-content', import.meta.url));
 
 export default defineConfig({
   test: {
@@ -9,7 +14,7 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
           // A zone far from the issuer's, so a date computed in the machine's zone would show.
-          env: { TZ: 'Pacific/Honolulu' },
+          env: { TZ: 'Pacific/Honolulu', NEWSROOM_CONTENT },
         },
       },
       {
@@ -17,6 +22,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
+          env: { NEWSROOM_CONTENT },
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 240_000,

@@ -16,6 +16,8 @@ export function describe(value: unknown): string {
   }
   if (Array.isArray(value)) return `a list (${JSON.stringify(value)})`;
   if (typeof value === 'object') return `a mapping (${JSON.stringify(value)})`;
+  // JSON has no infinities: YAML's .inf is "number Infinity", not "number null".
+  if (typeof value === 'number' && !Number.isFinite(value)) return `number ${value}`;
   return `${typeof value} ${JSON.stringify(value)}`;
 }
 

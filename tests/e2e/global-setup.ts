@@ -1,6 +1,6 @@
 /**
- * Builds the real site from `content/` once for all end-to-end tests — at the root and under the
- * sub-path /newsroom/ — and serves both on loopback. Tests read `inject('siteDir')`,
+ * Builds the seed site (tests/fixtures/seed-content/) once for all end-to-end tests — at the root
+ * and under the sub-path /newsroom/ — and serves both on loopback. Tests read `inject('siteDir')`,
  * `inject('siteUrl')`, `inject('subpathDir')` and `inject('subpathUrl')`.
  */
 import { rmSync } from 'node:fs';

@@ -1,6 +1,6 @@
 /**
  * `npm run check`: every kind of problem in a broken fixture folder (tests/fixtures/check/broken/),
- * one line each with file, line, field and message; the real content passes; thousands of
+ * one line each with file, line, field and message; the seed content passes; thousands of
  * releases take seconds. Then the pieces: lines of fields, file encodings, ids, links.
  */
 import { spawnSync } from 'node:child_process';

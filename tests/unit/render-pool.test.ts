@@ -25,7 +25,7 @@ const file = (filePath: string, lang = 'en') => ({
 });
 
 describe('rendering on a worker thread', () => {
-  it('gives every release in content/ the HTML it gets in process', async () => {
+  it('gives every seed release the HTML it gets in process', async () => {
     const files = readdirSync(releases, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mdx'));
     expect(files.length).toBeGreaterThanOrEqual(3);
     for (const name of files) {

@@ -326,6 +326,11 @@ defaultContacts: [mahendra-negi]
       'feedSize: expected feedSize as a whole number from 1 to 1000, found string "twenty"',
     ],
     [
+      'an infinite page size',
+      `${validSite}pageSize: .inf`,
+      'pageSize: expected pageSize as a whole number from 1 to 100, found number Infinity',
+    ],
+    [
       'a fractional search limit',
       `${validSite}searchRecentReleases: 1.5`,
       'searchRecentReleases: expected searchRecentReleases as a whole number of 1 or more, found number 1.5',

@@ -29,6 +29,16 @@ import { releaseCount, resultPages, type LoadedResults, type ResultPages } from 
 
 const PAGE_SIZE = 10;
 
+/** A word of a query without the punctuation around it ("buybak," → "buybak"), in lower case. */
+const bareWord = (word: string) => word.toLocaleLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+
+/**
+ * Words no correction is looked for: Japanese (Pagefind segments it into words of its own, and a
+ * term is two or three characters), numbers, addresses, and anything too long to be a misspelling.
+ */
+const notCorrectable = (word: string) =>
+  word.length > 24 || /[\p{N}/@:.]/u.test(word) || /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(word);
+
 function required<T extends Element>(root: ParentNode, selector: string): T {
   const found = root.querySelector<T>(selector);
   if (!found) throw new Error(`search page: missing ${selector}`);
@@ -129,6 +139,7 @@ function start(root: HTMLElement) {
     suggested = undefined;
     suggestion.hidden = true;
     suggestion.replaceChildren();
+    suggestion.removeAttribute('aria-busy');
     // A failure to load is reported for the search it stopped; the next one loads the index anew.
     unavailable.hidden = true;
     list.replaceChildren();
@@ -197,50 +208,60 @@ function start(root: HTMLElement) {
   }
 
   /**
-   * For a search that found nothing, the search a reader most likely meant: each word that finds
-   * nothing alone replaced by the word of the index nearest to it (`closest`: a letter or so
-   * apart), among those its beginnings find (`typoPrefixes`: "buyba" finds "buyback" where
-   * "buybak" finds nothing); offered only if the search so corrected finds something, with the
-   * same filters. Pagefind has no such correction of its own.
+   * For a search that found nothing, the search a reader most likely meant: each word the index
+   * lacks (found nowhere, whatever the filters, or only as a shorter word Pagefind matches instead)
+   * replaced by the word of the index nearest to it (`closest`: a letter or so apart), among those
+   * its beginnings find (`typoPrefixes`: "buyba" finds "buyback" where "buybak" finds nothing);
+   * offered only if the search so corrected finds something, with the same filters. Pagefind has
+   * no such correction of its own. Undefined once `stale` (another search has started).
    */
-  async function correction(state: SearchState): Promise<SearchState | undefined> {
-    const words = state.q.split(/\s+/).filter(Boolean);
-    // An exact phrase is meant as written; a long query is no typo of a word or two.
-    if (words.length === 0 || words.length > 3 || /["“”]/.test(state.q)) return undefined;
-    const search = await getIndexes();
-    const options = pagefindOptions(state);
-    const finds = async (term: string) => (await search.search(term, options, 'all')).results;
-    const nearest = async (word: string) => {
-      for (const prefix of typoPrefixes(word)) {
-        const results = await finds(prefix);
-        if (results.length === 0) continue;
-        const excerpts = await Promise.all(results.slice(0, 5).map(async (result) => (await result.data()).excerpt));
-        const meant = closest(word.toLocaleLowerCase(), new Set(excerpts.flatMap(markedWords)));
-        if (meant !== undefined) return meant;
-      }
+  async function correction(state: SearchState, stale: () => boolean): Promise<SearchState | undefined> {
+    const words = state.q.split(/\s+/).map(bareWord).filter(Boolean);
+    // An exact phrase is meant as written; a long query is no typo of a word or two; Japanese is
+    // segmented into words by Pagefind, not by spaces.
+    if (words.length === 0 || words.length > 3 || /["“”]/.test(state.q) || words.some(notCorrectable)) {
       return undefined;
-    };
-    // Found alone, and not only as a shorter word it begins with, which Pagefind matches instead of
-    // a word its index lacks ("stok" finds the pages with "s").
+    }
+    const search = await getIndexes();
+    const withFilters = pagefindOptions(state);
+    const anywhere = { ...withFilters, filters: {} };
+    const finds = async (term: string, options = anywhere) => (await search.search(term, options, 'all')).results;
     const known = async (word: string) => {
       const [first] = await finds(word);
       return first !== undefined && readMatch((await first.data()).excerpt, word).match === 'word';
     };
+    const nearest = async (word: string) => {
+      for (const prefix of typoPrefixes(word)) {
+        if (stale()) return undefined;
+        const results = await finds(prefix);
+        if (results.length === 0) continue;
+        const excerpts = await Promise.all(results.slice(0, 5).map(async (result) => (await result.data()).excerpt));
+        const meant = closest(word, new Set(excerpts.flatMap(markedWords)));
+        if (meant !== undefined) return meant;
+      }
+      return undefined;
+    };
     const corrected: string[] = [];
     for (const word of words) {
+      if (stale()) return undefined;
       const meant = (await known(word)) ? word : await nearest(word);
       if (meant === undefined) return undefined;
       corrected.push(meant);
     }
     const q = corrected.join(' ');
-    if (q === words.join(' ') || (await finds(q)).length === 0) return undefined;
+    if (stale() || q === words.join(' ') || (await finds(q, withFilters)).length === 0) return undefined;
     return { ...state, q };
   }
 
-  /** Offers the search `correction` gives, once it is known, below a search that found nothing. */
-  async function offerCorrection(state: SearchState, mine: number) {
+  /**
+   * Offers the search `correction` gives, once it is known, below a search that found nothing, and
+   * says so: after the summary where the summary was read out rather than focused.
+   */
+  async function offerCorrection(state: SearchState, mine: number, { focus }: { focus: boolean }) {
+    // Busy while it looks, as the list is while it is filled.
+    suggestion.setAttribute('aria-busy', 'true');
     try {
-      const meant = await correction(state);
+      const meant = await correction(state, () => mine !== generation);
       if (!meant || mine !== generation) return;
       suggested = meant;
       const link = document.createElement('a');
@@ -249,10 +270,15 @@ function start(root: HTMLElement) {
       const [before = '', after = ''] = sentences.suggestion.split('{q}');
       suggestion.replaceChildren(before, link, after);
       suggestion.hidden = false;
-      announce(fill(sentences.suggestion, { q: meant.q }));
+      const offer = fill(sentences.suggestion, { q: meant.q });
+      announce(focus ? offer : `${summary.textContent} ${offer}`);
     } catch (error) {
-      // A courtesy: without it, the reader still has the advice of the empty state.
+      // A courtesy: without it, the reader still has the advice of the empty state. But Pagefind
+      // keeps an index that failed to load, and the next search would fail on it.
       console.error(error);
+      if (mine === generation) await unloadIndexes();
+    } finally {
+      if (mine === generation) suggestion.removeAttribute('aria-busy');
     }
   }
 
@@ -291,7 +317,7 @@ function start(root: HTMLElement) {
     // results. Otherwise (page load, Back, a filter change) focus stays put and the summary is read out.
     if (focus) summary.focus();
     else announce(summary.textContent);
-    if (found.total === 0 && state.q) void offerCorrection(state, generation);
+    if (found.total === 0 && state.q) void offerCorrection(state, mine, { focus });
   }
 
   /** The language switcher leads to this search on the other languages' search pages. */
@@ -325,7 +351,9 @@ function start(root: HTMLElement) {
     select.addEventListener('change', () => navigate(formState(), { focus: false }));
   }
   suggestion.addEventListener('click', (event) => {
-    if (!suggested || !(event.target instanceof HTMLAnchorElement)) return;
+    // A click with a modifier opens the link as the reader asked (a new tab, a window).
+    const plain = event.button === 0 && !event.ctrlKey && !event.metaKey && !event.shiftKey && !event.altKey;
+    if (!suggested || !plain || !(event.target instanceof HTMLAnchorElement)) return;
     event.preventDefault();
     showInForm(suggested);
     navigate(suggested, { focus: true });
