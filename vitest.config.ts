@@ -1,9 +1,9 @@
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { SEED_CONTENT } from './tests/support/build';
 
 // The content every test reads unless it names another folder: a copy of the seed, never content/,
 // which is the newsroom's own (src/settings.ts reads its site.yaml as it loads).
-const NEWSROOM_CONTENT = fileURLToPath(new URL('./tests/fixtures/seed-content', import.meta.url));
+const NEWSROOM_CONTENT = SEED_CONTENT;
 
 export default defineConfig({
   test: {

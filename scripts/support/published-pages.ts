@@ -221,8 +221,10 @@ export function linkPages(
   publicDir: string,
 ): void {
   const made = new Set<string>();
+  // Listed once: a handful of files, asked of every page.
+  const inPublic = new Set(existsSync(publicDir) ? readdirSync(publicDir, { recursive: true, encoding: 'utf8' }) : []);
   for (const file of files) {
-    if (existsSync(join(publicDir, file))) continue;
+    if (inPublic.has(file)) continue;
     const from = join(site, file);
     let stat;
     try {

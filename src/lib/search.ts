@@ -332,6 +332,9 @@ export function releaseLanguages(releases: readonly { data: { lang: string } }[]
   return [...first, ...[...others].sort()];
 }
 
+/** A word in lower case without the punctuation around it: "Buyback." and "buyback" are one word. */
+export const bareWord = (word: string) => word.toLocaleLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+
 /**
  * What Pagefind's search for `word` alone matched on a page, read from the word its excerpt marks
  * first (marks side by side are one word Pagefind segmented, as in Japanese). Pagefind stems the
@@ -356,9 +359,7 @@ export function releaseLanguages(releases: readonly { data: { lang: string } }[]
 export function readMatch(excerpt: string, word: string): { match: 'word' | 'unsure'; reach: number } {
   const marked = /<mark>([^<]*)<\/mark>/.exec(excerpt.replaceAll('</mark><mark>', ''))?.[1];
   if (marked === undefined) return { match: 'unsure', reach: 0 };
-  const [found, searched] = [marked, word].map((text) =>
-    text.toLocaleLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''),
-  ) as [string, string];
+  const [found, searched] = [marked, word].map(bareWord) as [string, string];
   const shared = (a: string) => {
     let length = 0;
     while (length < Math.min(a.length, searched.length) && a[length] === searched[length]) length += 1;
@@ -432,7 +433,7 @@ export async function* mergeNewestFirst<T>(
  */
 export function markedWords(excerpt: string): string[] {
   return [...excerpt.replaceAll('</mark><mark>', '').matchAll(/<mark>([^<]*)<\/mark>/g)]
-    .map(([, marked]) => marked!.toLocaleLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .map(([, marked]) => bareWord(marked!))
     .filter(Boolean);
 }
 

@@ -5,6 +5,7 @@
  * screen readers and moves focus only when the reader asked for something new.
  */
 import {
+  bareWord,
   fill,
   hasCriteria,
   markedWords,
@@ -28,9 +29,6 @@ import { resultItem } from './render';
 import { releaseCount, resultPages, type LoadedResults, type ResultPages } from './results';
 
 const PAGE_SIZE = 10;
-
-/** A word of a query without the punctuation around it ("buybak," → "buybak"), in lower case. */
-const bareWord = (word: string) => word.toLocaleLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
 
 /**
  * Words no correction is looked for: Japanese (Pagefind segments it into words of its own, and a
