@@ -72,7 +72,7 @@ function abort(reason: string, code = 1): never {
 // The site's modules import without extensions, as Vite allows; this hook lets Node do the same.
 await import('./support/resolve-ts.ts');
 // Pagefind over the finished site, written once Astro has exited and freed its memory.
-const { INDEX_AFTER_BUILD, searchBundles, searchIndexKey, writeSearchIndex } =
+const { INDEX_AFTER_BUILD, INDEXES_AT_ONCE, searchBundles, searchIndexKey, writeSearchIndex } =
   await import('../src/integrations/search-index.ts');
 // Where Astro keeps its manifest, and the pages of the published site reused by this build.
 const { CACHE_DIR } = await import('../src/folders.ts');
@@ -222,7 +222,7 @@ astro.on('exit', async (code, signal) => {
     if (written.length === 0) {
       console.log(`[newsroom:search-index] no indexed page changed: the published index kept in ${seconds(started)}s`);
     } else {
-      const said = await writeSearchIndex(staging, written);
+      const said = await writeSearchIndex(staging, written, { atOnce: INDEXES_AT_ONCE });
       const also = kept.map((bundle) => `; ${bundle.dir}/ kept, as none of its pages changed`).join('');
       console.log(`[newsroom:search-index] ${said}${also} in ${seconds(started)}s`);
     }

@@ -79,11 +79,21 @@ describe('the search index (writeSearchIndex)', () => {
     for (const bundle of [SEARCH_BUNDLE_DIR, `${ARCHIVE_BUNDLE_DIR}/2016`, `${ARCHIVE_BUNDLE_DIR}/2010`]) {
       expect(existsSync(join(site, bundle, 'pagefind-entry.json'))).toBe(true);
     }
-    const again = async () => {
+    const index = () => new Map([...treeDigest(site)].filter(([file]) => file.startsWith(SEARCH_BUNDLE_DIR)));
+    const again = async (atOnce?: number) => {
       rmSync(join(site, SEARCH_BUNDLE_DIR), { recursive: true, force: true });
       rmSync(join(site, ARCHIVE_BUNDLE_DIR), { recursive: true, force: true });
-      return writeSearchIndex(site);
+      return writeSearchIndex(site, undefined, { atOnce });
     };
+    // The parts written at the same time, each by a Pagefind of its own, as `npm run build` does:
+    // the same bytes, and the same account, in the same order.
+    const oneAtATime = index();
+    expect(oneAtATime.size).toBeGreaterThan(30);
+    expect(await again(3)).toBe(
+      'indexed en: 5 of 5 pages into pagefind/; en: 6 of 6 pages into pagefind-archive/2016/; ' +
+        'en: 6 of 6 pages into pagefind-archive/2010/',
+    );
+    expect(treeDifferences(index(), oneAtATime)).toEqual([]);
     // A volume no release falls in, or a release older than every volume, is a mistake, not a
     // search with an empty part.
     // (The last hour of 2015 in Tokyo: no release then.)
