@@ -438,6 +438,22 @@ export function markedWords(excerpt: string): string[] {
 }
 
 /**
+ * Whether an excerpt shows `word` itself matched: a marked word that is it, or begins with it, or
+ * parts from it only by an ending its stem drops (`readMatch`), including a shorter one with just
+ * such an ending left ("dividend" for "dividends", "sell" for "seller"). Not when Pagefind matched
+ * a shorter word instead ("a" for "aquisition", "buy" for "buybakc"), left the word out ("stock"
+ * alone marked for "stock optoins"), or the excerpt shows other words only.
+ */
+export function showsWord(excerpt: string, word: string): boolean {
+  const searched = bareWord(word);
+  return markedWords(excerpt).some(
+    (marked) =>
+      readMatch(`<mark>${marked}</mark>`, searched).match === 'word' ||
+      (searched.startsWith(marked) && STEM_ENDING.test(searched.slice(marked.length))),
+  );
+}
+
+/**
  * The beginnings of a misspelt word to search for, longest first, for the words of the index it
  * may have meant: Pagefind finds every word a searched word begins, so "buyba" finds "buyback",
  * which "buybak" does not, and "opt" finds "options" for "optoins". Down to three letters: a

@@ -203,6 +203,40 @@ describe('search over the seed content', () => {
     expect(errors).toEqual([]);
   });
 
+  it('offers the search meant above results Pagefind found without a misspelt word', async () => {
+    // Pagefind leaves out a word no word of its index begins ("optoins"), and lists the pages
+    // with the others.
+    expect(await searchFor(page, siteUrl(), '?q=stock+optoins')).toBe('2 results for “stock optoins”, newest first.');
+    expect(await resultLinks(page).count()).toBe(2);
+    const suggestion = page.locator('[data-search-suggestion]');
+    await suggestion.waitFor({ state: 'visible' });
+    expect(await suggestion.innerText()).toBe('Did you mean stock options?');
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-search-announcer]')?.textContent ===
+        '2 results for “stock optoins”, newest first. Did you mean stock options?',
+    );
+    expect(await summaryAfter(page, () => suggestion.getByRole('link', { name: 'stock options' }).click())).toBe(
+      '1 result for “stock options”, newest first.',
+    );
+    // and a word it matched by another ("Options" for "optionz").
+    expect(await searchFor(page, siteUrl(), '?q=optionz')).toBe('1 result for “optionz”, newest first.');
+    await suggestion.waitFor({ state: 'visible' });
+    expect(await suggestion.innerText()).toBe('Did you mean options?');
+    const looked = () => page.waitForFunction(() => !document.querySelector('[data-search-suggestion][aria-busy]'));
+    // Nothing is offered for a word matched by its stem ("Company" for "companys"), nor for a word
+    // the first result's excerpt does not show but the index has: "stock", far from "buyback".
+    for (const [query, said] of [
+      ['companys', '1 result for “companys”, newest first.'],
+      ['buyback+stock', '1 result for “buyback stock”, newest first.'],
+    ] as const) {
+      expect(await searchFor(page, siteUrl(), `?q=${query}`)).toBe(said);
+      await looked();
+      expect(await suggestion.isVisible()).toBe(false);
+    }
+    expect(errors).toEqual([]);
+  });
+
   it('keeps the search in the URL: it survives a reload', async () => {
     await searchFor(page, siteUrl(), '?q=buyback&order=relevance');
     await page.reload();

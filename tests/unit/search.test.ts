@@ -12,6 +12,7 @@ import {
   recentSearchYear,
   archiveVolumeYears,
   markedWords,
+  showsWord,
   readMatch,
   readArchive,
   volumesHolding,
@@ -284,7 +285,7 @@ describe('a split index', () => {
   });
 });
 
-describe('a correction for a search that found nothing', () => {
+describe('a correction for a misspelt word', () => {
   it('reads the words an excerpt marks, as one word where Pagefind marked its parts side by side', () => {
     expect(markedWords('Results of Share <mark>Buyback.</mark> … the <mark>buyback</mark> program')).toEqual([
       'buyback',
@@ -297,5 +298,19 @@ describe('a correction for a search that found nothing', () => {
     expect(typoPrefixes('Buybak')).toEqual(['buyba', 'buyb', 'buy']);
     expect(typoPrefixes('stok')).toEqual(['sto']);
     expect(typoPrefixes('ab')).toEqual([]);
+  });
+  it('tells a word matched itself from a shorter word matched instead, or a word left out', () => {
+    // The word, a longer one, or its stem with an ending dropped.
+    expect(showsWord('Share <mark>Buyback.</mark>', 'buyback')).toBe(true);
+    expect(showsWord('<mark>Companies</mark>', 'company')).toBe(true);
+    expect(showsWord('interim <mark>dividend</mark>', 'Dividends')).toBe(true);
+    expect(showsWord('<mark>sell</mark> shares', 'seller')).toBe(true);
+    // A shorter word matched instead of a misspelt one.
+    expect(showsWord('<mark>a</mark> company', 'aquisition')).toBe(false);
+    expect(showsWord('to <mark>buy</mark> back', 'buybakc')).toBe(false);
+    expect(showsWord('Stock <mark>Options</mark>.', 'optionz')).toBe(false);
+    // A word Pagefind left out: only the other word marked.
+    expect(showsWord('<mark>Stock</mark> acquisition rights', 'optoins')).toBe(false);
+    expect(showsWord('no mark here', 'buyback')).toBe(false);
   });
 });

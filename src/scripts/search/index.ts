@@ -13,12 +13,12 @@ import {
   olderLabel,
   pagefindOptions,
   readArchive,
-  readMatch,
   readSearchState,
   SEARCH_FILTERS,
   searchPlan,
   searchStateQuery,
   searchSummary,
+  showsWord,
   typoPrefixes,
   type SearchState,
   type SummarySentences,
@@ -36,6 +36,17 @@ const PAGE_SIZE = 10;
  */
 const notCorrectable = (word: string) =>
   word.length > 24 || /[\p{N}/@:.]/u.test(word) || /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(word);
+
+/**
+ * The words of a search a correction looks at, or undefined when it looks at none: an exact phrase
+ * is meant as written, a long query is no typo of a word or two, and some words are never
+ * corrected (`notCorrectable`).
+ */
+function correctableWords(q: string): string[] | undefined {
+  const words = q.split(/\s+/).map(bareWord).filter(Boolean);
+  const none = words.length === 0 || words.length > 3 || /["“”]/.test(q) || words.some(notCorrectable);
+  return none ? undefined : words;
+}
 
 function required<T extends Element>(root: ParentNode, selector: string): T {
   const found = root.querySelector<T>(selector);
@@ -94,7 +105,9 @@ function start(root: HTMLElement) {
   let older: (() => Promise<ResultPages>) | undefined;
   /** What the summary says of the search shown: its words, order and filters. */
   let described: { state: SearchState; labels: string[] } | undefined;
-  /** The search offered instead of one that found nothing (`correction`). */
+  /** The first result's excerpt, as listed: what the search matched (`showsWord`). */
+  let lead: string | undefined;
+  /** The search offered instead of the one shown (`correction`). */
   let suggested: SearchState | undefined;
 
   /** The search the form shows; values the page does not offer are dropped. */
@@ -134,6 +147,7 @@ function start(root: HTMLElement) {
     older = undefined;
     described = undefined;
     more.removeAttribute('aria-disabled');
+    lead = undefined;
     suggested = undefined;
     suggestion.hidden = true;
     suggestion.replaceChildren();
@@ -155,6 +169,7 @@ function start(root: HTMLElement) {
   async function showMore(mine: number): Promise<HTMLAnchorElement | undefined> {
     const data = await found.take(PAGE_SIZE);
     if (mine !== generation) return undefined;
+    if (shown === 0) lead = data[0]?.excerpt;
     const items = data.map(resultItem);
     list.append(...items);
     shown += items.length;
@@ -206,27 +221,29 @@ function start(root: HTMLElement) {
   }
 
   /**
-   * For a search that found nothing, the search a reader most likely meant: each word the index
-   * lacks (found nowhere, whatever the filters, or only as a shorter word Pagefind matches instead)
-   * replaced by the word of the index nearest to it (`closest`: a letter or so apart), among those
-   * its beginnings find (`typoPrefixes`: "buyba" finds "buyback" where "buybak" finds nothing);
-   * offered only if the search so corrected finds something, with the same filters. Pagefind has
-   * no such correction of its own. Undefined once `stale` (another search has started).
+   * The search a reader most likely meant: each word the index lacks (found nowhere, whatever the
+   * filters, or only as a shorter word Pagefind matches instead: `showsWord`) replaced by the word
+   * of the index nearest to it (`closest`: a letter or so apart), among those its beginnings find
+   * (`typoPrefixes`: "buyba" finds "buyback" where "buybak" finds nothing); offered only if the
+   * search so corrected finds something, with the same filters. Pagefind has no such correction of
+   * its own. `unshown`: for a search that found something, the words its first result does not
+   * show matched; the others are kept as they are. Undefined once `stale` (another search has
+   * started).
    */
-  async function correction(state: SearchState, stale: () => boolean): Promise<SearchState | undefined> {
-    const words = state.q.split(/\s+/).map(bareWord).filter(Boolean);
-    // An exact phrase is meant as written; a long query is no typo of a word or two; Japanese is
-    // segmented into words by Pagefind, not by spaces.
-    if (words.length === 0 || words.length > 3 || /["“”]/.test(state.q) || words.some(notCorrectable)) {
-      return undefined;
-    }
+  async function correction(
+    state: SearchState,
+    stale: () => boolean,
+    unshown?: ReadonlySet<string>,
+  ): Promise<SearchState | undefined> {
+    const words = correctableWords(state.q);
+    if (words === undefined) return undefined;
     const search = await getIndexes();
     const withFilters = pagefindOptions(state);
     const anywhere = { ...withFilters, filters: {} };
     const finds = async (term: string, options = anywhere) => (await search.search(term, options, 'all')).results;
     const known = async (word: string) => {
       const [first] = await finds(word);
-      return first !== undefined && readMatch((await first.data()).excerpt, word).match === 'word';
+      return first !== undefined && showsWord((await first.data()).excerpt, word);
     };
     const nearest = async (word: string) => {
       for (const prefix of typoPrefixes(word)) {
@@ -242,7 +259,8 @@ function start(root: HTMLElement) {
     const corrected: string[] = [];
     for (const word of words) {
       if (stale()) return undefined;
-      const meant = (await known(word)) ? word : await nearest(word);
+      const looked = unshown === undefined || unshown.has(word);
+      const meant = !looked || (await known(word)) ? word : await nearest(word);
       if (meant === undefined) return undefined;
       corrected.push(meant);
     }
@@ -252,14 +270,18 @@ function start(root: HTMLElement) {
   }
 
   /**
-   * Offers the search `correction` gives, once it is known, below a search that found nothing, and
-   * says so: after the summary where the summary was read out rather than focused.
+   * Offers the search `correction` gives, once it is known, below the summary of the search shown,
+   * and says so: after the summary where the summary was read out rather than focused.
    */
-  async function offerCorrection(state: SearchState, mine: number, { focus }: { focus: boolean }) {
+  async function offerCorrection(
+    state: SearchState,
+    mine: number,
+    { focus, unshown }: { focus: boolean; unshown?: ReadonlySet<string> },
+  ) {
     // Busy while it looks, as the list is while it is filled.
     suggestion.setAttribute('aria-busy', 'true');
     try {
-      const meant = await correction(state, () => mine !== generation);
+      const meant = await correction(state, () => mine !== generation, unshown);
       if (!meant || mine !== generation) return;
       suggested = meant;
       const link = document.createElement('a');
@@ -315,7 +337,18 @@ function start(root: HTMLElement) {
     // results. Otherwise (page load, Back, a filter change) focus stays put and the summary is read out.
     if (focus) summary.focus();
     else announce(summary.textContent);
-    if (found.total === 0 && state.q) void offerCorrection(state, mine, { focus });
+    if (!state.q) return;
+    if (found.total === 0) {
+      void offerCorrection(state, mine, { focus });
+    } else if (lead !== undefined && markedWords(lead).length > 0) {
+      // Results, but perhaps for another word Pagefind matched instead of a misspelt one, or
+      // without a word it left out: "optionz" lists the pages with "options", "stock optoins"
+      // those with "stock". (An excerpt that marks nothing, as for a match in the title alone,
+      // tells nothing.)
+      const shownLead = lead;
+      const unshown = (correctableWords(state.q) ?? []).filter((word) => !showsWord(shownLead, word));
+      if (unshown.length > 0) void offerCorrection(state, mine, { focus, unshown: new Set(unshown) });
+    }
   }
 
   /** The language switcher leads to this search on the other languages' search pages. */
