@@ -91,6 +91,15 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
+// Should the build run out of work before the new site is in place, it failed: a Pagefind process
+// that dies leaves its wrapper waiting for an answer for ever, and Node would exit as if all went well.
+process.on('exit', (code) => {
+  if (swapped || code !== 0) return;
+  cleanUp();
+  console.error(`\nBuild stopped before the site was complete; ${outDir} was left as it was.`);
+  process.exitCode = 1;
+});
+
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(2);
 
 // The published site whose pages this build may reuse, read before Astro rewrites its manifest.

@@ -236,7 +236,17 @@ export async function writeSearchIndex(
   bundles = searchBundles(siteDir),
   { atOnce = 1 }: { atOnce?: number } = {},
 ): Promise<string> {
+  // A Pagefind process that dies (a panic) leaves its wrapper waiting for ever; Node, with nothing
+  // else to do, would then exit as if the build had succeeded.
+  const unanswered = () => {
+    console.error('Search index: Pagefind stopped without answering; the index was not written.');
+    process.exitCode = 1;
+  };
+  process.once('exit', unanswered);
   const services: (typeof pagefind)[] = [];
+  let workers: Promise<void>[] = [];
+  // Once one index fails, no other is begun: the build stops.
+  let failed = false;
   try {
     const inOrderMade = listsInOrderMade(siteDir);
     // Pagefind reads a folder: the site's own, unless it holds another bundle's pages too.
@@ -246,19 +256,29 @@ export async function writeSearchIndex(
     const said: string[] = [];
     let next = 0;
     const writeNext = async (service: typeof pagefind) => {
-      while (next < bundles.length) {
+      while (!failed && next < bundles.length) {
         const i = next++;
-        said[i] = await writeBundle(service, siteDir, bundles[i]!, sources[i]!);
+        said[i] = await writeBundle(service, siteDir, bundles[i]!, sources[i]!, () => failed);
       }
     };
-    const slots = Math.min(bundles.length, atOnce);
+    const slots = Math.max(1, Math.min(bundles.length, atOnce));
     for (let slot = 0; slot < slots; slot++) services.push(await pagefindService(slot));
-    await Promise.all(services.map(writeNext));
+    workers = services.map((service) =>
+      writeNext(service).catch((error: unknown) => {
+        failed = true;
+        throw error;
+      }),
+    );
+    await Promise.all(workers);
     return `indexed ${said.join('; ')}`;
   } finally {
-    // Pagefind runs as child processes; close them so the build can exit.
+    failed = true;
+    // Pagefind runs as child processes; close them so the build can exit, and let every index
+    // being written stop before its pages go.
     await Promise.all(services.map((service) => service.close()));
+    await Promise.allSettled(workers);
     rmSync(join(siteDir, STAGE_DIR), { recursive: true, force: true });
+    process.off('exit', unanswered);
   }
 }
 
@@ -285,23 +305,29 @@ async function pagefindService(slot: number): Promise<typeof pagefind> {
 
 /**
  * Writes `bundle`'s index into the site in `siteDir` with `service`, from the pages in `source`,
- * and says what it indexed.
+ * and says what it indexed. Asks nothing more of the service once `stopped` (another index
+ * failed, and the services are closed): the wrapper would start its process again.
  */
 async function writeBundle(
   service: typeof pagefind,
   siteDir: string,
   bundle: SearchBundle,
   source: string,
+  stopped: () => boolean,
 ): Promise<string> {
-  const created = await service.createIndex(INDEX_SETTINGS);
+  const ask = <T>(request: () => Promise<T>): Promise<T> => {
+    if (stopped()) throw new Error(`Search index: ${bundle.dir}/ not written, as another part failed`);
+    return request();
+  };
+  const created = await ask(() => service.createIndex(INDEX_SETTINGS));
   if (!created.index) fail('creating the index', created.errors);
   const { index } = created;
-  const added = await index.addDirectory({ path: source, glob: INDEXED_PAGES });
+  const added = await ask(() => index.addDirectory({ path: source, glob: INDEXED_PAGES }));
   if (added.errors.length > 0) fail(`reading the pages in ${siteDir}`, added.errors);
-  const written = await index.writeFiles({ outputPath: join(siteDir, bundle.dir) });
+  const written = await ask(() => index.writeFiles({ outputPath: join(siteDir, bundle.dir) }));
   if (written.errors.length > 0) fail('writing the index', written.errors);
   // The service keeps every index it made until told otherwise.
-  await index.deleteIndex();
+  await ask(() => index.deleteIndex());
   // addDirectory counts every page it read; the entry file counts those actually indexed.
   const entry = JSON.parse(await readFile(join(written.outputPath, 'pagefind-entry.json'), 'utf8')) as {
     languages: Record<string, { page_count: number }>;

@@ -440,18 +440,23 @@ export function markedWords(excerpt: string): string[] {
 /**
  * Whether an excerpt shows `word` itself matched: a marked word that is it, or begins with it, or
  * parts from it only by an ending its stem drops (`readMatch`), including a shorter one with just
- * such an ending left ("dividend" for "dividends", "sell" for "seller"). Not when Pagefind matched
- * a shorter word instead ("a" for "aquisition", "buy" for "buybakc"), left the word out ("stock"
- * alone marked for "stock optoins"), or the excerpt shows other words only.
+ * such an ending left ("dividend" for "dividends", "sell" for "seller"), or one of the same stem
+ * ("announces" for "announced", "run" for "running"). Not when Pagefind matched another word
+ * instead ("a" for "aquisition", "buy" for "buybakc"), left the word out ("stock" alone marked for
+ * "stock optoins"), or the excerpt shows other words only.
  */
 export function showsWord(excerpt: string, word: string): boolean {
   const searched = bareWord(word);
   return markedWords(excerpt).some(
     (marked) =>
       readMatch(`<mark>${marked}</mark>`, searched).match === 'word' ||
-      (searched.startsWith(marked) && STEM_ENDING.test(searched.slice(marked.length))),
+      (searched.startsWith(marked) && STEM_ENDING.test(searched.slice(marked.length))) ||
+      undoubled(stemOf(marked)) === undoubled(stemOf(searched)),
   );
 }
+
+/** A stem without the doubled letter an ending brings ("runn" of "running", "plann" of "planned"). */
+const undoubled = (stem: string) => stem.replace(/(\p{L})\1$/u, '$1');
 
 /**
  * The beginnings of a misspelt word to search for, longest first, for the words of the index it

@@ -224,10 +224,12 @@ describe('search over the seed content', () => {
     await suggestion.waitFor({ state: 'visible' });
     expect(await suggestion.innerText()).toBe('Did you mean options?');
     const looked = () => page.waitForFunction(() => !document.querySelector('[data-search-suggestion][aria-busy]'));
-    // Nothing is offered for a word matched by its stem ("Company" for "companys"), nor for a word
-    // the first result's excerpt does not show but the index has: "stock", far from "buyback".
+    // Nothing is offered for a word matched by its stem ("Company" for "companys", "announces" for
+    // "announced"), nor for a word the first results' excerpts do not show but the index has:
+    // "stock", far from "buyback".
     for (const [query, said] of [
       ['companys', '1 result for “companys”, newest first.'],
+      ['announced', '3 results for “announced”, newest first.'],
       ['buyback+stock', '1 result for “buyback stock”, newest first.'],
     ] as const) {
       expect(await searchFor(page, siteUrl(), `?q=${query}`)).toBe(said);

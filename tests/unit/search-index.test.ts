@@ -1,15 +1,17 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeSearchIndex } from '../../src/integrations/search-index';
 import { ARCHIVE_BUNDLE_DIR, recordArchive, SEARCH_BUNDLE_DIR } from '../../src/lib/search';
+import { ROOT } from '../support/build';
 import { treeDifferences, treeDigest } from '../support/tree';
 
 // tmpfs, where this machine has it, lists a folder in the order its entries were made (as btrfs
 // does), so the order pages are written in shows there; ext4 lists them by a hash of their names.
 const place = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
-const sites = [0, 1, 2].map(() => mkdtempSync(join(place, 'newsroom-index-order-')));
+const sites = [0, 1, 2, 3].map(() => mkdtempSync(join(place, 'newsroom-index-order-')));
 afterAll(() => sites.forEach((site) => rmSync(site, { recursive: true, force: true })));
 
 const slugs = Array.from({ length: 16 }, (_, i) => `20${String(10 + i)}-03-30-results-of-share-buyback`);
@@ -111,5 +113,21 @@ describe('the search index (writeSearchIndex)', () => {
     searchPage('2021-12-31T15:00:00.000Z', '[]');
     await expect(again()).rejects.toThrow(/search\/index.html: expected the archive's volumes/);
     expect(readdirSync(site).sort()).toEqual(['about', 'releases', 'search']);
+  }, 60_000);
+
+  it('fails, rather than let the build end as if it had written the index, when Pagefind dies', () => {
+    const site = sites[3]!;
+    writePages(site, slugs.slice(0, 2));
+    // Pagefind panics where its output folder is a file, and its wrapper never answers.
+    writeFileSync(join(site, SEARCH_BUNDLE_DIR), 'not a folder');
+    const script = `import { writeSearchIndex } from './src/integrations/search-index.ts';
+      await writeSearchIndex(${JSON.stringify(site)});`;
+    const result = spawnSync(
+      process.execPath,
+      ['--import', './scripts/support/resolve-ts.ts', '--input-type=module', '--eval', script],
+      { cwd: ROOT, encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(result.stderr).toContain('Search index: Pagefind stopped without answering; the index was not written.');
+    expect(result.status).toBe(1);
   }, 60_000);
 });

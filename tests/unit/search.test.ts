@@ -305,6 +305,12 @@ describe('a correction for a misspelt word', () => {
     expect(showsWord('<mark>Companies</mark>', 'company')).toBe(true);
     expect(showsWord('interim <mark>dividend</mark>', 'Dividends')).toBe(true);
     expect(showsWord('<mark>sell</mark> shares', 'seller')).toBe(true);
+    // Another word of the same stem.
+    expect(showsWord('Trend Micro <mark>announces</mark>', 'announced')).toBe(true);
+    expect(showsWord('the <mark>release</mark> of', 'released')).toBe(true);
+    expect(showsWord('<mark>issue</mark> price', 'issued')).toBe(true);
+    expect(showsWord('a <mark>run</mark> of', 'running')).toBe(true);
+    expect(showsWord('<mark>planned</mark> purchase', 'plan')).toBe(true);
     // A shorter word matched instead of a misspelt one.
     expect(showsWord('<mark>a</mark> company', 'aquisition')).toBe(false);
     expect(showsWord('to <mark>buy</mark> back', 'buybakc')).toBe(false);

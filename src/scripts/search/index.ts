@@ -105,8 +105,8 @@ function start(root: HTMLElement) {
   let older: (() => Promise<ResultPages>) | undefined;
   /** What the summary says of the search shown: its words, order and filters. */
   let described: { state: SearchState; labels: string[] } | undefined;
-  /** The first result's excerpt, as listed: what the search matched (`showsWord`). */
-  let lead: string | undefined;
+  /** The excerpts of the first page of results: what the search matched (`showsWord`). */
+  let leads: string[] = [];
   /** The search offered instead of the one shown (`correction`). */
   let suggested: SearchState | undefined;
 
@@ -147,7 +147,7 @@ function start(root: HTMLElement) {
     older = undefined;
     described = undefined;
     more.removeAttribute('aria-disabled');
-    lead = undefined;
+    leads = [];
     suggested = undefined;
     suggestion.hidden = true;
     suggestion.replaceChildren();
@@ -169,7 +169,7 @@ function start(root: HTMLElement) {
   async function showMore(mine: number): Promise<HTMLAnchorElement | undefined> {
     const data = await found.take(PAGE_SIZE);
     if (mine !== generation) return undefined;
-    if (shown === 0) lead = data[0]?.excerpt;
+    if (shown === 0) leads = data.map((result) => result.excerpt);
     const items = data.map(resultItem);
     list.append(...items);
     shown += items.length;
@@ -241,9 +241,12 @@ function start(root: HTMLElement) {
     const withFilters = pagefindOptions(state);
     const anywhere = { ...withFilters, filters: {} };
     const finds = async (term: string, options = anywhere) => (await search.search(term, options, 'all')).results;
+    // A word the index has, as its first results for the word alone show.
     const known = async (word: string) => {
-      const [first] = await finds(word);
-      return first !== undefined && showsWord((await first.data()).excerpt, word);
+      const excerpts = await Promise.all(
+        (await finds(word)).slice(0, 3).map(async (result) => (await result.data()).excerpt),
+      );
+      return excerpts.some((excerpt) => showsWord(excerpt, word));
     };
     const nearest = async (word: string) => {
       for (const prefix of typoPrefixes(word)) {
@@ -251,7 +254,10 @@ function start(root: HTMLElement) {
         const results = await finds(prefix);
         if (results.length === 0) continue;
         const excerpts = await Promise.all(results.slice(0, 5).map(async (result) => (await result.data()).excerpt));
-        const meant = closest(word, new Set(excerpts.flatMap(markedWords)));
+        const marked = new Set(excerpts.flatMap(markedWords));
+        // The word itself among them is no typo (`closest` offers only another).
+        if (marked.has(word)) return word;
+        const meant = closest(word, marked);
         if (meant !== undefined) return meant;
       }
       return undefined;
@@ -293,10 +299,12 @@ function start(root: HTMLElement) {
       const offer = fill(sentences.suggestion, { q: meant.q });
       announce(focus ? offer : `${summary.textContent} ${offer}`);
     } catch (error) {
-      // A courtesy: without it, the reader still has the advice of the empty state. But Pagefind
-      // keeps an index that failed to load, and the next search would fail on it.
+      // A courtesy: without it, the reader still has the results, or the advice of the empty
+      // state. But Pagefind keeps an index that failed to load, and the next search would fail on
+      // it: unloaded, unless results are listed that their next page may still read (a search
+      // that then fails unloads it itself).
       console.error(error);
-      if (mine === generation) await unloadIndexes();
+      if (mine === generation && found.total === 0) await unloadIndexes();
     } finally {
       if (mine === generation) suggestion.removeAttribute('aria-busy');
     }
@@ -340,13 +348,15 @@ function start(root: HTMLElement) {
     if (!state.q) return;
     if (found.total === 0) {
       void offerCorrection(state, mine, { focus });
-    } else if (lead !== undefined && markedWords(lead).length > 0) {
+    } else if (leads.some((excerpt) => markedWords(excerpt).length > 0)) {
       // Results, but perhaps for another word Pagefind matched instead of a misspelt one, or
       // without a word it left out: "optionz" lists the pages with "options", "stock optoins"
-      // those with "stock". (An excerpt that marks nothing, as for a match in the title alone,
-      // tells nothing.)
-      const shownLead = lead;
-      const unshown = (correctableWords(state.q) ?? []).filter((word) => !showsWord(shownLead, word));
+      // those with "stock". A word no excerpt of the first page shows is looked up. (An excerpt
+      // that marks nothing, as for a match in the title alone, tells nothing.)
+      const shownLeads = leads;
+      const unshown = (correctableWords(state.q) ?? []).filter(
+        (word) => !shownLeads.some((excerpt) => showsWord(excerpt, word)),
+      );
       if (unshown.length > 0) void offerCorrection(state, mine, { focus, unshown: new Set(unshown) });
     }
   }
