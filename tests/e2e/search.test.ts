@@ -62,6 +62,25 @@ async function summaryAfter(page: Page, action: () => Promise<unknown>): Promise
   return summary(page).innerText();
 }
 
+const suggestion = (page: Page) => page.locator('[data-search-suggestion]');
+
+/**
+ * Waits for the search offered instead of the one shown, and for the live region to read out
+ * `announced` (in the next frame); returns the offer's text.
+ */
+async function offer(page: Page, announced: string): Promise<string> {
+  await suggestion(page).waitFor({ state: 'visible' });
+  await page.waitForFunction(
+    (text) => document.querySelector('[data-search-announcer]')?.textContent === text,
+    announced,
+  );
+  return suggestion(page).innerText();
+}
+
+/** Waits until the page has looked for a search to offer (the offer is busy while it looks). */
+const looked = (page: Page) =>
+  page.waitForFunction(() => !document.querySelector('[data-search-suggestion][aria-busy]'));
+
 describe('search over the seed content', () => {
   const siteUrl = () => inject('siteUrl');
   let context: BrowserContext;
@@ -164,42 +183,34 @@ describe('search over the seed content', () => {
 
   it('offers the search a misspelt word most likely meant, and runs it when chosen', async () => {
     expect(await searchFor(page, siteUrl(), '?q=stok+optoins')).toBe('No results for “stok optoins”.');
-    const suggestion = page.locator('[data-search-suggestion]');
-    await suggestion.waitFor({ state: 'visible' });
-    expect(await suggestion.innerText()).toBe('Did you mean stock options?');
-    // Read out too, after the summary (a search on load moves no focus), once the next frame has
-    // written it into the live region.
-    await page.waitForFunction(
-      () =>
-        document.querySelector('[data-search-announcer]')?.textContent ===
-        'No results for “stok optoins”. Did you mean stock options?',
+    // Read out too, after the summary (a search on load moves no focus).
+    expect(await offer(page, 'No results for “stok optoins”. Did you mean stock options?')).toBe(
+      'Did you mean stock options?',
     );
-    const link = suggestion.getByRole('link', { name: 'stock options', exact: true });
+    const link = suggestion(page).getByRole('link', { name: 'stock options', exact: true });
     expect(await link.getAttribute('href')).toBe('/search/?q=stock+options');
     expect(await summaryAfter(page, () => link.click())).toBe('1 result for “stock options”, newest first.');
     expect(new URL(page.url()).search).toBe('?q=stock+options');
     expect(await page.locator('#search-q').inputValue()).toBe('stock options');
-    expect(await suggestion.isVisible()).toBe(false);
+    expect(await suggestion(page).isVisible()).toBe(false);
     expect(await searchFor(page, siteUrl(), '?q=buybak')).toBe('No results for “buybak”.');
-    await suggestion.waitFor({ state: 'visible' });
-    expect(await suggestion.innerText()).toBe('Did you mean buyback?');
-    const looked = () => page.waitForFunction(() => !document.querySelector('[data-search-suggestion][aria-busy]'));
+    expect(await offer(page, 'No results for “buybak”. Did you mean buyback?')).toBe('Did you mean buyback?');
     // Nothing is offered where no word of the index is near,
     expect(await searchFor(page, siteUrl(), '?q=xylophonequark')).toBe('No results for “xylophonequark”.');
-    await looked();
-    expect(await suggestion.isVisible()).toBe(false);
+    await looked(page);
+    expect(await suggestion(page).isVisible()).toBe(false);
     // nor for a word the index has that the filters left out ("buyback" is in no Japanese release),
     expect(await searchFor(page, siteUrl(), '?q=buyback&language=ja')).toBe('No results for “buyback” in Japanese.');
-    await looked();
-    expect(await suggestion.isVisible()).toBe(false);
+    await looked(page);
+    expect(await suggestion(page).isVisible()).toBe(false);
     // nor for a search the reader has left: only the one shown gets an offer.
     await searchFor(page, siteUrl(), '?q=buybak');
     await summaryAfter(page, async () => {
       await page.locator('#search-q').fill('buyback');
       await page.locator('#search-q').press('Enter');
     });
-    await looked();
-    expect(await suggestion.isVisible()).toBe(false);
+    await looked(page);
+    expect(await suggestion(page).isVisible()).toBe(false);
     expect(errors).toEqual([]);
   });
 
@@ -208,22 +219,16 @@ describe('search over the seed content', () => {
     // with the others.
     expect(await searchFor(page, siteUrl(), '?q=stock+optoins')).toBe('2 results for “stock optoins”, newest first.');
     expect(await resultLinks(page).count()).toBe(2);
-    const suggestion = page.locator('[data-search-suggestion]');
-    await suggestion.waitFor({ state: 'visible' });
-    expect(await suggestion.innerText()).toBe('Did you mean stock options?');
-    await page.waitForFunction(
-      () =>
-        document.querySelector('[data-search-announcer]')?.textContent ===
-        '2 results for “stock optoins”, newest first. Did you mean stock options?',
+    expect(await offer(page, '2 results for “stock optoins”, newest first. Did you mean stock options?')).toBe(
+      'Did you mean stock options?',
     );
-    expect(await summaryAfter(page, () => suggestion.getByRole('link', { name: 'stock options' }).click())).toBe(
-      '1 result for “stock options”, newest first.',
-    );
+    const link = suggestion(page).getByRole('link', { name: 'stock options', exact: true });
+    expect(await summaryAfter(page, () => link.click())).toBe('1 result for “stock options”, newest first.');
     // and a word it matched by another ("Options" for "optionz").
     expect(await searchFor(page, siteUrl(), '?q=optionz')).toBe('1 result for “optionz”, newest first.');
-    await suggestion.waitFor({ state: 'visible' });
-    expect(await suggestion.innerText()).toBe('Did you mean options?');
-    const looked = () => page.waitForFunction(() => !document.querySelector('[data-search-suggestion][aria-busy]'));
+    expect(await offer(page, '1 result for “optionz”, newest first. Did you mean options?')).toBe(
+      'Did you mean options?',
+    );
     // Nothing is offered for a word matched by its stem ("Company" for "companys", "announces" for
     // "announced"), nor for a word the first results' excerpts do not show but the index has:
     // "stock", far from "buyback".
@@ -233,8 +238,8 @@ describe('search over the seed content', () => {
       ['buyback+stock', '1 result for “buyback stock”, newest first.'],
     ] as const) {
       expect(await searchFor(page, siteUrl(), `?q=${query}`)).toBe(said);
-      await looked();
-      expect(await suggestion.isVisible()).toBe(false);
+      await looked(page);
+      expect(await suggestion(page).isVisible()).toBe(false);
     }
     expect(errors).toEqual([]);
   });
