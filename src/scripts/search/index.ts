@@ -226,9 +226,9 @@ function start(root: HTMLElement) {
    * of the index nearest to it (`closest`: a letter or so apart), among those its beginnings find
    * (`typoPrefixes`: "buyba" finds "buyback" where "buybak" finds nothing); offered only if the
    * search so corrected finds something, with the same filters. Pagefind has no such correction of
-   * its own. `unshown`: for a search that found something, the words its first result does not
-   * show matched; the others are kept as they are. Undefined once `stale` (another search has
-   * started).
+   * its own. `unshown`: for a search that found something, the words no excerpt of its first
+   * page shows matched; the others are kept as they are. Undefined once `stale` (another search
+   * has started).
    */
   async function correction(
     state: SearchState,
