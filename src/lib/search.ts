@@ -284,7 +284,10 @@ export interface SummarySentences {
   since: string;
   /** The button that searches the archive too. */
   older: string;
-  /** Offered when nothing was found and a search with a word corrected finds something: `{q}` is its link. */
+  /**
+   * Offered when a search with a misspelt word corrected finds something, and the search shown
+   * found nothing or lacks that word: `{q}` is its link.
+   */
   suggestion: string;
 }
 
@@ -359,7 +362,11 @@ export const bareWord = (word: string) => word.toLocaleLowerCase().replace(/^[^\
 export function readMatch(excerpt: string, word: string): { match: 'word' | 'unsure'; reach: number } {
   const marked = /<mark>([^<]*)<\/mark>/.exec(excerpt.replaceAll('</mark><mark>', ''))?.[1];
   if (marked === undefined) return { match: 'unsure', reach: 0 };
-  const [found, searched] = [marked, word].map(bareWord) as [string, string];
+  return wordMatch(bareWord(marked), bareWord(word));
+}
+
+/** `readMatch` of the marked word `found` for the searched one, both bare words (`bareWord`). */
+function wordMatch(found: string, searched: string): { match: 'word' | 'unsure'; reach: number } {
   const shared = (a: string) => {
     let length = 0;
     while (length < Math.min(a.length, searched.length) && a[length] === searched[length]) length += 1;
@@ -449,7 +456,7 @@ export function showsWord(excerpt: string, word: string): boolean {
   const searched = bareWord(word);
   return markedWords(excerpt).some(
     (marked) =>
-      readMatch(`<mark>${marked}</mark>`, searched).match === 'word' ||
+      wordMatch(marked, searched).match === 'word' ||
       (searched.startsWith(marked) && STEM_ENDING.test(searched.slice(marked.length))) ||
       undoubled(stemOf(marked)) === undoubled(stemOf(searched)),
   );
