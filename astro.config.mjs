@@ -12,7 +12,6 @@ import { attachmentPreview } from './src/integrations/attachment-preview';
 import { draftPreview } from './src/integrations/draft-preview';
 import { embargoNotice } from './src/integrations/embargo-notice';
 import linkedPages from './src/integrations/linked-pages';
-import pageWorker from './src/integrations/page-worker';
 import { CACHE_DIR, CONTENT_DIR } from './src/folders';
 import { LINKED_STAGING } from './src/lib/reused-pages';
 import { settings } from './src/settings';
@@ -75,7 +74,6 @@ export default defineConfig({
   integrations: [
     // `npm run build` over a published site: waits for its pages before generating any.
     linkedPages(),
-    pageWorker(),
     draftPreview(),
     // Under `npm run dev`, the files releases attach (a build writes them as pages).
     attachmentPreview(`${CONTENT_DIR}/${ATTACHMENTS_FOLDER}`),

@@ -2,9 +2,7 @@
  * Incremental builds: after one release is edited, a build that reuses the previous one (stored
  * HTML of unchanged bodies, cached pages) must publish exactly what a clean build of the same
  * content publishes — the edited page, its neighbours' links, lists and feeds included. So must a
- * build whose stored bodies were deleted from the cache. The clean build renders every page on the
- * page worker (src/integrations/page-worker.ts) and the others on Astro's thread, so the
- * comparisons also show that a page is the same bytes whichever thread rendered it.
+ * build whose stored bodies were deleted from the cache.
  */
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,7 +29,6 @@ describe('a rebuild after editing one release', () => {
   const incremental = join(work, 'incremental');
   const clean = join(work, 'clean');
   let rebuildLog = '';
-  let cleanLog = '';
 
   /** The site in `rebuilt` is, file for file and byte for byte, the clean build's. */
   function expectCleanBuild(rebuilt: string): void {
@@ -40,7 +37,7 @@ describe('a rebuild after editing one release', () => {
 
   beforeAll(() => {
     cpSync(SEED_CONTENT, incremental, { recursive: true });
-    const first = buildSite({ content: incremental, outDir: join(work, 'out-1'), pageWorker: 'off' });
+    const first = buildSite({ content: incremental, outDir: join(work, 'out-1') });
     expect(first.status, first.output).toBe(0);
 
     const file = join(incremental, RELEASE);
@@ -50,20 +47,14 @@ describe('a rebuild after editing one release', () => {
       file,
       source.replace(`headline: ${OLD}`, `headline: ${NEW}`).replace('819,000 shares', '819,500 shares'),
     );
-    const rebuilt = buildSite({
-      content: incremental,
-      outDir: join(work, 'out-2'),
-      listPages: true,
-      pageWorker: 'off',
-    });
+    const rebuilt = buildSite({ content: incremental, outDir: join(work, 'out-2'), listPages: true });
     expect(rebuilt.status, rebuilt.output).toBe(0);
     rebuildLog = rebuilt.output;
 
     // The same content, built from nothing.
     cpSync(incremental, clean, { recursive: true, filter: (path) => !path.includes('.astro-cache') });
-    const full = buildSite({ content: clean, outDir: join(work, 'out-clean'), pageWorker: 'every' });
+    const full = buildSite({ content: clean, outDir: join(work, 'out-clean') });
     expect(full.status, full.output).toBe(0);
-    cleanLog = full.output;
   }, 180_000);
 
   const cache = join(incremental, '.astro-cache');
@@ -92,12 +83,7 @@ describe('a rebuild after editing one release', () => {
     expect(before.filter((file) => file.startsWith('notices/'))).not.toEqual([]);
     // The bodies, and the cached pages, so that every page is rendered from the bodies anew.
     for (const made of ['bodies', 'dist', 'incremental-build.json']) rmSync(join(cache, made), { recursive: true });
-    const again = buildSite({
-      content: incremental,
-      outDir: join(work, 'out-3'),
-      listPages: true,
-      pageWorker: 'off',
-    });
+    const again = buildSite({ content: incremental, outDir: join(work, 'out-3'), listPages: true });
     expect(again.status, again.output).toBe(0);
     expect(again.output).not.toMatch(/\((cached|restored)\)/);
     // Named by their HTML: the same names are the same bodies, releases, notices and boilerplates.
@@ -115,15 +101,6 @@ describe('a rebuild after editing one release', () => {
 
   it('publishes exactly what a clean build publishes', () => {
     expectCleanBuild(join(work, 'out-2'));
-  });
-
-  it('rendered every page of the clean build on the page worker, and none of the others', () => {
-    const [, onWorker, rendered] =
-      /\[newsroom:page-worker\] (\d+) of (\d+) pages rendered on a second thread/.exec(cleanLog) ?? [];
-    expect(Number(onWorker)).toBeGreaterThan(40);
-    expect(onWorker).toBe(rendered);
-    expect(cleanLog).not.toMatch(/page worker (failed|did not start|stopped)/);
-    expect(rebuildLog).not.toContain('[newsroom:page-worker]');
   });
 
   it('shows the edit on the page, in the lists, in the feeds and in the neighbour’s link', () => {

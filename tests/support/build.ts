@@ -43,8 +43,6 @@ export interface BuildOptions {
   now?: string;
   /** Astro lists every file it writes, `(cached)` when kept (NEWSROOM_LOG_PAGES). */
   listPages?: boolean;
-  /** Pages on Astro's thread only, or every page on the page worker (NEWSROOM_PAGE_WORKER). */
-  pageWorker?: 'off' | 'every';
 }
 
 export interface BuildResult {
@@ -52,7 +50,7 @@ export interface BuildResult {
   output: string;
 }
 
-export function buildSite({ outDir, content, base, now, listPages, pageWorker }: BuildOptions): BuildResult {
+export function buildSite({ outDir, content, base, now, listPages }: BuildOptions): BuildResult {
   // TZ far from the issuer's: pages must show Tokyo dates whatever the build machine's zone.
   const env = childEnvironment({ NO_COLOR: '1', TZ: 'Pacific/Honolulu' });
   if (content) {
@@ -64,7 +62,6 @@ export function buildSite({ outDir, content, base, now, listPages, pageWorker }:
   if (base) env.NEWSROOM_BASE = base;
   if (now) env.NEWSROOM_NOW = now;
   if (listPages) env.NEWSROOM_LOG_PAGES = '1';
-  if (pageWorker) env.NEWSROOM_PAGE_WORKER = pageWorker;
   const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
     cwd: ROOT,
     env,
