@@ -204,8 +204,10 @@ astro.on('exit', async (code, signal) => {
   const indexKey = await indexKeyMade;
   try {
     if (linked) {
-      const { kept, writtenThrough } = published.dropUnpublishedPages(linked.pages, staging, CACHE_DIR);
+      const { kept, dropped, writtenThrough } = published.dropUnpublishedPages(linked.pages, staging, CACHE_DIR);
       console.log(`[newsroom] ${kept} unchanged pages kept from the published site`);
+      const gone = published.droppedPagesWarning(dropped);
+      if (gone) console.warn(gone);
       if (writtenThrough.length > 0) {
         // Never seen: it would take a writer src/middleware.ts does not see. The new site, about to
         // replace the published one, is right; the published one changed early.

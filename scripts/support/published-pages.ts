@@ -300,14 +300,15 @@ export function keepPublishedBundle(
 /**
  * Once Astro has built into `staging`: removes the linked pages this build does not publish (a
  * release deleted, unpublished or moved), with the folders they leave empty. Returns how many
- * linked pages it kept, and the files that were written through their link — a writer
- * `src/middleware.ts` does not see changed the published file too.
+ * linked pages it kept, those it removed, and the files that were written through their link — a
+ * writer `src/middleware.ts` does not see changed the published file too.
  */
 export function dropUnpublishedPages(linked: Map<string, LinkedPage>, staging: string, cacheDir: string) {
   const manifest = readManifest(cacheDir);
   // A manifest this build did not write (incremental builds switched off) says nothing of it.
   const published = manifest?.written ? manifest.files : new Set<string>();
   let kept = 0;
+  const dropped: string[] = [];
   const writtenThrough: string[] = [];
   for (const [file, page] of linked) {
     const path = join(staging, file);
@@ -324,8 +325,9 @@ export function dropUnpublishedPages(linked: Map<string, LinkedPage>, staging: s
       continue;
     }
     unlinkPage(staging, file);
+    dropped.push(file);
   }
-  return { kept, writtenThrough };
+  return { kept, dropped, writtenThrough };
 }
 
 /**
@@ -352,4 +354,27 @@ export function stampPublishedSite(site: string, cacheDir: string, search: Searc
   if (!manifest?.written) return;
   const stamp = { site, folder: folderIdentity(site), manifest: manifest.digest, search };
   writeFileSync(join(cacheDir, STAMP_FILE), `${JSON.stringify(stamp, null, 2)}\n`);
+}
+
+/** A release's page (`releases/2007-03-30-…/index.html`, in any language's folder), not a list's. */
+const RELEASE_PAGE = /(?:^|\/)releases\/\d{4}-\d{2}-\d{2}-[^/]+\/index\.html$/u;
+
+/**
+ * What a build says of the published release pages it no longer publishes (of `dropped`, files
+ * relative to the site): their addresses, a few of them, and what to do should a release have
+ * moved (a new date or file name) rather than gone; undefined when none went (the lists, feeds and
+ * other files that go with a release are not named).
+ */
+export function droppedPagesWarning(dropped: readonly string[]): string | undefined {
+  const pages = dropped.filter((file) => RELEASE_PAGE.test(file)).map((file) => file.slice(0, -'index.html'.length));
+  if (pages.length === 0) return undefined;
+  const shown = pages.slice(0, 5).join(', ');
+  const more = pages.length > 5 ? ` and ${pages.length - 5} more` : '';
+  const which =
+    pages.length === 1 ? 'release page of the published site is' : 'release pages of the published site are';
+  return (
+    `newsroom: ${pages.length} ${which} no longer built: ${shown}${more}. A release unpublished, deleted ` +
+    'or moved (a new date or file name)? If it moved, list its old address under redirectFrom: in the ' +
+    'release, so that links to it still lead to it'
+  );
 }

@@ -28,5 +28,6 @@ export function datelineHtml({ location, date, isoDate, lang, separator, pattern
     date: `<time datetime="${isoDate}">${escapeHtml(formatLongDate(date, lang))}</time>`,
     separator: escapeHtml(separator),
   });
-  return `<span class="dateline">${html}</span>`;
+  // Bold as <b>, not by the stylesheet alone: a feed reader shows it so too.
+  return `<b class="dateline">${html}</b>`;
 }

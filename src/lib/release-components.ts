@@ -76,7 +76,8 @@ export function releaseComponents(strings: ComponentStrings) {
     const value = flatten(props.children);
     const empty = value.every(isBlank);
     return h('li', { className: empty ? ['term', 'term-empty'] : ['term'] }, [
-      h('span.term-label', label),
+      // Bold as <b>, not by the stylesheet alone: a feed reader shows it so too.
+      h('b.term-label', label),
       ...(empty ? [] : [{ type: 'text' as const, value: ' ' }, h('div.term-value', value)]),
     ]);
   }

@@ -133,7 +133,8 @@ export function nextEmbargoLift(releases: readonly Publishable[], now: Date): Da
     .sort((a, b) => a.getTime() - b.getTime())[0];
 }
 
-const DATE_PREFIX = /^\d{4}-\d{2}-\d{2}-/;
+/** The date a release's file name and address begin with: `2007-03-30-`. */
+export const DATE_PREFIX = /^\d{4}-\d{2}-\d{2}-/;
 
 /**
  * The URL slug of a release: its date of issue, then the slug override or the file name without

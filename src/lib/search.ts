@@ -479,3 +479,41 @@ export function typoPrefixes(word: string): string[] {
   }
   return prefixes;
 }
+
+/** What Pagefind puts where it cuts an excerpt (the search page's `excerptEllipsis`). */
+export const EXCERPT_ELLIPSIS = '…';
+const ELLIPSIS_START = new RegExp(`^${EXCERPT_ELLIPSIS}\\s*`, 'u');
+
+/**
+ * How many characters at the start of an excerpt's text repeat the result's headline: the whole
+ * headline, or its end where Pagefind's excerpt begins inside it (after its ellipsis), with the
+ * full stop and space Pagefind puts after a heading; 0 when the excerpt does not begin with it. A
+ * result shows its headline above the excerpt, so the excerpt need not say it again.
+ */
+export function headlineLength(text: string, headline: string): number {
+  const title = headline.trim();
+  if (!title) return 0;
+  // The ellipsis, and the space Pagefind may put after it.
+  const cut = text.startsWith(EXCERPT_ELLIPSIS) ? ELLIPSIS_START.exec(text)![0].length : 0;
+  // The headline from its start, or from the start of one of its words after an ellipsis.
+  const starts = cut === 0 ? [0] : [...title.matchAll(/(?<=\s)\S/gu)].map((m) => m.index).concat(0);
+  for (const start of starts.sort((a, b) => a - b)) {
+    const rest = title.slice(start);
+    if (!text.startsWith(rest, cut)) continue;
+    const after = text.slice(cut + rest.length);
+    // Followed by Pagefind's ". " (or the end): not a headline's words that run on into the text.
+    const separator = /^(?:\.?\s+|\.?$)/u.exec(after);
+    if (separator) return cut + rest.length + separator[0].length;
+  }
+  return 0;
+}
+
+/**
+ * A marked word split from the punctuation Pagefind marks with it ("4704)," marks "4704"): the
+ * punctuation before, the word (empty for punctuation alone), the punctuation after.
+ */
+export function markParts(marked: string): [before: string, word: string, after: string] {
+  const m = /^([\p{P}\p{S}]*)(.*?)([\p{P}\p{S}]*)$/su.exec(marked)!;
+  // Punctuation alone: no word.
+  return m[2] ? [m[1]!, m[2], m[3]!] : [marked, '', ''];
+}

@@ -51,13 +51,14 @@ function readRelease(releasesDir: string, file: string): Read {
     writtenFields(source, WRITTEN_FIELDS).map(({ field, value }) => [field, value]),
   );
   const date = issueDate.safeParse(fields.date);
-  const time = timeOfDay.safeParse(fields.time);
-  const embargo = embargoTime.safeParse(fields.embargo);
+  // Most releases give neither: a field left out is not parsed (zod's failures are costly).
+  const time = fields.time === undefined ? undefined : timeOfDay.safeParse(fields.time);
+  const embargo = fields.embargo === undefined ? undefined : embargoTime.safeParse(fields.embargo);
   const issue = date.success
     ? {
         date: date.data,
-        time: time.success ? time.data : undefined,
-        embargo: embargo.success ? embargo.data : undefined,
+        time: time?.success ? time.data : undefined,
+        embargo: embargo?.success ? embargo.data : undefined,
         draft: fields.draft === 'true',
       }
     : undefined;

@@ -34,7 +34,7 @@ import {
   strayFiles,
 } from '../lib/check/content-folder';
 import { entryId } from '../lib/check/entry-id';
-import { parseYaml, splitFrontmatter, unclosedFrontmatterProblem } from '../lib/check/frontmatter-source';
+import { frontmatterProblem, parseYaml, splitFrontmatter } from '../lib/check/frontmatter-source';
 import { compareProblems, contentError, formatProblem, type Problem } from '../lib/check/problem';
 import { impossibleDate, writtenFields } from '../lib/frontmatter';
 import { unknownFieldNames } from '../schemas/fields';
@@ -278,11 +278,13 @@ export function checkedFiles(loader: Loader, checks: FileChecks = {}): Loader {
                   parseError = error;
                 }
               }
-              // Frontmatter left open reads as fields gone missing: said as what it is.
-              const unclosed =
-                extension === '.mdx' ? unclosedFrontmatterProblem(displayPath(filePath), params.contents) : undefined;
-              const problems = unclosed
-                ? [unclosed]
+              // Frontmatter left open, or none, reads as fields gone missing: said as what it is.
+              const unframed =
+                !suspect && extension === '.mdx'
+                  ? frontmatterProblem(displayPath(filePath), params.contents)
+                  : undefined;
+              const problems = unframed
+                ? [unframed]
                 : suspect || parseError
                   ? fileProblems(filePath, checks)
                   : dateProblems(params.contents, displayPath(filePath), checks);

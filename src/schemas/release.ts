@@ -1,6 +1,7 @@
 /** Frontmatter of a press release (`content/releases/*.mdx`). */
 import { z } from 'astro/zod';
 import { isoInZone, zonedTime } from '../lib/dates';
+import { DATE_PREFIX } from '../lib/releases';
 import { tagSlug } from '../lib/taxonomy';
 import {
   attachment,
@@ -73,7 +74,13 @@ export function releaseSchema<
     embargo: instantWithOffset('the embargo time').optional(),
     updated: calendarDate('the date of the correction').optional(),
     correction: text('the correction note').optional(),
-    slug: slug('the slug').optional(),
+    slug: slug('the slug')
+      // The address puts the date of issue before it: a date in the slug would print it twice.
+      .refine((value) => !DATE_PREFIX.test(value), {
+        error: (issue) =>
+          `expected the slug without a date, which the address has already (slug: share-buyback-results gives /releases/2007-03-30-share-buyback-results/), found ${describe(issue.input)}`,
+      })
+      .optional(),
     /** Addresses the release had before (a new date or file name): they lead to it. */
     redirectFrom: list('the former addresses', formerAddress).default([]),
     /** Files published with the release (content/attachments/), each with its link's title. */

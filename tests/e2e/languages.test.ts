@@ -69,7 +69,9 @@ describe('a release and its translation', () => {
     expect(main).toContain('東京、2007年11月26日 -- トレンドマイクロ株式会社（東証：4704）');
     expect(main).toContain('トレンドマイクロについて');
     expect(main).toContain('本件に関するお問い合わせ先');
-    expect(main).toContain('電話： +813-5334-4899');
+    // Full-width punctuation carries its own space.
+    expect(main).toContain('電話：+813-5334-4899');
+    expect(main).toContain('FAX：+813-5334-4874');
     expect(await page.getByRole('navigation', { name: 'メイン' }).innerText()).toMatch(/ニュースリリース/);
     expect(await page.locator('.site-footer').innerText()).toContain('トレンドマイクロ株式会社');
     // The Japanese boilerplate, notice and contact are the Japanese versions.

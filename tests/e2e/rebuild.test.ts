@@ -212,7 +212,10 @@ describe('npm run build over a published site that changed', () => {
 
   it('drops the pages of a release that is no longer published', () => {
     rmSync(join(content, 'releases/ja/2007-03-30-results-of-share-buyback.mdx'));
-    build(content, site);
+    // The build says which page went, and what to do should the release have moved.
+    expect(build(content, site)).toContain(
+      'newsroom: 1 release page of the published site is no longer built: ja/releases/2007-03-30-results-of-share-buyback/. A release unpublished, deleted or moved',
+    );
     expect(readdirSync(join(site, 'ja/releases'))).not.toContain('2007-03-30-results-of-share-buyback');
     expectCleanBuild('clean-deleted');
   }, 180_000);

@@ -126,8 +126,23 @@ describe('search over the seed content', () => {
   it('leaves the date of issue out of the excerpt: the result shows it once, beside the headline', async () => {
     await searchFor(page, siteUrl(), '?q=stock+acquisition+rights');
     const excerpt = page.locator(`[data-search-results] li:has(a[href="/${FINAL_TERMS}"]) .search-result-excerpt`);
-    // The headline, then straight on to the dateline (which dates the release as issued).
+    // The headline, then straight on to the dateline (which dates the release as issued). The
+    // headline stays, as the words matched are in it alone.
     expect(await excerpt.innerText()).toContain('as Stock Options. TOKYO, Japan, November 26, 2007 --');
+  });
+
+  it('leaves out the headline an excerpt begins with where the words matched come after it', async () => {
+    // The stock code is in the dateline, right after the headline, which the result shows above.
+    await searchFor(page, siteUrl(), '?q=4704');
+    const excerpt = page.locator(`[data-search-results] li:has(a[href="/${FINAL_TERMS}"]) .search-result-excerpt`);
+    expect(await excerpt.innerText()).toMatch(/^TOKYO, Japan, November 26, 2007 -- Trend Micro \(TSE: 4704\)/);
+  });
+
+  it('leaves out of a mark the punctuation Pagefind marks with a word', async () => {
+    await searchFor(page, siteUrl(), '?q=4704');
+    const marks = await page.locator('[data-search-results] .search-result-excerpt mark').allInnerTexts();
+    expect(marks.length).toBeGreaterThan(0);
+    expect(marks.filter((mark) => mark !== '4704')).toEqual([]);
   });
 
   it('keeps a table’s caption apart from its first cell in the excerpt', async () => {

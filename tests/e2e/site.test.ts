@@ -68,6 +68,9 @@ describe('navigation', () => {
     expect(new URL(page.url()).pathname).toBe('/contacts/');
     expect(await page.locator('main').innerText()).toContain('Mr. Mahendra Negi');
     expect(await page.getByRole('link', { name: '+813-5334-4899' }).getAttribute('href')).toBe('tel:+81353344899');
+    // A fax number is printed, not a link a phone would call.
+    expect(await page.locator('main').innerText()).toContain('Fax: +813-5334-4874');
+    expect(await page.getByRole('link', { name: '+813-5334-4874' }).count()).toBe(0);
   });
 
   it('links categories and tags, each archive showing its count', async () => {
@@ -75,6 +78,14 @@ describe('navigation', () => {
     await page.locator('.taxonomy').getByRole('link', { name: 'Financial' }).click();
     expect(new URL(page.url()).pathname).toBe('/categories/financial/');
     expect(await page.locator('.list-count').innerText()).toBe('2 releases');
+    // Where the reader is: among the releases, on this category's list, which stands out.
+    const main = page.getByRole('navigation', { name: 'Main' });
+    expect(await main.getByRole('link', { name: 'Releases' }).getAttribute('aria-current')).toBe('true');
+    const archive = page.getByRole('navigation', { name: 'Archive' });
+    const weight = (name: string) =>
+      archive.getByRole('link', { name, exact: true }).evaluate((link) => getComputedStyle(link).fontWeight);
+    expect(await archive.getByRole('link', { name: 'Financial' }).getAttribute('aria-current')).toBe('page');
+    expect([await weight('Financial'), await weight('2007')]).toEqual(['700', '400']);
     await page.goto(site(BUYBACK));
     await page.locator('.taxonomy').getByRole('link', { name: 'share buyback' }).click();
     expect(new URL(page.url()).pathname).toBe('/tags/share-buyback/');

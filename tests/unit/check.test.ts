@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/check/check-content';
 import { entryId } from '../../src/lib/check/entry-id';
-import { fieldLine, splitFrontmatter, unclosedFrontmatter } from '../../src/lib/check/frontmatter-source';
+import { fieldLine, parseYaml, splitFrontmatter, unclosedFrontmatter } from '../../src/lib/check/frontmatter-source';
 import { findLinks } from '../../src/lib/check/links';
 import { linkProblem, sitePages } from '../../src/lib/check/site-pages';
 import { decodeSource } from '../../src/lib/check/source-text';
@@ -62,7 +62,7 @@ describe('npm run check', () => {
       `${at}releases/2007-01-16-unknown-references.mdx:6: boilerplate: ${ids('boilerplates', 'example')}, found "example-1999"`,
       `${at}releases/2007-01-16-unknown-references.mdx:9: contacts[1]: ${ids('contacts', 'empty, jane-doe, no-email')}, found "john-roe"`,
       `${at}releases/2007-01-16-unknown-references.mdx:10: notices[1]: ${ids('notices', 'forward-looking-statements')}, found "safe-harbor"`,
-      `${at}releases/2007-01-17-invalid-yaml.mdx:2: (frontmatter): expected valid YAML, found a syntax error: bad indentation of a mapping entry (check indentation, colons and quotes)`,
+      `${at}releases/2007-01-17-invalid-yaml.mdx:2: (frontmatter): expected valid YAML, found ": " in the value of headline, which YAML reads as the start of another field (put the value in quotes: headline: "A headline: with a colon, unquoted")`,
       `${at}releases/2007-01-18-empty.mdx: (file): expected content, found an empty file`,
       `${at}releases/2007-01-19-windows-1252.mdx:8: (file): expected UTF-8 text, found the byte 0x93, which is not UTF-8 (save the file as UTF-8)`,
       `${at}releases/2007-01-20-no-frontmatter.mdx:1: (frontmatter): expected frontmatter between two --- lines at the top of the file, found none`,
@@ -263,6 +263,31 @@ describe('npm run check', () => {
 });
 
 describe('reading files as written', () => {
+  it('names the YAML mistakes authors make most in their words, on their line', () => {
+    const failure = (yaml: string) => {
+      const parsed = parseYaml(yaml, 2);
+      return 'line' in parsed ? `${parsed.line}: ${parsed.message}` : 'parsed';
+    };
+    expect(failure('headline: Results: a colon\ndate: 2008-01-13\n')).toBe(
+      '2: expected valid YAML, found ": " in the value of headline, which YAML reads as the start of another field (put the value in quotes: headline: "Results: a colon")',
+    );
+    // YAML notices an unclosed quote lines later.
+    expect(failure('headline: "Trend Micro Announces\ndate: 2008-01-13\nlocation: TOKYO\ncategories: [A]\n')).toBe(
+      '2: expected valid YAML, found the value of headline opening a quote (") that its line does not close',
+    );
+    expect(failure('headline: x\nlocation TOKYO, Japan\ncategories: [A]\n')).toBe(
+      '3: expected valid YAML, found "location TOKYO, Japan", a field without the colon after its name (location: …)',
+    );
+    expect(failure('headline: x\ncategories\n  - A\ndate: 2008-01-13\n')).toBe(
+      '3: expected valid YAML, found "categories", a field without the colon after its name (categories: …)',
+    );
+    // Valid values that look alike, and other mistakes, as YAML words them, where it noticed them.
+    expect(failure("time: 15:30\nurl: https://x.test/a\nquote: \"a: b\"\nit: 'It''s'\n")).toBe('parsed');
+    expect(failure('name: Jane Roe\ntitles:\n  - IR\n email: jane@example.com\n')).toBe(
+      '5: expected valid YAML, found a syntax error: bad indentation of a mapping entry (check indentation, colons and quotes)',
+    );
+  });
+
   it('finds the line of a field, of a list item and of a nested field', () => {
     const yaml =
       '\nheadline: x\ncategories:\n- Financial\n- Product\ncontacts:\n  - a\n  - b\ncompany:\n  name: X\n  tickers:\n    - TSE: 1\n';

@@ -166,15 +166,15 @@ describe('item content', () => {
     // by the site's stylesheet, which a reader does not have. A term's value holds an author's list.
     const terms =
       '<ol class="terms" type="1" start="2"><li class="term"><span class="term-number">2.</span> ' +
-      '<span class="term-label">Conditions</span> <div class="term-value">' +
+      '<b class="term-label">Conditions</b> <div class="term-value">' +
       '<ol class="terms terms-inline" type="a"><li class="term term-empty"><span class="term-number">(a)</span> ' +
-      '<span class="term-label">None</span></li></ol><ol><li>first</li><li>second</li></ol><ul><li>x</li></ul>' +
+      '<b class="term-label">None</b></li></ol><ol><li>first</li><li>second</li></ol><ul><li>x</li></ul>' +
       '</div></li></ol><ol start="3"><li>after</li></ol>';
     expect(cleanFeedHtml(terms)).toBe(
       '<div class="terms"><div class="term"><span class="term-number">2.</span> ' +
-        '<span class="term-label">Conditions</span> <div class="term-value">' +
+        '<b class="term-label">Conditions</b> <div class="term-value">' +
         '<div class="terms terms-inline"><div class="term term-empty"><span class="term-number">(a)</span> ' +
-        '<span class="term-label">None</span></div></div><ol><li>first</li><li>second</li></ol><ul><li>x</li></ul>' +
+        '<b class="term-label">None</b></div></div><ol><li>first</li><li>second</li></ol><ul><li>x</li></ul>' +
         '</div></div></div><ol start="3"><li>after</li></ol>',
     );
   });

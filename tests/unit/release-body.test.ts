@@ -39,18 +39,18 @@ describe('renderBody', () => {
     );
     expect(out).toBe(
       '<ol class="terms" type="1" start="3">' +
-        '<li class="term"><span class="term-number">3.</span> <span class="term-label">Class:</span> <div class="term-value">Common stock</div></li>' +
-        '<li class="term"><span class="term-number">4.</span> <span class="term-label">Conditions:</span> <div class="term-value">' +
+        '<li class="term"><span class="term-number">3.</span> <b class="term-label">Class:</b> <div class="term-value">Common stock</div></li>' +
+        '<li class="term"><span class="term-number">4.</span> <b class="term-label">Conditions:</b> <div class="term-value">' +
         '<ol class="terms" type="a">' +
-        '<li class="term"><span class="term-number">(a)</span> <span class="term-label">First</span> <div class="term-value">x</div></li>' +
-        '<li class="term"><span class="term-number">(b)</span> <span class="term-label">Second</span> <div class="term-value">y</div></li>' +
+        '<li class="term"><span class="term-number">(a)</span> <b class="term-label">First</b> <div class="term-value">x</div></li>' +
+        '<li class="term"><span class="term-number">(b)</span> <b class="term-label">Second</b> <div class="term-value">y</div></li>' +
         '</ol></div></li></ol>',
     );
   });
 
   it('keeps an empty term, and lays inline terms on one line', () => {
     expect(html('<Terms style="(i)" inline>\n<Term label="Remarks:"></Term>\n</Terms>')).toBe(
-      '<ol class="terms terms-inline" type="i"><li class="term term-empty"><span class="term-number">(i)</span> <span class="term-label">Remarks:</span></li></ol>',
+      '<ol class="terms terms-inline" type="i"><li class="term term-empty"><span class="term-number">(i)</span> <b class="term-label">Remarks:</b></li></ol>',
     );
   });
 
@@ -135,7 +135,7 @@ describe('renderBody', () => {
   });
 
   it('escapes what authors write', () => {
-    expect(html('<Term label="<b> & co">x</Term>')).toContain('<span class="term-label">&#x3C;b> &#x26; co</span>');
+    expect(html('<Term label="<b> & co">x</Term>')).toContain('<b class="term-label">&#x3C;b> &#x26; co</b>');
   });
 
   it('stops at an attribute a component cannot take, naming the line', () => {
@@ -161,6 +161,25 @@ describe('body problems, as npm run check and the build report them', () => {
     ]);
     expect(problems('<Terms start="3">\n<Term label="a">b</Term>\n</Terms>')[0]!.message).toBe(
       '<Terms start>: expected a whole number such as start={3}, found string "3"',
+    );
+  });
+
+  it('advises on the MDX mistakes authors make most, on their line', () => {
+    const advice = (source: string) =>
+      mdxProblems(source, 'r.mdx', RELEASE_COMPONENT_NAMES).map(({ line, message }) => `${line}: ${message}`);
+    // A value begun on the tag's line is a paragraph, which a blank line ends before </Term>.
+    expect(
+      advice('<Terms>\n<Term label="Amount:">2,120,000 yen\n\n  (4,240 yen per share)</Term>\n</Terms>\n'),
+    ).toEqual([
+      '2: expected valid MDX, found a syntax error at column 1: Expected a closing tag for `<Term>` (2:1) before the end of `paragraph`. Text that starts on the line of <Term> ends on that line, with </Term>; for a value of several paragraphs or a list, start it on the line after <Term …> and put </Term> on a line of its own',
+    ]);
+    // A double quote inside a double-quoted label ends it.
+    expect(advice('<Terms>\n<Term label="Under the "Plan":">x</Term>\n</Terms>\n')[0]).toMatch(
+      / A " inside a value in double quotes ends it: write the value in single quotes \(label='the "Plan"'\), or use curly quotes “ ”$/,
+    );
+    // Otherwise the general rule.
+    expect(advice('Text { here\n')[0]).toMatch(
+      /Every <Component> needs its closing <\/Component>; to print \{ or < as text/,
     );
   });
 

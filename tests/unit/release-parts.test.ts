@@ -25,7 +25,7 @@ describe('dateline', () => {
   it('reads like the wire', () => {
     expect(datelineText(parts)).toBe('TOKYO, Japan, March 30, 2007 --');
     expect(datelineHtml(parts)).toBe(
-      '<span class="dateline">TOKYO, Japan, <time datetime="2007-03-30T00:00:00+09:00">March 30, 2007</time> --</span>',
+      '<b class="dateline">TOKYO, Japan, <time datetime="2007-03-30T00:00:00+09:00">March 30, 2007</time> --</b>',
     );
   });
   it('escapes the location', () => {

@@ -15,7 +15,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LINKED_STAGING, LINKING, outputFiles } from '../../src/lib/reused-pages';
-import { linkPages, manifestPages, unlinkPages, type LinkedPage } from '../../scripts/support/published-pages';
+import {
+  droppedPagesWarning,
+  linkPages,
+  manifestPages,
+  unlinkPages,
+  type LinkedPage,
+} from '../../scripts/support/published-pages';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -183,4 +189,25 @@ describe('Astro waits for the linked pages before it generates any', () => {
       'newsroom: npm run build did not say it had linked the published pages (it stopped, or could not remove the links it made)',
     );
   }, 20_000);
+});
+
+describe('the published pages a build no longer publishes', () => {
+  it('names the pages that went, a few of them, and what to do should a release have moved', () => {
+    const gone = ['releases/2012-09-07-alliance/index.html', 'releases/2012/rss.xml', 'tags/alliance/index.html'];
+    expect(droppedPagesWarning(gone)).toBe(
+      'newsroom: 1 release page of the published site is no longer built: releases/2012-09-07-alliance/. A release unpublished, deleted or moved (a new date or file name)? If it moved, list its old address under redirectFrom: in the release, so that links to it still lead to it',
+    );
+    const many = Array.from({ length: 7 }, (_, i) => `releases/2012-09-0${i + 1}-x/index.html`);
+    expect(droppedPagesWarning(many)).toMatch(
+      /^newsroom: 7 release pages of the published site are no longer built: releases\/2012-09-01-x\/, .*, releases\/2012-09-05-x\/ and 2 more\. /,
+    );
+    // Lists, feeds and other files alone say nothing; a Japanese release's page counts.
+    expect(
+      droppedPagesWarning(['releases/2012/atom.xml', 'releases/2012/index.html', 'tags/x/index.html']),
+    ).toBeUndefined();
+    expect(droppedPagesWarning(['ja/releases/2012-09-07-x/index.html'])).toMatch(
+      /no longer built: ja\/releases\/2012-09-07-x\/\. /,
+    );
+    expect(droppedPagesWarning([])).toBeUndefined();
+  });
 });

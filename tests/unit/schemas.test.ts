@@ -128,6 +128,11 @@ slug: buyback-results
     ],
     ['a bad slug', `${validRelease}slug: Share Buyback`, 'slug: expected the slug of lower-case letters'],
     [
+      'a slug with the date the address has already',
+      `${validRelease}slug: 2007-03-30-buyback-results`,
+      'slug: expected the slug without a date, which the address has already (slug: share-buyback-results gives /releases/2007-03-30-share-buyback-results/), found string "2007-03-30-buyback-results"',
+    ],
+    [
       'the same tag twice',
       `${validRelease}tags: [share buyback, Share Buyback]`,
       'tags[1]: expected each tag once, found "Share Buyback", the same tag as "share buyback"',

@@ -20,6 +20,8 @@ import {
   searchPlan,
   searchSummary,
   typoPrefixes,
+  headlineLength,
+  markParts,
 } from '../../src/lib/search';
 import { en } from '../../src/i18n/en';
 import { ja } from '../../src/i18n/ja';
@@ -318,5 +320,50 @@ describe('a correction for a misspelt word', () => {
     // A word Pagefind left out: only the other word marked.
     expect(showsWord('<mark>Stock</mark> acquisition rights', 'optoins')).toBe(false);
     expect(showsWord('no mark here', 'buyback')).toBe(false);
+  });
+});
+
+describe('an excerpt as a result shows it', () => {
+  const HEADLINE = 'Trend Micro Announces Results of Share Buyback';
+  const BODY = 'TOKYO, Japan, March 30, 2007 -- Trend Micro';
+
+  it('drops the headline it begins with, and the full stop Pagefind puts after it', () => {
+    const text = `${HEADLINE}. ${BODY}`;
+    expect(text.slice(headlineLength(text, HEADLINE))).toBe(BODY);
+    // Japanese: Pagefind's ASCII full stop after a heading goes with it.
+    const ja = 'トレンドマイクロ、自己株式の取得結果に関するお知らせ. 東京、2007年3月30日';
+    expect(ja.slice(headlineLength(ja, 'トレンドマイクロ、自己株式の取得結果に関するお知らせ'))).toBe(
+      '東京、2007年3月30日',
+    );
+  });
+
+  it('drops the end of the headline where the excerpt begins inside it, with the ellipsis', () => {
+    for (const text of [`…of Share Buyback. ${BODY}`, `… Share Buyback. ${BODY}`]) {
+      expect(text.slice(headlineLength(text, HEADLINE)), text).toBe(BODY);
+    }
+  });
+
+  it('keeps an excerpt that does not begin with the headline', () => {
+    for (const text of [
+      `${BODY} announced`,
+      // The headline's words running on into other words are not the headline.
+      `${HEADLINE}s were announced`,
+      // Part of a word of the headline is not its end.
+      '…uyback. TOKYO',
+      // Without an ellipsis, only the whole headline.
+      `Share Buyback. ${BODY}`,
+    ]) {
+      expect(headlineLength(text, HEADLINE), text).toBe(0);
+    }
+    expect(headlineLength(BODY, '')).toBe(0);
+  });
+
+  it('marks a word without the punctuation Pagefind marked along with it', () => {
+    expect(markParts('4704),')).toEqual(['', '4704', '),']);
+    expect(markParts('(TSE:')).toEqual(['(', 'TSE', ':']);
+    expect(markParts('Stock.')).toEqual(['', 'Stock', '.']);
+    expect(markParts('buyback')).toEqual(['', 'buyback', '']);
+    expect(markParts('自己株式')).toEqual(['', '自己株式', '']);
+    expect(markParts('),')).toEqual(['),', '', '']);
   });
 });

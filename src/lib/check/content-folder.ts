@@ -7,13 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { entryId } from './entry-id';
 import { fieldName } from '../problems';
-import {
-  fieldLine,
-  parseYaml,
-  splitFrontmatter,
-  unclosedFrontmatterProblem,
-  type SplitSource,
-} from './frontmatter-source';
+import { fieldLine, parseYaml, splitFrontmatter, frontmatterProblem, type SplitSource } from './frontmatter-source';
 import type { Problem } from './problem';
 import { decodeSource } from './source-text';
 
@@ -130,12 +124,8 @@ function readData(
   frontmatter: boolean,
 ): Pick<ContentEntry, 'split' | 'data' | 'problems'> {
   const split = frontmatter ? splitFrontmatter(source) : undefined;
-  const unclosed = frontmatter ? unclosedFrontmatterProblem(file, source, split) : undefined;
-  if (unclosed) return { problems: [unclosed] };
-  if (frontmatter && !split) {
-    const message = 'expected frontmatter between two --- lines at the top of the file, found none';
-    return { problems: [{ file, line: 1, field: '(frontmatter)', message }] };
-  }
+  const problem = frontmatter ? frontmatterProblem(file, source, split) : undefined;
+  if (problem) return { problems: [problem] };
   const yaml = split ? split.yaml : source;
   const parsed = parseYaml(yaml, split ? split.yamlLine : 1);
   // A data file is all YAML: the file is at fault, as for its other problems.

@@ -63,29 +63,83 @@ export function unclosedFrontmatter(
   return { line: openLine, message: 'expected a line of --- closing the frontmatter this line opens, found none' };
 }
 
-/** `unclosedFrontmatter` as the problem of `file` that the build and `npm run check` both report. */
-export function unclosedFrontmatterProblem(
+/**
+ * Frontmatter left open (`unclosedFrontmatter`), or none at all, as the problem of `file` that the
+ * build and `npm run check` both report: otherwise the schema would report every field missing.
+ */
+export function frontmatterProblem(
   file: string,
   source: string,
   split: SplitSource | undefined = splitFrontmatter(source),
 ): Problem | undefined {
   const unclosed = unclosedFrontmatter(source, split);
-  return unclosed && { file, line: unclosed.line, field: '(frontmatter)', message: unclosed.message };
+  if (unclosed) return { file, line: unclosed.line, field: '(frontmatter)', message: unclosed.message };
+  if (split) return undefined;
+  const message = 'expected frontmatter between two --- lines at the top of the file, found none';
+  return { file, line: 1, field: '(frontmatter)', message };
 }
 
 export type ParsedYaml = { data: unknown } | { line: number; message: string };
 
-/** Parses YAML; a syntax error comes back with its file line (`firstLine` is the text's first). */
+/**
+ * Parses YAML; a syntax error comes back with its file line (`firstLine` is the text's first). The
+ * mistakes authors make most (`yamlMistake`) are named in their words, on their line; any other
+ * error as YAML words it, where YAML noticed it.
+ */
 export function parseYaml(yaml: string, firstLine = 1): ParsedYaml {
   try {
     return { data: load(yaml) };
   } catch (error) {
     if (!(error instanceof YAMLException)) throw error;
+    const at = error.mark?.line ?? 0;
+    const mistake = yamlMistake(yaml.split('\n'), at);
+    if (mistake) return { line: firstLine + mistake.line, message: `expected valid YAML, found ${mistake.found}` };
+    // "document separator" is YAML's word for the --- line (and "document" would make Astro add a
+    // hint about browser APIs).
+    const reason = error.reason.replace(/\ba document separator\b/, 'a --- line');
     return {
-      line: firstLine + (error.mark?.line ?? 0),
-      message: `expected valid YAML, found a syntax error: ${error.reason} (check indentation, colons and quotes)`,
+      line: firstLine + at,
+      message: `expected valid YAML, found a syntax error: ${reason} (check indentation, colons and quotes)`,
     };
   }
+}
+
+/** A field and its value on one line, in a mapping or a list item: `headline: …`, `- name: …`. */
+const FIELD_LINE = /^[\s-]*([\w-]+):(?:\s+(.*))?$/;
+/** A quoted value closed on its line: "…" (with \" escapes) or '…' (with '' for a quote). */
+const CLOSED_QUOTE = { '"': /^"(?:[^"\\]|\\.)*"/, "'": /^'(?:[^']|'')*'/ } as const;
+
+/**
+ * The first of the YAML mistakes authors make most, on lines up to `errorLine` (0-based), where
+ * YAML reports them (often lines later, in its own words): a value with ": " in it unquoted, which
+ * YAML reads as another field; a quote a value opens and its line does not close; a field name
+ * without its colon.
+ */
+export function yamlMistake(lines: readonly string[], errorLine: number): { line: number; found: string } | undefined {
+  for (let i = 0; i <= Math.min(errorLine, lines.length - 1); i++) {
+    const line = lines[i]!;
+    if (!isContent(line)) continue;
+    const field = FIELD_LINE.exec(line);
+    if (field) {
+      const [, name, value = ''] = field;
+      const quote = value[0];
+      if (quote === '"' || quote === "'") {
+        // A value may go on over lines in quotes: only one that YAML stumbled over later counts.
+        if (i < errorLine && !CLOSED_QUOTE[quote].test(value)) {
+          return { line: i, found: `the value of ${name} opening a quote (${quote}) that its line does not close` };
+        }
+      } else if (/^[^[{|>&*!%@`#]/.test(value) && /:\s/.test(value)) {
+        const found = `": " in the value of ${name}, which YAML reads as the start of another field`;
+        return { line: i, found: `${found} (put the value in quotes: ${name}: "${value.replaceAll('"', '\\"')}")` };
+      }
+      continue;
+    }
+    const missing = /^([\w-]+)(?:\s|$)/.exec(line);
+    if (indentOf(line) === 0 && missing && !line.includes(':')) {
+      return { line: i, found: `"${line.trim()}", a field without the colon after its name (${missing[1]}: …)` };
+    }
+  }
+  return undefined;
 }
 
 const indentOf = (line: string) => line.length - line.trimStart().length;

@@ -56,6 +56,28 @@ const plainText = (node: MdastNode): string =>
 // The parser's own wording, e.g. "8:48: Could not parse expression with oxc: … (mdx-jsx:…)".
 const PARSE_ERROR = /^(\d+):(\d+):\s*([\s\S]*?)\s*(?:\([\w-]+:[\w-]+\))?$/;
 
+/** A double quote inside an attribute's value in double quotes, which ends the value early. */
+const QUOTE_IN_ATTRIBUTE = /<[A-Za-z][^>]*=\s*"[^"]*"[^\s>/]/;
+
+/**
+ * What to do about an MDX syntax error, from the parser's words (`found`) and the source line it
+ * names: advice for the mistakes authors make most, else the general rule.
+ */
+function mdxAdvice(found: string, line: string): string {
+  const paragraph = /^Expected a closing tag for `<(\w+)>`.* before the end of `paragraph`/.exec(found);
+  if (paragraph) {
+    const name = paragraph[1]!;
+    return (
+      `Text that starts on the line of <${name}> ends on that line, with </${name}>; for a value of ` +
+      `several paragraphs or a list, start it on the line after <${name} …> and put </${name}> on a line of its own`
+    );
+  }
+  if (QUOTE_IN_ATTRIBUTE.test(line)) {
+    return `A " inside a value in double quotes ends it: write the value in single quotes (label='the "Plan"'), or use curly quotes “ ”`;
+  }
+  return 'Every <Component> needs its closing </Component>; to print { or < as text, write \\{ or \\<';
+}
+
 /** MDX the build could not render, told in an author's words (without rendering it). */
 export function mdxProblems(source: string, file: string, components: readonly string[]): Problem[] {
   let tree: MdastNode;
@@ -65,14 +87,15 @@ export function mdxProblems(source: string, file: string, components: readonly s
     const message = (error as Error).message;
     const m = PARSE_ERROR.exec(message);
     const found = (m ? m[3]! : message).replace(/\s*\(\d+:\d+\)$/, '');
+    const line = m ? Number(m[1]) : undefined;
     return [
       {
         file,
-        line: m ? Number(m[1]) : undefined,
+        line,
         field: 'body',
         message:
           `expected valid MDX, found a syntax error${m ? ` at column ${m[2]}` : ''}: ${found}. ` +
-          'Every <Component> needs its closing </Component>; to print { or < as text, write \\{ or \\<',
+          mdxAdvice(found, line === undefined ? '' : (source.split('\n')[line - 1] ?? '')),
       },
     ];
   }

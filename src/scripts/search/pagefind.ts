@@ -4,6 +4,7 @@
  * does not exist, so loading fails and the page explains why.
  */
 import {
+  EXCERPT_ELLIPSIS,
   groupByLanguage,
   readMatch,
   resultLanguage,
@@ -51,7 +52,7 @@ interface Pagefind {
 const PART = 'part';
 
 /** The options every index takes: the same, so every result's excerpt looks alike. */
-const optionsFor = (base: string) => ({ baseUrl: base, excerptLength: 30, excerptEllipsis: '…' });
+const optionsFor = (base: string) => ({ baseUrl: base, excerptLength: 30, excerptEllipsis: EXCERPT_ELLIPSIS });
 
 /**
  * The newsroom's search index, as the reader's browser loads it: the first index (the whole

@@ -3,19 +3,39 @@
  * excerpt with the matched words highlighted. Built with DOM nodes and text, never by assigning
  * HTML, so nothing in a query or an index entry can become markup or script.
  */
+import { headlineLength, markParts } from '../../lib/search';
 import type { PagefindResultData } from './pagefind';
 
 /**
- * The excerpt as text and <mark> elements only. Pagefind escapes the page text and adds <mark>;
- * parsing it in an inert document and keeping nothing else holds even if that ever changed.
+ * The excerpt as text and <mark> elements only, without the headline it may begin with (the
+ * result shows it above: `headlineLength`) unless only the headline shows a match, and with the punctuation Pagefind marks along with a
+ * word left unmarked (`markParts`). Pagefind escapes the page text and adds <mark>; parsing it in
+ * an inert document and keeping nothing else holds even if that ever changed.
  */
-export function excerptNodes(excerpt: string): Node[] {
+export function excerptNodes(excerpt: string, headline = ''): Node[] {
   const parsed = new DOMParser().parseFromString(`<body>${excerpt}</body>`, 'text/html');
-  return [...parsed.body.childNodes].map((node) => {
-    if (node.nodeName !== 'MARK') return document.createTextNode(node.textContent ?? '');
+  const parts = [...parsed.body.childNodes].map((node) => ({
+    marked: node.nodeName === 'MARK',
+    text: node.textContent ?? '',
+  }));
+  // Characters of the headline still to drop from the front; none when the headline holds the
+  // only words matched, which the excerpt is there to show.
+  let drop = headlineLength(parts.map(({ text }) => text).join(''), headline);
+  let at = 0;
+  const marks = parts.flatMap(({ marked, text }) => ((at += text.length), marked ? [at] : []));
+  if (!marks.some((end) => end > drop)) drop = 0;
+  return parts.flatMap(({ marked, text: whole }) => {
+    const text = whole.slice(drop);
+    drop = Math.max(0, drop - whole.length);
+    if (!text) return [];
+    if (!marked) return [document.createTextNode(text)];
+    const [before, word, after] = markParts(text);
+    if (!word) return [document.createTextNode(text)];
     const mark = document.createElement('mark');
-    mark.textContent = node.textContent;
-    return mark;
+    mark.textContent = word;
+    return [before, mark, after].flatMap((node): Node[] =>
+      typeof node !== 'string' ? [node] : node ? [document.createTextNode(node)] : [],
+    );
   });
 }
 
@@ -45,7 +65,7 @@ export function resultItem({ url, excerpt, meta }: PagefindResultData): HTMLLIEl
     item.append(line);
   }
   const text = element('p', 'search-result-excerpt');
-  text.append(...excerptNodes(excerpt));
+  text.append(...excerptNodes(excerpt, meta.title));
   item.append(text);
   return item;
 }
