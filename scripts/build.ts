@@ -206,7 +206,7 @@ astro.on('exit', async (code, signal) => {
     if (linked) {
       const { kept, dropped, writtenThrough } = published.dropUnpublishedPages(linked.pages, staging, CACHE_DIR);
       console.log(`[newsroom] ${kept} unchanged pages kept from the published site`);
-      const gone = published.droppedPagesWarning(dropped);
+      const gone = published.droppedPagesWarning(published.droppedReleasePages(outDir, dropped));
       if (gone) console.warn(gone);
       if (writtenThrough.length > 0) {
         // Never seen: it would take a writer src/middleware.ts does not see. The new site, about to

@@ -21,6 +21,7 @@ import {
 import { dirname, join, relative } from 'node:path';
 import { z } from 'astro/zod';
 import type { SearchBundle } from '../../src/integrations/search-index.ts';
+import { DATE_PREFIX } from '../../src/lib/releases.ts';
 
 /** Astro's incremental-build manifest, in its cache folder. */
 const MANIFEST_FILE = 'incremental-build.json';
@@ -357,16 +358,31 @@ export function stampPublishedSite(site: string, cacheDir: string, search: Searc
 }
 
 /** A release's page (`releases/2007-03-30-…/index.html`, in any language's folder), not a list's. */
-const RELEASE_PAGE = /(?:^|\/)releases\/\d{4}-\d{2}-\d{2}-[^/]+\/index\.html$/u;
+const RELEASE_PAGE = new RegExp(`(?:^|/)releases/${DATE_PREFIX.source.replace(/^\^/, '')}[^/]+/index\\.html$`, 'u');
 
 /**
- * What a build says of the published release pages it no longer publishes (of `dropped`, files
- * relative to the site): their addresses, a few of them, and what to do should a release have
- * moved (a new date or file name) rather than gone; undefined when none went (the lists, feeds and
- * other files that go with a release are not named).
+ * Of the files a build no longer publishes (`dropped`, relative to the published site `site`,
+ * which still holds them), the pages of releases: not lists, feeds or other files, nor the page a
+ * release left at a former address (`redirectFrom`), which goes with it.
+ */
+export function droppedReleasePages(site: string, dropped: readonly string[]): string[] {
+  return dropped.filter((file) => {
+    if (!RELEASE_PAGE.test(file)) return false;
+    try {
+      return !/<meta http-equiv="refresh"/i.test(readFileSync(join(site, file), 'utf8'));
+    } catch {
+      return true; // gone from the published site too: a release's page all the same
+    }
+  });
+}
+
+/**
+ * What a build says of the published release pages it no longer publishes (`droppedReleasePages`):
+ * their addresses, a few of them, and what to do should a release have moved (a new date or file
+ * name) rather than gone; undefined when none went.
  */
 export function droppedPagesWarning(dropped: readonly string[]): string | undefined {
-  const pages = dropped.filter((file) => RELEASE_PAGE.test(file)).map((file) => file.slice(0, -'index.html'.length));
+  const pages = dropped.map((file) => file.slice(0, -'index.html'.length));
   if (pages.length === 0) return undefined;
   const shown = pages.slice(0, 5).join(', ');
   const more = pages.length > 5 ? ` and ${pages.length - 5} more` : '';

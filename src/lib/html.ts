@@ -8,10 +8,18 @@ const FIRST_PARAGRAPH = /^(\s*(?:<!--[\s\S]*?-->\s*)*)<p(\s[^>]*)?>/;
  * 2007 -- Trend Micro …"). When the content does not open with a paragraph the prefix becomes a
  * paragraph of its own, so it is never lost.
  */
-export function runIntoFirstParagraph(html: string, prefixHtml: string): string {
+export function runIntoFirstParagraph(html: string, prefixHtml: string, gap = ' '): string {
   const m = FIRST_PARAGRAPH.exec(html);
   if (!m) return `<p>${prefixHtml}</p>${html}`;
-  return `${html.slice(0, m[0].length)}${prefixHtml} ${html.slice(m[0].length)}`;
+  return `${html.slice(0, m[0].length)}${prefixHtml}${gap}${html.slice(m[0].length)}`;
+}
+
+/**
+ * What goes between a label and the text after it, as the label's language writes them: a space
+ * after "Phone:", none after "電話：", as full-width punctuation carries its own space.
+ */
+export function labelGap(label: string): string {
+  return /(?=\p{P})[\u3000-\u303f\uff00-\uffef]$/u.test(label) ? '' : ' ';
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

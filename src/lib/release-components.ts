@@ -9,7 +9,7 @@ import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import type { z } from 'astro/zod';
 import { dataTableSchema, noteSchema, rowSchema, termSchema, termsSchema } from '../schemas/release-components';
-import { escapeHtml, runIntoFirstParagraph } from './html';
+import { escapeHtml, labelGap, runIntoFirstParagraph } from './html';
 import { listType, termMarker } from './terms';
 
 export const RELEASE_COMPONENT_NAMES = ['Terms', 'Term', 'DataTable', 'Row', 'Note'] as const;
@@ -59,7 +59,11 @@ export function releaseComponents(strings: ComponentStrings) {
     const items = flatten(props.children).map((node) => {
       if (!hasClass(node, 'term')) return node;
       const number = h('span.term-number', termMarker(n++, style));
-      return { ...node, children: [number, { type: 'text', value: ' ' }, ...node.children] } satisfies Element;
+      // Run-in terms read as a sentence: their labels are not bold.
+      const children = inline
+        ? node.children.map((child) => (hasClass(child, 'term-label') ? { ...child, tagName: 'span' } : child))
+        : node.children;
+      return { ...node, children: [number, { type: 'text', value: ' ' }, ...children] } satisfies Element;
     });
     const properties: Properties = { className: inline ? ['terms', 'terms-inline'] : ['terms'], type: listType(style) };
     if (start !== 1) properties.start = start;
@@ -119,6 +123,7 @@ export function releaseComponents(strings: ComponentStrings) {
     const content = runIntoFirstParagraph(
       serialize(flatten(props.children)),
       `<strong class="note-label">${escapeHtml(label)}</strong>`,
+      labelGap(label),
     );
     return h('div.note', { role: 'note' }, [{ type: 'raw', value: content }]);
   }

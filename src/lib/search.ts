@@ -336,7 +336,17 @@ export function releaseLanguages(releases: readonly { data: { lang: string } }[]
 }
 
 /** A word in lower case without the punctuation around it: "Buyback." and "buyback" are one word. */
-export const bareWord = (word: string) => word.toLocaleLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+export const bareWord = (word: string) => wordParts(word.toLocaleLowerCase())[1];
+
+/**
+ * A word and what is around it that is neither a letter nor a digit: `(TSE:` → `(`, `TSE`, `:`
+ * (the middle empty for punctuation alone). Pagefind marks a word with the punctuation beside it
+ * ("4704),"): a result marks the word alone.
+ */
+export function wordParts(text: string): [before: string, word: string, after: string] {
+  const m = /^([^\p{L}\p{N}]*)([\s\S]*?)([^\p{L}\p{N}]*)$/u.exec(text)!;
+  return m[2] ? [m[1]!, m[2], m[3]!] : [text, '', ''];
+}
 
 /**
  * What Pagefind's search for `word` alone matched on a page, read from the word its excerpt marks
@@ -501,19 +511,10 @@ export function headlineLength(text: string, headline: string): number {
     const rest = title.slice(start);
     if (!text.startsWith(rest, cut)) continue;
     const after = text.slice(cut + rest.length);
-    // Followed by Pagefind's ". " (or the end): not a headline's words that run on into the text.
-    const separator = /^(?:\.?\s+|\.?$)/u.exec(after);
+    // Followed by the full stop Pagefind puts after a heading (or a space, for the whole headline):
+    // not the headline's last words as the text's own ("…Micro Incorporated" for "…Trend Micro").
+    const separator = (start === 0 && cut === 0 ? /^(?:\.?\s+|\.?$)/u : /^\.(?:\s+|$)/u).exec(after);
     if (separator) return cut + rest.length + separator[0].length;
   }
   return 0;
-}
-
-/**
- * A marked word split from the punctuation Pagefind marks with it ("4704)," marks "4704"): the
- * punctuation before, the word (empty for punctuation alone), the punctuation after.
- */
-export function markParts(marked: string): [before: string, word: string, after: string] {
-  const m = /^([\p{P}\p{S}]*)(.*?)([\p{P}\p{S}]*)$/su.exec(marked)!;
-  // Punctuation alone: no word.
-  return m[2] ? [m[1]!, m[2], m[3]!] : [marked, '', ''];
 }

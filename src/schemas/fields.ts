@@ -149,6 +149,8 @@ export const slug = (what: string) =>
   z
     .string({ error: (issue) => `expected ${what} as text, found ${describe(issue.input)}` })
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+      // A slug that is not one is not checked further.
+      abort: true,
       error: (issue) =>
         `expected ${what} of lower-case letters, digits and single hyphens (e.g. share-buyback-results), found ${describe(issue.input)}`,
     });

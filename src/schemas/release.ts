@@ -20,6 +20,12 @@ import {
 } from './fields';
 
 /**
+ * Marks (in an issue's `params`) a problem found by comparing a field with the date of issue: wrong
+ * when that date is one YAML rolled over (2007-02-30 read as March 2), which is reported instead.
+ */
+export const COMPARED_WITH_DATE = 'comparedWithDate';
+
+/**
  * Built as a function because what is valid depends on the site settings (declared categories)
  * and on the other collections (references), both supplied by src/content.config.ts.
  */
@@ -76,7 +82,7 @@ export function releaseSchema<
     correction: text('the correction note').optional(),
     slug: slug('the slug')
       // The address puts the date of issue before it: a date in the slug would print it twice.
-      .refine((value) => !DATE_PREFIX.test(value), {
+      .refine((value) => !DATE_PREFIX.test(`${value}-`), {
         error: (issue) =>
           `expected the slug without a date, which the address has already (slug: share-buyback-results gives /releases/2007-03-30-share-buyback-results/), found ${describe(issue.input)}`,
       })
@@ -124,12 +130,15 @@ export function releaseSchema<
         });
       attached.add(file);
     });
-    if (options.timeZone) timeProblems(data, options.timeZone).forEach((issue) => ctx.addIssue(issue));
+    const withDate = { params: { [COMPARED_WITH_DATE]: true } };
+    if (options.timeZone)
+      timeProblems(data, options.timeZone).forEach((issue) => ctx.addIssue({ ...issue, ...withDate }));
     if (data.updated && data.updated < data.date) {
       ctx.addIssue({
         code: 'custom',
         path: ['updated'],
         message: `expected a date on or after the date of issue (${data.date}), found ${data.updated}`,
+        ...withDate,
       });
     }
   });

@@ -281,8 +281,28 @@ describe('reading files as written', () => {
     expect(failure('headline: x\ncategories\n  - A\ndate: 2008-01-13\n')).toBe(
       '3: expected valid YAML, found "categories", a field without the colon after its name (categories: …)',
     );
-    // Valid values that look alike, and other mistakes, as YAML words them, where it noticed them.
-    expect(failure("time: 15:30\nurl: https://x.test/a\nquote: \"a: b\"\nit: 'It''s'\n")).toBe('parsed');
+    // Windows line ends too.
+    expect(failure('headline: Results: a colon\r\ndate: 2008-01-13\r\n')).toMatch(
+      /^2: expected valid YAML, found ": " in/,
+    );
+    // Valid lines that look alike are not blamed for a mistake further down, which is named where
+    // YAML noticed it.
+    const valid = [
+      'time: 15:30',
+      'url: https://x.test/a',
+      'quote: "a: b"',
+      "it: 'It''s'",
+      'headline: Results # note: x',
+      'categories:',
+      '- Financial',
+      'note: |',
+      '  Table: row 3: x',
+      'two: "a quote',
+      '  over two lines"',
+    ].join('\n');
+    expect(failure(valid)).toBe('parsed');
+    expect(failure(`${valid}\nbroken: [a\n`)).toMatch(/^14: expected valid YAML, found a syntax error: /);
+    expect(failure(`---\n${valid}\n  bad: indent\n`)).toMatch(/^14: expected valid YAML, found a syntax error: /);
     expect(failure('name: Jane Roe\ntitles:\n  - IR\n email: jane@example.com\n')).toBe(
       '5: expected valid YAML, found a syntax error: bad indentation of a mapping entry (check indentation, colons and quotes)',
     );

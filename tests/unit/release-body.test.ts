@@ -50,7 +50,7 @@ describe('renderBody', () => {
 
   it('keeps an empty term, and lays inline terms on one line', () => {
     expect(html('<Terms style="(i)" inline>\n<Term label="Remarks:"></Term>\n</Terms>')).toBe(
-      '<ol class="terms terms-inline" type="i"><li class="term term-empty"><span class="term-number">(i)</span> <b class="term-label">Remarks:</b></li></ol>',
+      '<ol class="terms terms-inline" type="i"><li class="term term-empty"><span class="term-number">(i)</span> <span class="term-label">Remarks:</span></li></ol>',
     );
   });
 
@@ -67,7 +67,7 @@ describe('renderBody', () => {
 
   it('runs a note label into its first paragraph, in the language given', () => {
     expect(renderBody('<Note>\n\nAt the meeting…\n\n</Note>', { noteLabel: '注記：', table: '' }).html).toBe(
-      '<div class="note" role="note"><p><strong class="note-label">注記：</strong> At the meeting…</p></div>',
+      '<div class="note" role="note"><p><strong class="note-label">注記：</strong>At the meeting…</p></div>',
     );
     expect(html('<Note label="Notes:">\n<Terms><Term label="A">b</Term></Terms>\n</Note>')).toMatch(
       /^<div class="note" role="note"><p><strong class="note-label">Notes:<\/strong><\/p><ol class="terms"/,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { displayName, telHref } from '../../src/lib/contact';
 import { datelineHtml, datelineText } from '../../src/lib/dateline';
 import { impossibleDate, writtenFields } from '../../src/lib/frontmatter';
-import { escapeHtml, runIntoFirstParagraph, withSiteAddresses } from '../../src/lib/html';
+import { escapeHtml, labelGap, runIntoFirstParagraph, withSiteAddresses } from '../../src/lib/html';
 import { termMarker } from '../../src/lib/terms';
 
 describe('term numbering', () => {
@@ -81,6 +81,20 @@ describe('withSiteAddresses', () => {
         '<img src="/newsroom/a.png" alt="">',
     );
     expect(withSiteAddresses(once, 'https://ir.example.com', '/newsroom/')).toBe(once);
+  });
+});
+
+describe('a label and what follows it', () => {
+  it('puts a space after a label, none after full-width punctuation', () => {
+    expect(['Phone:', 'Draft:', '電話：', 'FAX：', '解禁前：', '注記：', 'ＴＥＬ'].map(labelGap)).toEqual([
+      ' ',
+      ' ',
+      '',
+      '',
+      '',
+      '',
+      ' ',
+    ]);
   });
 });
 

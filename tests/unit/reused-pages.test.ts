@@ -17,6 +17,7 @@ import { describe, expect, it } from 'vitest';
 import { LINKED_STAGING, LINKING, outputFiles } from '../../src/lib/reused-pages';
 import {
   droppedPagesWarning,
+  droppedReleasePages,
   linkPages,
   manifestPages,
   unlinkPages,
@@ -192,22 +193,40 @@ describe('Astro waits for the linked pages before it generates any', () => {
 });
 
 describe('the published pages a build no longer publishes', () => {
-  it('names the pages that went, a few of them, and what to do should a release have moved', () => {
-    const gone = ['releases/2012-09-07-alliance/index.html', 'releases/2012/rss.xml', 'tags/alliance/index.html'];
-    expect(droppedPagesWarning(gone)).toBe(
+  it('names the release pages that went, a few of them, and what to do should a release have moved', () => {
+    expect(droppedPagesWarning(['releases/2012-09-07-alliance/index.html'])).toBe(
       'newsroom: 1 release page of the published site is no longer built: releases/2012-09-07-alliance/. A release unpublished, deleted or moved (a new date or file name)? If it moved, list its old address under redirectFrom: in the release, so that links to it still lead to it',
     );
     const many = Array.from({ length: 7 }, (_, i) => `releases/2012-09-0${i + 1}-x/index.html`);
     expect(droppedPagesWarning(many)).toMatch(
       /^newsroom: 7 release pages of the published site are no longer built: releases\/2012-09-01-x\/, .*, releases\/2012-09-05-x\/ and 2 more\. /,
     );
-    // Lists, feeds and other files alone say nothing; a Japanese release's page counts.
-    expect(
-      droppedPagesWarning(['releases/2012/atom.xml', 'releases/2012/index.html', 'tags/x/index.html']),
-    ).toBeUndefined();
-    expect(droppedPagesWarning(['ja/releases/2012-09-07-x/index.html'])).toMatch(
-      /no longer built: ja\/releases\/2012-09-07-x\/\. /,
-    );
     expect(droppedPagesWarning([])).toBeUndefined();
+  });
+
+  it('counts release pages only: not lists, feeds, nor the page a release left at its former address', () => {
+    const site = mkdtempSync(join(tmpdir(), 'newsroom-dropped-'));
+    const page = (file: string, html: string) => {
+      mkdirSync(join(site, file, '..'), { recursive: true });
+      writeFileSync(join(site, file), html);
+    };
+    page('releases/2012-09-07-alliance/index.html', '<!DOCTYPE html><title>Alliance</title>');
+    page('ja/releases/2012-09-07-alliance/index.html', '<!DOCTYPE html><title>提携</title>');
+    page('releases/2012-09-06-alliance/index.html', '<meta http-equiv="refresh" content="0; url=/x/">');
+    page('releases/2012/index.html', '<!DOCTYPE html><title>2012</title>');
+    page('tags/alliance/index.html', '<!DOCTYPE html><title>alliance</title>');
+    const dropped = [
+      'releases/2012-09-07-alliance/index.html',
+      'ja/releases/2012-09-07-alliance/index.html',
+      'releases/2012-09-06-alliance/index.html',
+      'releases/2012/index.html',
+      'releases/2012/rss.xml',
+      'tags/alliance/index.html',
+    ];
+    expect(droppedReleasePages(site, dropped)).toEqual([
+      'releases/2012-09-07-alliance/index.html',
+      'ja/releases/2012-09-07-alliance/index.html',
+    ]);
+    rmSync(site, { recursive: true, force: true });
   });
 });

@@ -132,6 +132,7 @@ slug: buyback-results
       `${validRelease}slug: 2007-03-30-buyback-results`,
       'slug: expected the slug without a date, which the address has already (slug: share-buyback-results gives /releases/2007-03-30-share-buyback-results/), found string "2007-03-30-buyback-results"',
     ],
+    ['a slug that is a date', `${validRelease}slug: "2007-03-30"`, 'slug: expected the slug without a date'],
     [
       'the same tag twice',
       `${validRelease}tags: [share buyback, Share Buyback]`,
@@ -180,6 +181,12 @@ slug: buyback-results
     ],
   ])('rejects %s with a message naming the field', (_, yaml, message) => {
     expect(problems(release, yaml)).toContain(message);
+  });
+
+  it('says one thing at a time of a slug: its letters first', () => {
+    const said = problems(release, `${validRelease}slug: 2007-03-30-Share-Buyback`);
+    expect(said).toContain('slug: expected the slug of lower-case letters');
+    expect(said).not.toContain('without a date');
   });
 });
 

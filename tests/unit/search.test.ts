@@ -21,7 +21,7 @@ import {
   searchSummary,
   typoPrefixes,
   headlineLength,
-  markParts,
+  wordParts,
 } from '../../src/lib/search';
 import { en } from '../../src/i18n/en';
 import { ja } from '../../src/i18n/ja';
@@ -352,18 +352,22 @@ describe('an excerpt as a result shows it', () => {
       '…uyback. TOKYO',
       // Without an ellipsis, only the whole headline.
       `Share Buyback. ${BODY}`,
+      // After one, the headline's end only with the full stop Pagefind puts after a heading.
+      '…Buyback program was approved',
     ]) {
       expect(headlineLength(text, HEADLINE), text).toBe(0);
     }
     expect(headlineLength(BODY, '')).toBe(0);
+    const alliance = '…Micro Incorporated (TSE: 4704) today';
+    expect(headlineLength(alliance, 'Notice Regarding Alliance with Trend Micro')).toBe(0);
   });
 
   it('marks a word without the punctuation Pagefind marked along with it', () => {
-    expect(markParts('4704),')).toEqual(['', '4704', '),']);
-    expect(markParts('(TSE:')).toEqual(['(', 'TSE', ':']);
-    expect(markParts('Stock.')).toEqual(['', 'Stock', '.']);
-    expect(markParts('buyback')).toEqual(['', 'buyback', '']);
-    expect(markParts('自己株式')).toEqual(['', '自己株式', '']);
-    expect(markParts('),')).toEqual(['),', '', '']);
+    expect(wordParts('4704),')).toEqual(['', '4704', '),']);
+    expect(wordParts('(TSE:')).toEqual(['(', 'TSE', ':']);
+    expect(wordParts('Stock.')).toEqual(['', 'Stock', '.']);
+    expect(wordParts('buyback')).toEqual(['', 'buyback', '']);
+    expect(wordParts('自己株式')).toEqual(['', '自己株式', '']);
+    expect(wordParts('),')).toEqual(['),', '', '']);
   });
 });

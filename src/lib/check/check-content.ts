@@ -31,7 +31,7 @@ import { boilerplateSchema } from '../../schemas/boilerplate';
 import { contactSchema } from '../../schemas/contact';
 import { text } from '../../schemas/fields';
 import { noticeSchema } from '../../schemas/notice';
-import { releaseSchema } from '../../schemas/release';
+import { COMPARED_WITH_DATE, releaseSchema } from '../../schemas/release';
 import { siteSchema, type SiteSettings } from '../../schemas/site';
 import {
   COLLECTION_FILES,
@@ -237,10 +237,14 @@ function checkEntry(
   const dates = writtenDateProblems(entry);
   const result = schema.safeParse(entry.data);
   // A rolled-over date is reported once, as written: not again by the schema, nor in the schema's
-  // comparisons of the file's dates (`updated` before `date`), made with the day YAML rolled it to.
-  const datesReported = new Set(dates.length > 0 ? DATE_FIELDS[entry.collection] : []);
-  const schemaFound = result.success ? [] : schemaProblems(located(entry), result.error.issues);
-  const problems = [...entry.problems, ...schemaFound.filter((p) => !datesReported.has(p.field)), ...dates];
+  // comparisons with the date of issue (`updated` before it), made with the day YAML rolled it to.
+  const rolled = new Set(dates.map((p) => p.field));
+  const issues = (result.success ? [] : result.error.issues).filter(
+    (issue) =>
+      !rolled.has(String(issue.path[0])) &&
+      !(rolled.has('date') && issue.code === 'custom' && issue.params?.[COMPARED_WITH_DATE] === true),
+  );
+  const problems = [...entry.problems, ...schemaProblems(located(entry), issues), ...dates];
   const written = writtenLanguage(entry.data, defaultLanguage);
   for (const { path, collection, id } of referencesOf(entry.collection === 'releases' ? entry.data : {})) {
     const message = references(id, collection, written);

@@ -81,6 +81,17 @@ export function frontmatterProblem(
 
 export type ParsedYaml = { data: unknown } | { line: number; message: string };
 
+/** Where YAML fails to parse `yaml` (its 0-based line and its words), or undefined if it parses. */
+function yamlError(yaml: string): { line: number; reason: string } | undefined {
+  try {
+    load(yaml);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof YAMLException)) throw error;
+    return { line: error.mark?.line ?? 0, reason: error.reason };
+  }
+}
+
 /**
  * Parses YAML; a syntax error comes back with its file line (`firstLine` is the text's first). The
  * mistakes authors make most (`yamlMistake`) are named in their words, on their line; any other
@@ -92,7 +103,7 @@ export function parseYaml(yaml: string, firstLine = 1): ParsedYaml {
   } catch (error) {
     if (!(error instanceof YAMLException)) throw error;
     const at = error.mark?.line ?? 0;
-    const mistake = yamlMistake(yaml.split('\n'), at);
+    const mistake = yamlMistake(yaml, at);
     if (mistake) return { line: firstLine + mistake.line, message: `expected valid YAML, found ${mistake.found}` };
     // "document separator" is YAML's word for the --- line (and "document" would make Astro add a
     // hint about browser APIs).
@@ -105,39 +116,70 @@ export function parseYaml(yaml: string, firstLine = 1): ParsedYaml {
 }
 
 /** A field and its value on one line, in a mapping or a list item: `headline: …`, `- name: …`. */
-const FIELD_LINE = /^[\s-]*([\w-]+):(?:\s+(.*))?$/;
+const FIELD_LINE = /^([\s-]*)([\w-]+):(?:\s+(.*))?$/;
 /** A quoted value closed on its line: "…" (with \" escapes) or '…' (with '' for a quote). */
 const CLOSED_QUOTE = { '"': /^"(?:[^"\\]|\\.)*"/, "'": /^'(?:[^']|'')*'/ } as const;
+
+/** A mistake `yamlMistake` suspects on a line: what it is, and the line as it would be mended. */
+interface Suspect {
+  found: string;
+  mended: string;
+}
+
+/** The mistake a line may hold (`yamlMistake`), or undefined. */
+function suspectLine(line: string): Suspect | undefined {
+  const field = FIELD_LINE.exec(line);
+  if (field) {
+    const [, lead, name, written = ''] = field;
+    // A plain value ends where a comment starts.
+    const value = written.replace(/\s+#.*$/, '');
+    const quote = value[0];
+    if (quote === '"' || quote === "'") {
+      if (CLOSED_QUOTE[quote].test(value)) return undefined;
+      return {
+        found: `the value of ${name} opening a quote (${quote}) that its line does not close`,
+        mended: `${line}${quote}`,
+      };
+    }
+    if (/^[^[{|>&*!%@`]/.test(value) && /:\s/.test(value)) {
+      const quoted = `"${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
+      return {
+        found: `": " in the value of ${name}, which YAML reads as the start of another field (put the value in quotes: ${name}: ${quoted})`,
+        mended: `${lead}${name}: ${quoted}`,
+      };
+    }
+    return undefined;
+  }
+  const missing = /^([\w-]+)(?:\s|$)/.exec(line);
+  if (!missing || line.includes(':')) return undefined;
+  return {
+    found: `"${line.trim()}", a field without the colon after its name (${missing[1]}: …)`,
+    mended: `${missing[1]}:${line.slice(missing[1]!.length)}`,
+  };
+}
 
 /**
  * The first of the YAML mistakes authors make most, on lines up to `errorLine` (0-based), where
  * YAML reports them (often lines later, in its own words): a value with ": " in it unquoted, which
  * YAML reads as another field; a quote a value opens and its line does not close; a field name
- * without its colon.
+ * without its colon. A line is blamed only if mending it lets YAML read on past `errorLine`: a
+ * valid line that merely looks alike is never blamed for an error elsewhere.
  */
-export function yamlMistake(lines: readonly string[], errorLine: number): { line: number; found: string } | undefined {
+export function yamlMistake(yaml: string, errorLine: number): { line: number; found: string } | undefined {
+  const lines = yaml.split('\n');
+  // The lines of a block value (`note: |`) are text, whatever they hold.
+  let blockIndent: number | undefined;
   for (let i = 0; i <= Math.min(errorLine, lines.length - 1); i++) {
-    const line = lines[i]!;
+    const line = lines[i]!.replace(/\r$/, '');
     if (!isContent(line)) continue;
-    const field = FIELD_LINE.exec(line);
-    if (field) {
-      const [, name, value = ''] = field;
-      const quote = value[0];
-      if (quote === '"' || quote === "'") {
-        // A value may go on over lines in quotes: only one that YAML stumbled over later counts.
-        if (i < errorLine && !CLOSED_QUOTE[quote].test(value)) {
-          return { line: i, found: `the value of ${name} opening a quote (${quote}) that its line does not close` };
-        }
-      } else if (/^[^[{|>&*!%@`#]/.test(value) && /:\s/.test(value)) {
-        const found = `": " in the value of ${name}, which YAML reads as the start of another field`;
-        return { line: i, found: `${found} (put the value in quotes: ${name}: "${value.replaceAll('"', '\\"')}")` };
-      }
-      continue;
-    }
-    const missing = /^([\w-]+)(?:\s|$)/.exec(line);
-    if (indentOf(line) === 0 && missing && !line.includes(':')) {
-      return { line: i, found: `"${line.trim()}", a field without the colon after its name (${missing[1]}: …)` };
-    }
+    if (blockIndent !== undefined && indentOf(line) > blockIndent) continue;
+    blockIndent = /:\s*[|>][+-]?\d*\s*(#.*)?$/.test(line) ? indentOf(line) : undefined;
+    // A list item, or a line of dashes or dots (a YAML file may open with ---).
+    if ((isItem(line) && !FIELD_LINE.test(line)) || /^(?:-{3}|\.{3})\s*$/.test(line)) continue;
+    const suspect = suspectLine(line);
+    if (!suspect) continue;
+    const mended = yamlError([...lines.slice(0, i), suspect.mended, ...lines.slice(i + 1)].join('\n'));
+    if (mended === undefined || mended.line > errorLine) return { line: i, found: suspect.found };
   }
   return undefined;
 }

@@ -3,13 +3,13 @@
  * excerpt with the matched words highlighted. Built with DOM nodes and text, never by assigning
  * HTML, so nothing in a query or an index entry can become markup or script.
  */
-import { headlineLength, markParts } from '../../lib/search';
+import { headlineLength, wordParts } from '../../lib/search';
 import type { PagefindResultData } from './pagefind';
 
 /**
  * The excerpt as text and <mark> elements only, without the headline it may begin with (the
  * result shows it above: `headlineLength`) unless only the headline shows a match, and with the punctuation Pagefind marks along with a
- * word left unmarked (`markParts`). Pagefind escapes the page text and adds <mark>; parsing it in
+ * word left unmarked (`wordParts`). Pagefind escapes the page text and adds <mark>; parsing it in
  * an inert document and keeping nothing else holds even if that ever changed.
  */
 export function excerptNodes(excerpt: string, headline = ''): Node[] {
@@ -29,7 +29,7 @@ export function excerptNodes(excerpt: string, headline = ''): Node[] {
     drop = Math.max(0, drop - whole.length);
     if (!text) return [];
     if (!marked) return [document.createTextNode(text)];
-    const [before, word, after] = markParts(text);
+    const [before, word, after] = wordParts(text);
     if (!word) return [document.createTextNode(text)];
     const mark = document.createElement('mark');
     mark.textContent = word;
