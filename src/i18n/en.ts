@@ -41,7 +41,14 @@ export const en = {
     pageOf: (page: number, count: number) => `page ${page} of ${count}`,
     titlePage: (title: string, page: number, count: number) => `${title} (page ${page} of ${count})`,
   },
-  archive: { heading: 'Browse the archive', byYear: 'By year', byCategory: 'By category', label: 'Archive' },
+  archive: {
+    heading: 'Browse the archive',
+    byYear: 'By year',
+    byCategory: 'By category',
+    label: 'Archive',
+    /** A year's or category's count after its name, with what goes between. */
+    count: (n: number) => ` (${n})`,
+  },
   pagination: { label: 'Pages', newer: 'Newer', older: 'Older', page: 'Page ' },
   breadcrumb: 'Breadcrumb',
   release: {

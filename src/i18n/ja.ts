@@ -41,7 +41,13 @@ export const ja: Dictionary = {
     pageOf: (page: number, count: number) => `${count}ページ中${page}ページ目`,
     titlePage: (title: string, page: number, count: number) => `${title}（${count}ページ中${page}ページ目）`,
   },
-  archive: { heading: 'アーカイブ', byYear: '年別', byCategory: 'カテゴリー別', label: 'アーカイブ' },
+  archive: {
+    heading: 'アーカイブ',
+    byYear: '年別',
+    byCategory: 'カテゴリー別',
+    label: 'アーカイブ',
+    count: (n: number) => `（${n}件）`,
+  },
   pagination: { label: 'ページ', newer: '新しいリリース', older: '古いリリース', page: 'ページ ' },
   breadcrumb: 'パンくずリスト',
   release: {

@@ -74,6 +74,11 @@ describe('a release and its translation', () => {
     expect(main).toContain('FAX：+813-5334-4874');
     expect(await page.getByRole('navigation', { name: 'メイン' }).innerText()).toMatch(/ニュースリリース/);
     expect(await page.locator('.site-footer').innerText()).toContain('トレンドマイクロ株式会社');
+    // Counts in the archive as Japanese writes them, English as English does.
+    const list = await open('ja/releases/');
+    expect(await list.locator('.archive-nav').innerText()).toMatch(/2007（2件）/);
+    const english = await open('releases/');
+    expect(await english.locator('.archive-nav').innerText()).toMatch(/2007 \(2\)/);
     // The Japanese boilerplate, notice and contact are the Japanese versions.
     const buyback = await open(`ja/${BUYBACK}`);
     expect(await buyback.locator('.notice h2').innerText()).toBe('将来の見通しに関する記述について');
