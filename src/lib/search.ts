@@ -504,7 +504,7 @@ export function headlineLength(text: string, headline: string): number {
   const title = headline.trim();
   if (!title) return 0;
   // The ellipsis, and the space Pagefind may put after it.
-  const cut = text.startsWith(EXCERPT_ELLIPSIS) ? ELLIPSIS_START.exec(text)![0].length : 0;
+  const cut = ELLIPSIS_START.exec(text)?.[0].length ?? 0;
   // The headline from its start, or from the start of one of its words after an ellipsis.
   const starts = cut === 0 ? [0] : [...title.matchAll(/(?<=\s)\S/gu)].map((m) => m.index).concat(0);
   for (const start of starts.sort((a, b) => a - b)) {

@@ -81,11 +81,10 @@ export function frontmatterProblem(
 
 export type ParsedYaml = { data: unknown } | { line: number; message: string };
 
-/** Where YAML fails to parse `yaml` (its 0-based line and its words), or undefined if it parses. */
-function yamlError(yaml: string): { line: number; reason: string } | undefined {
+/** YAML read: its data, or where it fails (the 0-based line) and YAML's words for why. */
+function loadYaml(yaml: string): { data: unknown } | { line: number; reason: string } {
   try {
-    load(yaml);
-    return undefined;
+    return { data: load(yaml) };
   } catch (error) {
     if (!(error instanceof YAMLException)) throw error;
     return { line: error.mark?.line ?? 0, reason: error.reason };
@@ -98,21 +97,17 @@ function yamlError(yaml: string): { line: number; reason: string } | undefined {
  * error as YAML words it, where YAML noticed it.
  */
 export function parseYaml(yaml: string, firstLine = 1): ParsedYaml {
-  try {
-    return { data: load(yaml) };
-  } catch (error) {
-    if (!(error instanceof YAMLException)) throw error;
-    const at = error.mark?.line ?? 0;
-    const mistake = yamlMistake(yaml, at);
-    if (mistake) return { line: firstLine + mistake.line, message: `expected valid YAML, found ${mistake.found}` };
-    // "document separator" is YAML's word for the --- line (and "document" would make Astro add a
-    // hint about browser APIs).
-    const reason = error.reason.replace(/\ba document separator\b/, 'a --- line');
-    return {
-      line: firstLine + at,
-      message: `expected valid YAML, found a syntax error: ${reason} (check indentation, colons and quotes)`,
-    };
-  }
+  const loaded = loadYaml(yaml);
+  if ('data' in loaded) return loaded;
+  const mistake = yamlMistake(yaml, loaded.line);
+  if (mistake) return { line: firstLine + mistake.line, message: `expected valid YAML, found ${mistake.found}` };
+  // "document separator" is YAML's word for the --- line (and "document" would make Astro add a
+  // hint about browser APIs).
+  const reason = loaded.reason.replace(/\ba document separator\b/, 'a --- line');
+  return {
+    line: firstLine + loaded.line,
+    message: `expected valid YAML, found a syntax error: ${reason} (check indentation, colons and quotes)`,
+  };
 }
 
 /** A field and its value on one line, in a mapping or a list item: `headline: …`, `- name: …`. */
@@ -178,8 +173,8 @@ export function yamlMistake(yaml: string, errorLine: number): { line: number; fo
     if ((isItem(line) && !FIELD_LINE.test(line)) || /^(?:-{3}|\.{3})\s*$/.test(line)) continue;
     const suspect = suspectLine(line);
     if (!suspect) continue;
-    const mended = yamlError([...lines.slice(0, i), suspect.mended, ...lines.slice(i + 1)].join('\n'));
-    if (mended === undefined || mended.line > errorLine) return { line: i, found: suspect.found };
+    const mended = loadYaml([...lines.slice(0, i), suspect.mended, ...lines.slice(i + 1)].join('\n'));
+    if ('data' in mended || mended.line > errorLine) return { line: i, found: suspect.found };
   }
   return undefined;
 }

@@ -7,10 +7,11 @@ import { headlineLength, wordParts } from '../../lib/search';
 import type { PagefindResultData } from './pagefind';
 
 /**
- * The excerpt as text and <mark> elements only, without the headline it may begin with (the
- * result shows it above: `headlineLength`) unless only the headline shows a match, and with the punctuation Pagefind marks along with a
- * word left unmarked (`wordParts`). Pagefind escapes the page text and adds <mark>; parsing it in
- * an inert document and keeping nothing else holds even if that ever changed.
+ * The excerpt as text and <mark> elements only, without the headline it may begin with (the result
+ * shows it above: `headlineLength`) unless only the headline shows a match, and with the
+ * punctuation Pagefind marks along with a word left unmarked (`wordParts`). Pagefind escapes the
+ * page text and adds <mark>; parsing it in an inert document and keeping nothing else holds even
+ * if that ever changed.
  */
 export function excerptNodes(excerpt: string, headline = ''): Node[] {
   const parsed = new DOMParser().parseFromString(`<body>${excerpt}</body>`, 'text/html');
@@ -21,21 +22,22 @@ export function excerptNodes(excerpt: string, headline = ''): Node[] {
   // Characters of the headline still to drop from the front; none when the headline holds the
   // only words matched, which the excerpt is there to show.
   let drop = headlineLength(parts.map(({ text }) => text).join(''), headline);
-  let at = 0;
-  const marks = parts.flatMap(({ marked, text }) => ((at += text.length), marked ? [at] : []));
-  if (!marks.some((end) => end > drop)) drop = 0;
-  return parts.flatMap(({ marked, text: whole }) => {
+  let end = 0;
+  let markedAfter = false;
+  for (const { marked, text } of parts) {
+    end += text.length;
+    if (marked && end > drop) markedAfter = true;
+  }
+  if (!markedAfter) drop = 0;
+  const textNodes = (text: string) => (text ? [document.createTextNode(text)] : []);
+  return parts.flatMap(({ marked, text: whole }): Node[] => {
     const text = whole.slice(drop);
     drop = Math.max(0, drop - whole.length);
-    if (!text) return [];
-    if (!marked) return [document.createTextNode(text)];
-    const [before, word, after] = wordParts(text);
-    if (!word) return [document.createTextNode(text)];
+    const [before, word, after] = marked ? wordParts(text) : [text, '', ''];
+    if (!word) return textNodes(text);
     const mark = document.createElement('mark');
     mark.textContent = word;
-    return [before, mark, after].flatMap((node): Node[] =>
-      typeof node !== 'string' ? [node] : node ? [document.createTextNode(node)] : [],
-    );
+    return [...textNodes(before), mark, ...textNodes(after)];
   });
 }
 
