@@ -150,6 +150,8 @@ export const en = {
       since: ' from {year} on',
       older: 'Search releases before {year}',
       suggestion: 'Did you mean {q}?',
+      elsewhere: 'Also found in {languages}.',
+      elsewhereOnly: 'Found in {languages}.',
     },
   },
   feeds: {

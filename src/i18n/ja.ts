@@ -148,6 +148,8 @@ export const ja: Dictionary = {
       since: '（{year}年以降）',
       older: '{year}年より前のリリースも検索',
       suggestion: 'もしかして：{q}',
+      elsewhere: '{languages}のページにも見つかりました。',
+      elsewhereOnly: '{languages}のページに見つかりました。',
     },
   },
   feeds: {

@@ -239,10 +239,46 @@ export interface PagefindSearchOptions {
   sort?: Record<string, 'asc' | 'desc'>;
 }
 
-/** The options Pagefind's `search()` takes for a search: no sort means Pagefind's relevance order. */
-export function pagefindOptions(state: SearchState): PagefindSearchOptions {
+/**
+ * The language filter's value for every language. Without a value, a search keeps to the page's
+ * language, as a newsroom in one language would: each bilingual release is listed once, and the
+ * other languages' results are offered beside (`searchLanguage`).
+ */
+export const ALL_LANGUAGES = 'all';
+
+/**
+ * The language filter's choices on a search page in `pageLanguage`, for releases in `languages`:
+ * the page's language under no value, each other language under its code, then every language.
+ * Where no release is in the page's language, no value means every language.
+ */
+export function languageChoices(
+  pageLanguage: string,
+  languages: readonly string[],
+): { value: string; code?: string }[] {
+  if (!languages.includes(pageLanguage)) return [{ value: '' }, ...languages.map((code) => ({ value: code, code }))];
+  const others = languages.filter((code) => code !== pageLanguage).map((code) => ({ value: code, code }));
+  return [{ value: '', code: pageLanguage }, ...others, { value: ALL_LANGUAGES }];
+}
+
+/**
+ * The language a search keeps to: the one chosen, or with none chosen `own` (the page's language,
+ * when releases are in it; languageChoices); undefined for every language.
+ */
+export function searchLanguage(state: SearchState, own: string | undefined): string | undefined {
+  const chosen = state.filters.language;
+  return chosen === ALL_LANGUAGES ? undefined : chosen || own;
+}
+
+/**
+ * The options Pagefind's `search()` takes for a search: no sort means Pagefind's relevance order.
+ * `own`: the language a search keeps to when none is chosen (`searchLanguage`).
+ */
+export function pagefindOptions(state: SearchState, own?: string): PagefindSearchOptions {
   const filters: Record<string, string> = {};
   for (const [name, value] of Object.entries(state.filters)) if (value) filters[name] = value;
+  const language = searchLanguage(state, own);
+  if (language) filters.language = language;
+  else delete filters.language;
   return state.order === 'newest' ? { filters, sort: { [SORT_KEY]: 'desc' } } : { filters };
 }
 
@@ -289,6 +325,12 @@ export interface SummarySentences {
    * found nothing or lacks that word: `{q}` is its link.
    */
   suggestion: string;
+  /**
+   * Offered where a search keeps to one language and others have results too (`elsewhereOnly`:
+   * where it found nothing): `{languages}`, a link to each language's results.
+   */
+  elsewhere: string;
+  elsewhereOnly: string;
 }
 
 /** Fills `{name}` placeholders, once each, with plain text (a query can never add placeholders). */

@@ -113,7 +113,7 @@ describe('search over the seed content', () => {
 
   it('marks a cut excerpt with … in every language’s results', async () => {
     // The stock code is in every release's dateline, English and Japanese, past the excerpt's start.
-    await searchFor(page, siteUrl(), '?q=4704');
+    await searchFor(page, siteUrl(), '?q=4704&language=all');
     const excerpts = await page
       .locator('[data-search-results] .search-result')
       .evaluateAll((items) =>
@@ -155,7 +155,11 @@ describe('search over the seed content', () => {
   it('leads the boilerplate phrase "Smart Protection Network" to the About pages and to no release', async () => {
     // The English and the Japanese About page both carry the phrase; no release is indexed with it.
     for (const order of ['', '&order=relevance']) {
-      expect(await searchFor(page, siteUrl(), `?q=Smart+Protection+Network${order}`)).toMatch(/^2 results for/);
+      expect(await searchFor(page, siteUrl(), `?q=Smart+Protection+Network${order}`)).toMatch(/^1 result for/);
+      expect(await hrefs(page)).toEqual(['/about/']);
+      expect(await searchFor(page, siteUrl(), `?q=Smart+Protection+Network${order}&language=all`)).toMatch(
+        /^2 results for/,
+      );
       expect((await hrefs(page)).sort()).toEqual(['/about/', '/ja/about/']);
     }
   });
@@ -166,8 +170,9 @@ describe('search over the seed content', () => {
     // A contact's titles are on the Contacts page and in no release's indexed text.
     await searchFor(page, siteUrl(), '?q=Officer');
     expect(await hrefs(page)).toEqual(['/contacts/']);
-    // The issuer's name is in every release and on the About pages, which have no date: they come last.
-    await searchFor(page, siteUrl(), '?q=Trend+Micro');
+    // The issuer's name is in every release and on the About pages, which have no date: they come
+    // last, in every language.
+    await searchFor(page, siteUrl(), '?q=Trend+Micro&language=all');
     const links = await hrefs(page);
     expect(links).toEqual(expect.arrayContaining([`/${BUYBACK}`, `/${FINAL_TERMS}`]));
     const undated = links.findIndex((link) => !link?.includes('/releases/'));
@@ -525,7 +530,7 @@ describe('search in a newsroom with four years and two languages, under the base
   });
 
   it('links results under the base path', async () => {
-    await searchFor(page, server.url, '?q=buyback');
+    await searchFor(page, server.url, '?q=buyback&language=all');
     const links = await hrefs(page);
     expect(links.length).toBe(3);
     for (const link of links) expect(link).toMatch(/^\/newsroom\/(ja\/)?releases\//);
@@ -534,7 +539,7 @@ describe('search in a newsroom with four years and two languages, under the base
   });
 
   it('lists newest first across languages, and by relevance on request', async () => {
-    await searchFor(page, server.url, '?q=buyback');
+    await searchFor(page, server.url, '?q=buyback&language=all');
     const dates = await page
       .locator('[data-search-results] time')
       .evaluateAll((times) => times.map((t) => t.getAttribute('datetime')));
@@ -545,7 +550,7 @@ describe('search in a newsroom with four years and two languages, under the base
   });
 
   it('narrows the results by year, in the URL', async () => {
-    expect(await searchFor(page, server.url, '?q=buyback')).toMatch(/^3 results/);
+    expect(await searchFor(page, server.url, '?q=buyback')).toMatch(/^2 results/);
     const narrowed = await summaryAfter(page, () => page.selectOption('#search-year', '2008'));
     expect(narrowed).toBe('1 result for “buyback” in 2008, newest first.');
     expect(await hrefs(page)).toEqual(['/newsroom/releases/2008-05-15-share-buyback-program/']);
@@ -557,7 +562,7 @@ describe('search in a newsroom with four years and two languages, under the base
   });
 
   it('marks each result with its language, so a screen reader reads it in its own voice', async () => {
-    await searchFor(page, server.url, '?q=buyback');
+    await searchFor(page, server.url, '?q=buyback&language=all');
     const results = await page
       .locator('[data-search-results] .search-result')
       .evaluateAll((items) =>
@@ -582,17 +587,21 @@ describe('search in a newsroom with four years and two languages, under the base
     await Promise.all([page.waitForURL(/\/newsroom\/ja\/search\/\?q=buyback&year=2008$/), switcher.click()]);
     await summary(page).waitFor({ state: 'visible' });
     expect(await page.locator('html').getAttribute('lang')).toBe('ja');
-    expect(await hrefs(page)).toEqual(['/newsroom/releases/2008-05-15-share-buyback-program/']);
+    // The Japanese edition's search keeps to Japanese releases, and offers the English one of 2008.
+    expect(await hrefs(page)).toEqual([]);
+    const english = page.locator('[data-search-elsewhere]').getByRole('link', { name: '英語', exact: true });
+    expect(await english.getAttribute('href')).toBe('/newsroom/ja/search/?q=buyback&year=2008&language=en');
   });
 
   it('reads a query the same way on every language’s search page', async () => {
     const japanese = new URL('ja/', server.url).href;
     for (const query of ['companies', 'numbers', encodeURIComponent('自己株式')]) {
       const count = (text: string) => /\d+/.exec(text)?.[0];
-      const englishCount = count(await searchFor(page, server.url, `?q=${query}&order=relevance`));
+      const everyLanguage = `?q=${query}&order=relevance&language=all`;
+      const englishCount = count(await searchFor(page, server.url, everyLanguage));
       const english = (await hrefs(page)).toSorted();
       expect(english.length, query).toBeGreaterThan(0);
-      expect(count(await searchFor(page, japanese, `?q=${query}&order=relevance`)), query).toBe(englishCount);
+      expect(count(await searchFor(page, japanese, everyLanguage)), query).toBe(englishCount);
       expect(await page.locator('html').getAttribute('lang')).toBe('ja');
       expect((await hrefs(page)).toSorted(), query).toEqual(english);
     }
@@ -612,14 +621,59 @@ describe('search in a newsroom with four years and two languages, under the base
       '1 result for “buyback” in Japanese, newest first.',
     );
     expect(await hrefs(page)).toEqual(['/newsroom/ja/releases/2009-07-01-jisha-kabushiki/']);
+    // The page's language first, as the search keeps to it unless the reader chooses otherwise.
     const options = await page.locator('#search-language option').allInnerTexts();
-    expect(options).toEqual(['All languages', 'English', 'Japanese']);
+    expect(options).toEqual(['English', 'Japanese', 'All languages']);
+    await page.goto(new URL('ja/search/', server.url).href);
+    expect(await page.locator('#search-language option').allInnerTexts()).toEqual(['日本語', '英語', 'すべての言語']);
     // The About and Contacts pages are in a language too.
     expect(await searchFor(page, server.url, '?q=Smart+Protection+Network&language=en')).toMatch(/^1 result/);
     expect(await hrefs(page)).toEqual(['/newsroom/about/']);
     // The fixture's Japanese release and the Japanese translation of the buyback seed.
-    expect(await searchFor(page, server.url, '?q=' + encodeURIComponent('自己株式'))).toMatch(/^2 results/);
+    expect(await searchFor(page, server.url, '?q=' + encodeURIComponent('自己株式') + '&language=all')).toMatch(
+      /^2 results/,
+    );
     expect(await hrefs(page)).toContain('/newsroom/ja/releases/2009-07-01-jisha-kabushiki/');
+  });
+
+  it('keeps to the page’s language, each bilingual release listed once, and offers the other languages’ results', async () => {
+    const elsewhere = page.locator('[data-search-elsewhere]');
+    const announced = (text: string) =>
+      page.waitForFunction((t) => document.querySelector('[data-search-announcer]')?.textContent === t, text);
+    // A Japanese word typed on the English page: no English release has it; the Japanese ones are offered.
+    const query = '?q=' + encodeURIComponent('自己株式');
+    expect(await searchFor(page, server.url, query)).toBe('No results for “自己株式”.');
+    await elsewhere.waitFor({ state: 'visible' });
+    expect(await elsewhere.innerText()).toBe('Found in Japanese.');
+    await announced('No results for “自己株式”. Found in Japanese.');
+    const japanese = elsewhere.getByRole('link', { name: 'Japanese', exact: true });
+    expect(await japanese.getAttribute('href')).toBe(`/newsroom/search/${query}&language=ja`);
+    expect(await summaryAfter(page, () => japanese.click())).toBe(
+      '2 results for “自己株式” in Japanese, newest first.',
+    );
+    expect(new URL(page.url()).searchParams.get('language')).toBe('ja');
+    expect(await page.inputValue('#search-language')).toBe('ja');
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-search-summary'))).toBe(true);
+    // No English release has the word: nothing is offered there.
+    await looked(page);
+    expect(await elsewhere.isHidden()).toBe(true);
+    // A word in releases of both languages: the English ones listed, the Japanese one offered.
+    expect(await searchFor(page, server.url, '?q=buyback')).toBe('2 results for “buyback”, newest first.');
+    await elsewhere.waitFor({ state: 'visible' });
+    expect(await elsewhere.innerText()).toBe('Also found in Japanese.');
+    // On the Japanese page, the other way round.
+    const japanesePage = new URL('ja/', server.url).href;
+    expect(await searchFor(page, japanesePage, '?q=buyback')).toBe('「buyback」の検索結果：1件（新しい順）。');
+    await elsewhere.waitFor({ state: 'visible' });
+    expect(await elsewhere.innerText()).toBe('英語のページにも見つかりました。');
+    // Every language: all three, nothing to offer.
+    expect(await searchFor(page, server.url, '?q=buyback&language=all')).toBe('3 results for “buyback”, newest first.');
+    await looked(page);
+    expect(await elsewhere.isHidden()).toBe(true);
+    // Nor where only the page's language has results.
+    expect(await searchFor(page, server.url, '?q=dividend&order=relevance')).toMatch(/^11 results/);
+    await looked(page);
+    expect(await elsewhere.isHidden()).toBe(true);
   });
 
   it('submits the header box to /newsroom/search/', async () => {
@@ -632,7 +686,7 @@ describe('search in a newsroom with four years and two languages, under the base
       form.getByRole('searchbox').press('Enter'),
     ]);
     await summary(page).waitFor({ state: 'visible' });
-    expect(await resultLinks(page).count()).toBe(3);
+    expect(await resultLinks(page).count()).toBe(2);
   });
 
   it('lists ten results at a time, and moves focus to the first of the next ten', async () => {
@@ -691,7 +745,7 @@ describe('search in a newsroom with four years and two languages, under the base
       await fresh.unroute('**/pagefind-archive/**');
       await flaky.fill('#search-q', 'buyback');
       await flaky.press('#search-q', 'Enter');
-      await expect.poll(() => summary(flaky).innerText()).toBe('3 results for “buyback”, newest first.');
+      await expect.poll(() => summary(flaky).innerText()).toBe('2 results for “buyback”, newest first.');
       expect(await unavailable.isHidden()).toBe(true);
     } finally {
       await fresh.close();
@@ -702,7 +756,7 @@ describe('search in a newsroom with four years and two languages, under the base
     // "network" is in the 2007 seeds and the About pages, "dividend" only in 2010: no page has both,
     // although each part alone, leaving out the word it lacks, would list pages with the other.
     expect(await searchFor(page, server.url, '?q=dividend+network')).toBe('No results for “dividend network”.');
-    expect(await searchFor(page, server.url, '?q=Smart+Protection+Network')).toBe(
+    expect(await searchFor(page, server.url, '?q=Smart+Protection+Network&language=all')).toBe(
       '2 results for “Smart Protection Network”, newest first.',
     );
     expect(await hrefs(page)).toEqual(['/newsroom/about/', '/newsroom/ja/about/']);

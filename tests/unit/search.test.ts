@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ALL_LANGUAGES,
   groupByLanguage,
+  languageChoices,
+  searchLanguage,
   hasCriteria,
   mergeNewestFirst,
   pagefindOptions,
@@ -68,6 +71,38 @@ describe('Pagefind options', () => {
   it('sorts newest first by the date key, and leaves relevance to Pagefind', () => {
     expect(pagefindOptions(read('?q=x&year=2007'))).toEqual({ filters: { year: '2007' }, sort: { date: 'desc' } });
     expect(pagefindOptions(read('?q=x&order=relevance'))).toEqual({ filters: {} });
+  });
+
+  it('keeps a search to the page’s language unless the reader chooses another, or every one', () => {
+    const relevance = '&order=relevance';
+    expect(pagefindOptions(read(`?q=x${relevance}`), 'en')).toEqual({ filters: { language: 'en' } });
+    expect(pagefindOptions(read(`?q=x&language=ja${relevance}`), 'en')).toEqual({ filters: { language: 'ja' } });
+    expect(pagefindOptions(read(`?q=x&language=all${relevance}`), 'en')).toEqual({ filters: {} });
+    // No language of its own (one language of releases, or none in the page's): every language.
+    expect(pagefindOptions(read(`?q=x${relevance}`))).toEqual({ filters: {} });
+    expect(pagefindOptions(read(`?q=x&language=all${relevance}`))).toEqual({ filters: {} });
+    expect(searchLanguage(read('?q=x'), 'ja')).toBe('ja');
+    expect(searchLanguage(read('?q=x&language=en'), 'ja')).toBe('en');
+    expect(searchLanguage(read(`?q=x&language=${ALL_LANGUAGES}`), 'ja')).toBeUndefined();
+  });
+
+  it('offers the page’s language first, under no value, then the others and every language', () => {
+    expect(languageChoices('en', ['en', 'ja'])).toEqual([
+      { value: '', code: 'en' },
+      { value: 'ja', code: 'ja' },
+      { value: 'all' },
+    ]);
+    expect(languageChoices('ja', ['en', 'ja'])).toEqual([
+      { value: '', code: 'ja' },
+      { value: 'en', code: 'en' },
+      { value: 'all' },
+    ]);
+    // A page in a language no release is in: no value means every language.
+    expect(languageChoices('de', ['en', 'ja'])).toEqual([
+      { value: '' },
+      { value: 'en', code: 'en' },
+      { value: 'ja', code: 'ja' },
+    ]);
   });
 });
 

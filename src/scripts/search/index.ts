@@ -5,8 +5,9 @@
  * screen readers and moves focus only when the reader asked for something new.
  */
 import {
+  ALL_LANGUAGES,
   bareWord,
-  fill,
+  groupByLanguage,
   hasCriteria,
   markedWords,
   moreLabel,
@@ -15,11 +16,13 @@ import {
   readArchive,
   readSearchState,
   SEARCH_FILTERS,
+  searchLanguage,
   searchPlan,
   searchStateQuery,
   searchSummary,
   showsWord,
   typoPrefixes,
+  type IndexPart,
   type SearchState,
   type SummarySentences,
 } from '../../lib/search';
@@ -72,8 +75,14 @@ function start(root: HTMLElement) {
   const more = required<HTMLButtonElement>(root, '[data-search-more]');
   const unavailable = required<HTMLElement>(root, '[data-search-unavailable]');
   const suggestion = required<HTMLElement>(root, '[data-search-suggestion]');
+  const elsewhere = required<HTMLElement>(root, '[data-search-elsewhere]');
   const words = (value: string | undefined) => (value ?? '').split(' ').filter(Boolean);
   const languages = words(root.dataset.languages);
+  // The language a search keeps to unless the reader chooses: the page's, where releases are in it
+  // and the index has a language filter (releases in several languages).
+  const pageLanguage = document.documentElement.lang;
+  const own = languages.length > 1 && languages.includes(pageLanguage) ? pageLanguage : undefined;
+  const languageSelect = filters.find(({ name }) => name === 'language')?.select;
   // Once the archive is split (src/newsroom.ts: searchSplit): the first year of the first index.
   const splitYear = root.dataset.splitYear ? Number(root.dataset.splitYear) : undefined;
   const split = splitYear === undefined ? undefined : { year: splitYear };
@@ -107,8 +116,6 @@ function start(root: HTMLElement) {
   let described: { state: SearchState; labels: string[] } | undefined;
   /** The excerpts of the first page of results: what the search matched (`showsWord`). */
   let leads: string[] = [];
-  /** The search offered instead of the one shown (`correction`). */
-  let suggested: SearchState | undefined;
 
   /** The search the form shows; values the page does not offer are dropped. */
   function formState(): SearchState {
@@ -148,10 +155,11 @@ function start(root: HTMLElement) {
     described = undefined;
     more.removeAttribute('aria-disabled');
     leads = [];
-    suggested = undefined;
     suggestion.hidden = true;
     suggestion.replaceChildren();
     suggestion.removeAttribute('aria-busy');
+    elsewhere.hidden = true;
+    elsewhere.replaceChildren();
     // A failure to load is reported for the search it stopped; the next one loads the index anew.
     unavailable.hidden = true;
     list.replaceChildren();
@@ -195,7 +203,7 @@ function start(root: HTMLElement) {
   async function find(state: SearchState) {
     const search = await getIndexes();
     const term = state.q || null;
-    const options = pagefindOptions(state);
+    const options = pagefindOptions(state, own);
     const plan = searchPlan(state, split);
     const loaded: LoadedResults = new Map();
     if (plan !== 'recent-first' || search.archiveLoaded) {
@@ -238,7 +246,7 @@ function start(root: HTMLElement) {
     const words = correctableWords(state.q);
     if (words === undefined) return undefined;
     const search = await getIndexes();
-    const withFilters = pagefindOptions(state);
+    const withFilters = pagefindOptions(state, own);
     const anywhere = { ...withFilters, filters: {} };
     const finds = async (term: string, options = anywhere) => (await search.search(term, options, 'all')).results;
     // A word the index has, as its first results for the word alone show.
@@ -289,15 +297,13 @@ function start(root: HTMLElement) {
     try {
       const meant = await correction(state, () => mine !== generation, unshown);
       if (!meant || mine !== generation) return;
-      suggested = meant;
       const link = document.createElement('a');
       link.href = `${location.pathname}${searchStateQuery(meant)}`;
       link.textContent = meant.q;
       const [before = '', after = ''] = sentences.suggestion.split('{q}');
       suggestion.replaceChildren(before, link, after);
       suggestion.hidden = false;
-      const offer = fill(sentences.suggestion, { q: meant.q });
-      announce(focus ? offer : `${summary.textContent} ${offer}`);
+      announceOffer(focus);
     } catch (error) {
       // A courtesy: without it, the reader still has the results, or the advice of the empty
       // state. But Pagefind keeps an index that failed to load, and the next search would fail on
@@ -310,16 +316,72 @@ function start(root: HTMLElement) {
     }
   }
 
+  /**
+   * Reads out the summary where it was not focused, and the offers below it (other languages, a
+   * correction once it is found): after the summary where the summary was read out.
+   */
+  function announceOffer(focus: boolean) {
+    const offers = [suggestion, elsewhere].flatMap((offer) => (offer.hidden ? [] : [offer.textContent]));
+    const spoken = [...(focus ? [] : [summary.textContent]), ...offers];
+    if (spoken.length > 0) announce(spoken.join(' '));
+  }
+
+  /**
+   * Where a search keeps to one language (`searchLanguage`): the other languages it finds something
+   * in, in the parts of the index it read (`read`: only the first of a split one). Looked up while
+   * the first results load, and shown with them, so the list does not move down once shown.
+   */
+  async function otherLanguages(state: SearchState, read: IndexPart): Promise<string[]> {
+    const kept = searchLanguage(state, own);
+    if (!kept) return [];
+    const search = await getIndexes();
+    const everyLanguage = pagefindOptions({ ...state, filters: { ...state.filters, language: ALL_LANGUAGES } });
+    const { results } = await search.search(state.q || null, everyLanguage, read);
+    // Each index holds one language; its first result's data names it as the site does.
+    const found = await Promise.all(groupByLanguage(results).map(async ([first]) => (await first!.data()).meta.lang));
+    return languages.filter((code) => code !== kept && found.includes(code));
+  }
+
+  /** Offers the results in `others` (otherLanguages), a link to each below the summary. */
+  function offerElsewhere(state: SearchState, others: readonly string[]) {
+    if (others.length === 0 || !languageSelect) return;
+    const links = others.map((code) => {
+      const value = code === own ? '' : code;
+      const link = document.createElement('a');
+      link.href = `${location.pathname}${searchStateQuery({ ...state, filters: { ...state.filters, language: value } })}`;
+      link.textContent = [...languageSelect.options].find((option) => option.value === value)?.text ?? code;
+      return link;
+    });
+    const [before = '', after = ''] = (found.total > 0 ? sentences.elsewhere : sentences.elsewhereOnly).split(
+      '{languages}',
+    );
+    let next = 0;
+    const named = new Intl.ListFormat(pageLanguage).formatToParts(links.map((link) => link.text));
+    elsewhere.replaceChildren(
+      before,
+      ...named.map((part) => (part.type === 'element' ? links[next++]! : part.value)),
+      after,
+    );
+    elsewhere.hidden = false;
+  }
+
   async function run(state: SearchState, { focus }: { focus: boolean }) {
     reset();
     if (!hasCriteria(state)) return;
     const mine = generation;
+    let others: string[] = [];
     list.setAttribute('aria-busy', 'true');
     try {
       const searched = await find(state);
       if (mine !== generation) return;
       ({ found, older } = searched);
+      const plan = searchPlan(state, split);
+      // A courtesy: the results stand without it.
+      const looking = otherLanguages(state, plan === 'recent-first' ? (older ? 'recent' : 'all') : plan).catch(
+        (error: unknown) => (console.error(error), []),
+      );
       await showMore(mine);
+      others = await looking;
     } catch (error) {
       console.error(error);
       if (mine !== generation) return;
@@ -330,8 +392,9 @@ function start(root: HTMLElement) {
       if (mine === generation) list.removeAttribute('aria-busy');
     }
     if (mine !== generation) return;
+    // Every language, the widest choice, narrows nothing: the summary leaves it out.
     const labels = filters.flatMap(({ select }) =>
-      select.value ? [select.selectedOptions[0]?.text ?? select.value] : [],
+      select.value && select.value !== ALL_LANGUAGES ? [select.selectedOptions[0]?.text ?? select.value] : [],
     );
     described = { state, labels };
     summarise();
@@ -343,8 +406,9 @@ function start(root: HTMLElement) {
     document.title = state.q ? `“${state.q}” – ${pageTitle}` : pageTitle;
     // A search the reader just asked for: take them to its summary, from where Tab reaches the
     // results. Otherwise (page load, Back, a filter change) focus stays put and the summary is read out.
+    offerElsewhere(state, others);
     if (focus) summary.focus();
-    else announce(summary.textContent);
+    announceOffer(focus);
     if (!state.q) return;
     if (found.total === 0) {
       void offerCorrection(state, mine, { focus });
@@ -391,14 +455,18 @@ function start(root: HTMLElement) {
   for (const select of [order, ...filters.map(({ select }) => select)]) {
     select.addEventListener('change', () => navigate(formState(), { focus: false }));
   }
-  suggestion.addEventListener('click', (event) => {
-    // A click with a modifier opens the link as the reader asked (a new tab, a window).
-    const plain = event.button === 0 && !event.ctrlKey && !event.metaKey && !event.shiftKey && !event.altKey;
-    if (!suggested || !plain || !(event.target instanceof HTMLAnchorElement)) return;
-    event.preventDefault();
-    showInForm(suggested);
-    navigate(suggested, { focus: true });
-  });
+  // An offered search (a correction, another language) is run here, its link holding it.
+  for (const offer of [suggestion, elsewhere]) {
+    offer.addEventListener('click', (event) => {
+      // A click with a modifier opens the link as the reader asked (a new tab, a window).
+      const plain = event.button === 0 && !event.ctrlKey && !event.metaKey && !event.shiftKey && !event.altKey;
+      if (!plain || !(event.target instanceof HTMLAnchorElement)) return;
+      event.preventDefault();
+      const offered = readSearchState(new URL(event.target.href).searchParams);
+      showInForm(offered);
+      navigate(formState(), { focus: true });
+    });
+  }
   clearButton.addEventListener('click', () => {
     for (const { select } of filters) select.value = '';
     navigate(formState(), { focus: true });
