@@ -121,9 +121,10 @@ describe('npm run new', () => {
 
   it('answers --help, --slug without a name and an unknown option with its usage, not a stack trace', () => {
     const help = newRelease('--help');
-    expect([help.status, help.stdout.trim()]).toEqual([
-      0,
-      'usage: npm run new -- "Headline of the release" [--slug NAME]',
+    expect(help.status).toBe(0);
+    expect(help.stdout.trim().split('\n')).toEqual([
+      'usage: npm run new -- "Headline of the release" [--slug NAME] [--lang CODE]',
+      '       npm run new -- --translation-of RELEASE-ID [--lang CODE] "Headline in that language"',
     ]);
     for (const args of [
       ['Hello', '--slug'],
@@ -138,6 +139,80 @@ describe('npm run new', () => {
 
   it('refuses a --slug that would make an address with capitals or spaces', () => {
     expect(newRelease('Hello', '--slug', 'Board-Resolution').stderr).toContain('--slug: expected lower-case words');
+  });
+
+  it('starts a release in another language in its folder, with its usual dateline and company name', () => {
+    const result = newRelease('配当予想の修正に関するお知らせ', '--lang', 'ja', '--slug', 'dividend-forecast');
+    expect(result.status, result.stderr).toBe(0);
+    const path = join(content, 'releases', 'ja', '2007-03-31-dividend-forecast.mdx');
+    expect(result.stdout).toContain('Preview: http://localhost:4321/ja/releases/2007-03-31-dividend-forecast/');
+    const text = readFileSync(path, 'utf8');
+    const data = load(/^---\n([\s\S]*?)\n---/.exec(text)![1]!) as Record<string, unknown>;
+    expect(data).toMatchObject({ headline: '配当予想の修正に関するお知らせ', lang: 'ja', location: '東京' });
+    expect(text).toContain('トレンドマイクロ (TSE: 4704) today announced');
+    const check = script('check', []);
+    expect(check.stdout).toContain('No problems');
+    expect(newRelease('Hello', '--lang', 'de').stderr).toContain(
+      '--lang: expected one of the languages in content/site.yaml (en, ja), found "de"',
+    );
+  });
+});
+
+describe('npm run new --translation-of', () => {
+  const ORIGINAL = '2007-03-30-results-of-share-buyback';
+  const translate = (...args: string[]) => newRelease('--translation-of', ...args);
+
+  it('starts a translation under the original’s name and date, with its shared fields and its body to translate', () => {
+    rmSync(join(content, 'releases', 'ja', `${ORIGINAL}.mdx`));
+    const result = translate(ORIGINAL, '自己株式の取得結果に関するお知らせ');
+    expect(result.status, result.stderr).toBe(0);
+    const path = join(content, 'releases', 'ja', `${ORIGINAL}.mdx`);
+    expect(result.stdout).toContain(`Created ${path}`);
+    expect(result.stdout).toContain(`Preview: http://localhost:4321/ja/releases/${ORIGINAL}/`);
+    const text = readFileSync(path, 'utf8');
+    expect(load(/^---\n([\s\S]*?)\n---/.exec(text)![1]!)).toEqual({
+      headline: '自己株式の取得結果に関するお知らせ',
+      // The original's date, not today's; the Japanese releases' dateline.
+      date: new Date('2007-03-30T00:00:00Z'),
+      location: '東京',
+      lang: 'ja',
+      translationOf: ORIGINAL,
+      categories: ['Financial'],
+      tags: ['share buyback'],
+      tickers: [{ TSE: 4704 }, { Nasdaq: 'TMIC' }],
+      notices: ['forward-looking-statements'],
+      draft: true,
+    });
+    // The body to translate, components and all.
+    expect(text).toContain('<Term label="Number of shares purchased">819,000 shares</Term>');
+    const check = script('check', []);
+    expect(check.stdout).toContain('No problems');
+    expect(check.status).toBe(0);
+    // Published as it stands, it checks too: the pair is linked both ways.
+    writeFileSync(path, text.replace('\ndraft: true\n', '\n'));
+    expect(script('check', []).stdout).toContain('No problems');
+  });
+
+  it('names the release meant, and refuses a second translation into a language or a translation of a translation', () => {
+    const typo = translate('2007-03-30-results-of-share-buybak', 'x');
+    expect(typo.status).toBe(1);
+    expect(typo.stderr).toContain(
+      `--translation-of: expected the id of a release (its file name in content/releases/ without .mdx, e.g. ${ORIGINAL}), found "2007-03-30-results-of-share-buybak" (did you mean "${ORIGINAL}"?)`,
+    );
+    expect(translate(ORIGINAL, 'x').stderr).toContain(
+      `--translation-of: ${ORIGINAL} already has a translation into ja: ${join(content, 'releases', 'ja', `${ORIGINAL}.mdx`)}`,
+    );
+    expect(translate(`ja/${ORIGINAL}`, 'x').stderr).toContain(
+      `is itself a translation, of ${ORIGINAL}; translate that`,
+    );
+    expect(translate(ORIGINAL, '--lang', 'en', 'x').stderr).toContain(
+      '--lang: expected one of the languages in content/site.yaml other than the original’s (ja), found "en"',
+    );
+    expect(releases()).toEqual([
+      '2007-03-30-results-of-share-buyback.mdx',
+      '2007-11-26-final-terms-stock-acquisition-rights.mdx',
+      'ja',
+    ]);
   });
 });
 

@@ -2,6 +2,7 @@
  * The text of a new release file (`npm run new`): every field with a comment saying what it does,
  * the site's defaults filled in, and the release components shown in a comment in the body.
  */
+import { dump } from 'js-yaml';
 import { zonedTime } from '../dates';
 import { yamlFields, yamlScalar } from './yaml';
 
@@ -9,6 +10,8 @@ export interface NewReleaseOptions {
   headline: string;
   /** Today, `YYYY-MM-DD`, in the issuer's time zone. */
   date: string;
+  /** The release's language where it is not the site's default: written as `lang:`. */
+  lang?: string | undefined;
   timeZone: string;
   /** The issuer's usual dateline location, e.g. from its latest release. */
   location: string;
@@ -24,6 +27,9 @@ export function newReleaseText(o: NewReleaseOptions): string {
   const tickers = o.company.tickers.join('; ');
   const companyName = o.company.shortName ?? o.company.name;
   const notices = o.notices.length ? o.notices.join(', ') : 'none yet';
+  const language = o.lang
+    ? `# The language of the release, not the site's default one.\nlang: ${o.lang}`
+    : `# Optional: the language of the release when it is not the site's.\n# lang: ja`;
   const frontmatter = `---
 # A new release. Each field is explained in the comment above it; lines starting with # are
 # comments. Preview it with npm run dev, check it with npm run check, publish it by removing
@@ -72,8 +78,7 @@ draft: true
 # Optional, after publication: the date of a correction and a note saying what changed.
 # updated: ${o.date}
 # correction: The purchase period in term 1 was corrected.
-# Optional: the language of the release when it is not the site's.
-# lang: ja
+${language}
 # Optional: for a translation, the release it translates (its file name without .mdx, with the
 # folder if any); both pages then link to each other.
 # translationOf: 2007-03-30-results-of-share-buyback
@@ -111,5 +116,67 @@ A note: <Note>At the meeting of the Board of Directors held on March 20, 2007, â
 Curly brackets and the less-than sign have a meaning here: type a backslash before them.
 */}
 `;
+  return `${frontmatter}\n\n${body}`;
+}
+
+export interface TranslationOptions {
+  /** The headline in the translation's language. */
+  headline: string;
+  lang: string;
+  /** The release translated: its id, its file as shown, its frontmatter as YAML read it, its body. */
+  original: { id: string; file: string; data: Record<string, unknown>; body: string };
+  /** The original's date of issue, `YYYY-MM-DD`: a translation is issued with it. */
+  date: string;
+  /** The dateline location, as the translation's language writes it. */
+  location: string;
+}
+
+/** Fields a translation shares with its original, copied as the original writes them. */
+const SHARED_FIELDS = ['time', 'categories', 'tags', 'tickers', 'boilerplate', 'contacts', 'notices'] as const;
+/** Fields of the original whose text is to be translated: shown in comments. */
+const TRANSLATED_FIELDS = ['subheadline', 'summary'] as const;
+
+/**
+ * The text of a translation (`npm run new -- --translation-of ID`): the original's shared fields
+ * copied, its headline and text to translate, and its body as the starting point, so its
+ * components (terms, tables, notes) stay as they are while their words are translated.
+ */
+export function translationText(o: TranslationOptions): string {
+  const shared = Object.fromEntries(
+    SHARED_FIELDS.flatMap((key) => (o.original.data[key] === undefined ? [] : [[key, o.original.data[key]]])),
+  );
+  const copied = Object.keys(shared).length ? dump(shared, { lineWidth: -1, flowLevel: 1 }).trimEnd() : '';
+  const toTranslate = TRANSLATED_FIELDS.flatMap((key) => {
+    const value = o.original.data[key];
+    return typeof value === 'string' ? [`# ${key}: ${yamlScalar(value)}`] : [];
+  });
+  const frontmatter = `---
+# A translation into ${o.lang} of ${o.original.file}.
+# The fields it shares with the original are copied from it; translate the headline, the location
+# and the text below. Lines starting with # are comments. Check it with npm run check; publish it
+# by removing "draft: true".
+
+# The headline, in this language.
+headline: ${yamlScalar(o.headline)}
+# The original's date of issue: the translation is issued with it.
+date: ${o.date}
+# The place in the dateline, in this language.
+location: ${yamlScalar(o.location)}
+# The language of this version, and the release it translates: each page links to the other.
+lang: ${o.lang}
+translationOf: ${yamlScalar(o.original.id)}
+
+# As the original has them. A boilerplate, contact or notice named here is printed in this
+# language where content/ has a version in its ${o.lang}/ folder. Tags may be written in this
+# language: a tag is the same wherever its words make the same address.
+${copied}
+${toTranslate.length ? `\n# The original's, to translate: remove the # to keep them.\n${toTranslate.join('\n')}\n` : ''}
+# A draft shows in npm run dev only, never on the published site. Delete this line to publish.
+draft: true
+---`;
+  const body = `{/* Translate the text below, the original's: keep its components (<Terms>, <Term label="â€¦">,
+<DataTable>, <Row>, <Note>) and translate their labels and values. */}
+
+${o.original.body.replace(/^\s*\n/, '')}`;
   return `${frontmatter}\n\n${body}`;
 }
