@@ -22,6 +22,7 @@ import {
   compareNewestFirst,
   fileNameProblem,
   isPublished,
+  laterCorrectionProblem,
   redirectClashes,
   releaseTiming,
   releaseSlug,
@@ -309,6 +310,16 @@ async function load(): Promise<Newsroom> {
       throw error;
     }
   });
+  const now = buildClock();
+  const today = calendarDateInZone(now, settings.timeZone);
+  const laterCorrections = stopAt(
+    'Corrections dated after today',
+    resolved.flatMap((release) => {
+      const message = laterCorrectionProblem(release.data, today, settings.timeZone);
+      return message ? [{ of: release, problem: fieldProblem(release.filePath, ['updated'], message) }] : [];
+    }),
+    previewing,
+  );
   const badNames = stopAt(
     'Release file names that cannot be addresses',
     resolved.flatMap((release) => {
@@ -365,15 +376,19 @@ async function load(): Promise<Newsroom> {
     throw contentError(formatProblem(fieldProblem(release.release.filePath, ['translationOf'], message)));
   }
   // Under `astro dev`, what a build would stop at is left out.
-  const faulty = new Set([...badNames, ...clashes, ...redirects, ...mistakes.map(({ release }) => release.release)]);
+  const faulty = new Set([
+    ...laterCorrections,
+    ...badNames,
+    ...clashes,
+    ...redirects,
+    ...mistakes.map(({ release }) => release.release),
+  ]);
   const all = resolved.filter((release) => !faulty.has(release));
 
-  const now = buildClock();
   for (const release of all) if (release.embargo && release.embargo > now) release.heldUntil = release.embargo;
   const releases = all.filter((release) => isPublished(release, { now, preview: previewing }));
   linkTranslations(releases);
 
-  const today = calendarDateInZone(now, settings.timeZone);
   const editions = new Map(
     settings.languages.map((lang) => [lang, edition(lang, releases, { boilerplates, contacts, today, boilerplate })]),
   );

@@ -120,6 +120,21 @@ export function releaseTiming(
   return { ...issued, ...held, scheduled };
 }
 
+/**
+ * What is wrong with a correction dated (`updated`) after today in the issuer's zone (`today`,
+ * `YYYY-MM-DD` in `timeZone`): a correction is dated the day it was made, and a mistyped year would
+ * tell feed readers and search engines of a change still to come. A release issued ahead of time
+ * may be dated corrected on its date of issue. Undefined when it is fine.
+ */
+export function laterCorrectionProblem(
+  { updated, date }: { updated?: string | undefined; date: string },
+  today: string,
+  timeZone: string,
+): string | undefined {
+  if (updated === undefined || updated <= today || updated <= date) return undefined;
+  return `expected the date the correction was made, on or before today (${today} in ${timeZone}), found ${updated}`;
+}
+
 /** Newest first: by instant of issue, then by id so that equal times still sort the same way. */
 export function compareNewestFirst(a: Publishable, b: Publishable): number {
   return b.instant.getTime() - a.instant.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

@@ -396,6 +396,15 @@ const BAD_INPUTS: BadInput[] = [
     checkLine: 4,
   },
   {
+    // A mistyped year: feeds and sitemaps would announce a change still to come.
+    name: 'correction-dated-ahead',
+    file: 'releases/2008-02-01-correction-dated-ahead.mdx',
+    field: 'updated',
+    expected: 'expected the date the correction was made, on or before today (',
+    found: 'in Asia/Tokyo), found 2998-02-03',
+    checkLine: 6,
+  },
+  {
     // The check passed it, and the build stopped with a stack trace naming no line.
     name: 'language-untranslated',
     file: 'site.yaml',

@@ -6,6 +6,7 @@ import {
   heldWithOriginal,
   isPublished,
   issueTime,
+  laterCorrectionProblem,
   nextEmbargoLift,
   ownHold,
   redirectClashes,
@@ -26,6 +27,26 @@ const release = (id: string, instant: string, extra: { draft?: boolean; embargo?
   instant: at(instant),
   draft: false,
   ...extra,
+});
+
+describe('the date of a correction', () => {
+  const TOKYO = 'Asia/Tokyo';
+  it('is today or before, in the issuer’s zone', () => {
+    const today = '2026-11-23';
+    expect(laterCorrectionProblem({ date: '2007-03-30', updated: '2026-11-23' }, today, TOKYO)).toBeUndefined();
+    expect(laterCorrectionProblem({ date: '2007-03-30', updated: '2007-04-02' }, today, TOKYO)).toBeUndefined();
+    expect(laterCorrectionProblem({ date: '2007-03-30' }, today, TOKYO)).toBeUndefined();
+    expect(laterCorrectionProblem({ date: '2007-03-30', updated: '2026-11-24' }, today, TOKYO)).toBe(
+      'expected the date the correction was made, on or before today (2026-11-23 in Asia/Tokyo), found 2026-11-24',
+    );
+  });
+  it('may be the date of issue of a release issued ahead of time', () => {
+    const today = '2026-11-23';
+    expect(laterCorrectionProblem({ date: '2026-12-01', updated: '2026-12-01' }, today, TOKYO)).toBeUndefined();
+    expect(laterCorrectionProblem({ date: '2026-12-01', updated: '2026-12-02' }, today, TOKYO)).toMatch(
+      /^expected the date the correction was made/,
+    );
+  });
 });
 
 describe('publication', () => {

@@ -10,11 +10,12 @@ import { join, sep } from 'node:path';
 import type { z } from 'astro/zod';
 import { ATTACHMENTS_FOLDER, emptyAttachmentMessage, missingAttachmentMessage } from '../attachments';
 import { buildClock } from '../clock';
-import { yearOf } from '../dates';
+import { calendarDateInZone, yearOf } from '../dates';
 import { impossibleDate, writtenFields } from '../frontmatter';
 import { fieldName, issueField } from '../problems';
 import {
   fileNameProblem,
+  laterCorrectionProblem,
   ownHold,
   redirectClashes,
   releaseTiming,
@@ -355,6 +356,7 @@ export function checkContent({
   }
   problems.push(...missingAttachments(listed, contentDir, displayRoot));
   problems.push(...duplicateSlugs(listed), ...redirectProblems(listed), ...translationProblems(listed));
+  problems.push(...laterCorrections(listed, now, site.settings?.timeZone));
   problems.push(...linkProblems(collections, listed, site, publicDir ?? join(process.cwd(), 'public'), now));
   return problems.sort(compareProblems);
 }
@@ -391,6 +393,16 @@ function missingAttachments(listed: readonly ListedRelease[], contentDir: string
 }
 
 /** Former addresses that a release has now, or that another keeps. */
+/** Corrections dated after today in the issuer's zone (`laterCorrectionProblem`). */
+function laterCorrections(listed: readonly ListedRelease[], now: Date, timeZone: string | undefined): Problem[] {
+  if (timeZone === undefined) return [];
+  const today = calendarDateInZone(now, timeZone);
+  return listed.flatMap(({ entry, data }) => {
+    const message = laterCorrectionProblem(data, today, timeZone);
+    return message ? [problemAt(entry, ['updated'], message)] : [];
+  });
+}
+
 function redirectProblems(listed: readonly ListedRelease[]): Problem[] {
   return redirectClashes(listed, (release) => release.entry.file).map(({ release, index, message }) =>
     problemAt(release.entry, ['redirectFrom', index], message),
