@@ -3,6 +3,8 @@ export const en = {
   languageName: 'English',
   /** How a release's dateline reads; {location}, {date} and {separator} are filled in. */
   datelinePattern: '{location}, {date} {separator}',
+  /** What separates words, and so the dateline from the text it runs into: none in Japanese. */
+  wordSpace: ' ',
   /** The label of a <Note> when the author gives none. */
   noteLabel: 'Note:',
   languageSwitcher: 'Language',

@@ -15,7 +15,10 @@ export function dictionary(lang: string | undefined): Dictionary {
   return dictionaries[lang ?? settings.defaultLanguage] ?? dictionaries[settings.defaultLanguage]!;
 }
 
-/** The site's name, description, company name and category names as shown in a language. */
+/**
+ * The site's name, description, company name, category names and dateline separator as shown in
+ * a language.
+ */
 export function siteIn(lang: string | undefined) {
   const localized = settings.localized[lang ?? settings.defaultLanguage] ?? {};
   return {
@@ -24,6 +27,7 @@ export function siteIn(lang: string | undefined) {
     companyName: localized.companyName ?? settings.company.name,
     companyShortName: localized.companyShortName ?? settings.company.shortName ?? settings.company.name,
     category: (category: string) => localized.categories?.[category] ?? category,
+    datelineSeparator: localized.datelineSeparator ?? settings.datelineSeparator,
   };
 }
 

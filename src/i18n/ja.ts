@@ -3,7 +3,8 @@ import type { Dictionary } from './en';
 
 export const ja: Dictionary = {
   languageName: '日本語',
-  datelinePattern: '{location}、{date} {separator}',
+  datelinePattern: '{location}、{date}{separator}',
+  wordSpace: '',
   noteLabel: '注記：',
   languageSwitcher: '言語',
   skipToContent: '本文へ移動',

@@ -51,6 +51,7 @@ export const siteSchema = z
             companyName: text('the company name in this language').optional(),
             companyShortName: text('the short company name in this language').optional(),
             categories: z.record(z.string(), text('a category name in this language')).optional(),
+            datelineSeparator: text('the dateline separator in this language').optional(),
           }),
           {
             error: (issue) => `expected localized: as a mapping of language tags, found ${JSON.stringify(issue.input)}`,
