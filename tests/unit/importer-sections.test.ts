@@ -132,6 +132,10 @@ describe('matching sections with existing entries', () => {
     };
     expect(findContact(entries, block)?.id).toBe('mahendra-negi');
     expect(findContact(entries, { ...block, phone: '+813-0000-0000' })).toBeUndefined();
+    // The same number written otherwise is the same contact, not a second entry.
+    expect(findContact(entries, { ...block, phone: '+81 3 5334 4899' })?.id).toBe('mahendra-negi');
+    expect(findContact(entries, { ...block, phone: '+81 (3) 5334-4899' })?.id).toBe('mahendra-negi');
+    expect(findContact(entries, { ...block, phone: '813-5334-4899' })).toBeUndefined();
     expect(findContact(entries, { ...block, titles: ['Chief Financial Officer'] })).toBeUndefined();
   });
 

@@ -35,20 +35,28 @@ export function findText(entries: readonly ExistingText[], heading: string, body
 }
 
 /**
+ * A phone or fax number as dialled: its digits, and the + of an international one. Releases write
+ * the same number many ways (`+813-5334-4899`, `+81 3 5334 4899`, `+81 (3) 5334-4899`).
+ */
+const dialled = (number: string) => number.replace(/[^\d+]/g, '');
+
+/**
  * The contact the block describes: same name and email, and every detail the block gives (title,
- * phone, fax, …) the same. Details the block leaves out may be on file: an older release that
- * printed no organisation still names the same person.
+ * phone, fax, …) the same, numbers as dialled. Details the block leaves out may be on file: an
+ * older release that printed no organisation still names the same person.
  */
 export function findContact(entries: readonly ExistingContact[], contact: ContactDraft): ExistingContact | undefined {
   const same = (a: string | undefined, b: string | undefined) => a === undefined || a === b;
+  const sameNumber = (a: string | undefined, b: string | undefined) =>
+    a === undefined || (b !== undefined && dialled(a) === dialled(b));
   return entries.find(
     ({ contact: known }) =>
       known.name === contact.name &&
       known.email.toLowerCase() === contact.email.toLowerCase() &&
       same(contact.honorific, known.honorific) &&
       same(contact.organisation, known.organisation) &&
-      same(contact.phone, known.phone) &&
-      same(contact.fax, known.fax) &&
+      sameNumber(contact.phone, known.phone) &&
+      sameNumber(contact.fax, known.fax) &&
       (contact.titles.length === 0 || contact.titles.join(' / ') === known.titles.join(' / ')),
   );
 }
