@@ -1,5 +1,5 @@
 /**
- * `npm run new -- "Headline" [--slug NAME] [--content DIR]`
+ * `npm run new -- "Headline" [--slug NAME] [--lang CODE] [--content DIR]`
  * `npm run new -- --translation-of ID [--lang CODE] "Headline" [--slug NAME] [--content DIR]`
  *
  * Starts a release: content/releases/YYYY-MM-DD-headline-words.mdx, dated today in the issuer's
@@ -18,11 +18,10 @@ import { newReleaseText, translationText } from '../src/lib/authoring/new-releas
 import { releaseFileSlug } from '../src/lib/authoring/release-name';
 import { displayPath, readCollection, type ContentEntry } from '../src/lib/check/content-folder';
 import { usableIn } from '../src/lib/check/entry-id';
-import { splitFrontmatter } from '../src/lib/check/frontmatter-source';
 import { buildClock } from '../src/lib/clock';
 import { calendarDateInZone } from '../src/lib/dates';
 import { dayOf } from '../src/lib/frontmatter';
-import { DATE_PREFIX, RELEASE_FILE_NAME, releaseSlug } from '../src/lib/releases';
+import { RELEASE_FILE_NAME, releaseName, releaseSlug } from '../src/lib/releases';
 import { didYouMean } from '../src/lib/suggest';
 import { localePath, releasePath, withBase } from '../src/lib/urls';
 
@@ -122,10 +121,12 @@ if (!settings.languages.includes(lang)) {
   );
 }
 
-// A translation is issued with its original, under its name unless --slug says otherwise.
+/** The slug a release's frontmatter writes, if any. */
+const slugOf = (data: Record<string, unknown> | undefined) => (typeof data?.slug === 'string' ? data.slug : undefined);
+// A translation is issued with its original, under the name the original is published under (its
+// address in the other language) unless --slug says otherwise.
 const date = original ? dateOf(original.data) : calendarDateInZone(buildClock(), settings.timeZone);
-const name =
-  values.slug ?? (original ? (original.id.split('/').pop() ?? '').replace(DATE_PREFIX, '') : releaseFileSlug(headline));
+const name = values.slug ?? (original ? releaseName(original.id, slugOf(original.data)) : releaseFileSlug(headline));
 if (!RELEASE_FILE_NAME.test(name)) {
   fail(
     `--slug: expected lower-case words joined by hyphens (e.g. share-buyback-results), found "${name}"` +
@@ -142,9 +143,7 @@ const address = localePath(lang, settings.defaultLanguage, releasePath(slug));
 // Only releases in the same language share its addresses (/releases/…; a translation lives
 // under /ja/releases/…) and its usual dateline.
 const sameUrl = allReleases.find(
-  (r) =>
-    langOf(r) === lang &&
-    releaseSlug(r.id, dateOf(r.data), typeof r.data?.slug === 'string' ? r.data.slug : undefined) === slug,
+  (r) => langOf(r) === lang && releaseSlug(r.id, dateOf(r.data), slugOf(r.data)) === slug,
 );
 if (existsSync(path) || sameUrl) {
   // The file itself first: it would publish at its own address too.
@@ -162,7 +161,7 @@ const text = original
         id: original.id,
         file: original.file,
         data: original.data,
-        body: splitFrontmatter(original.source ?? '')?.body ?? '',
+        body: original.split?.body ?? '',
       },
       date,
       location: usualLocation(lang) ?? (original.data.location as string | undefined) ?? 'CITY, Country',

@@ -3,6 +3,11 @@ export const en = {
   languageName: 'English',
   /** How a release's dateline reads; {location}, {date} and {separator} are filled in. */
   datelinePattern: '{location}, {date} {separator}',
+  /**
+   * What follows the dateline's date in this language where it is not the site's default language
+   * (which takes `datelineSeparator` in content/site.yaml) and `localized` gives none.
+   */
+  datelineSeparator: '--',
   /** What separates words, and so the dateline from the text it runs into: none in Japanese. */
   wordSpace: ' ',
   /** The label of a <Note> when the author gives none. */

@@ -3,6 +3,7 @@
  * (src/i18n/dictionaries.ts; the site settings refuse a language without one), its content and
  * settings, never editing templates.
  */
+import { datelineSeparatorIn } from '../lib/dateline';
 import type { FeedNames } from '../lib/feeds';
 import { settings } from '../settings';
 import { dictionaries } from './dictionaries';
@@ -27,7 +28,11 @@ export function siteIn(lang: string | undefined) {
     companyName: localized.companyName ?? settings.company.name,
     companyShortName: localized.companyShortName ?? settings.company.shortName ?? settings.company.name,
     category: (category: string) => localized.categories?.[category] ?? category,
-    datelineSeparator: localized.datelineSeparator ?? settings.datelineSeparator,
+    datelineSeparator: datelineSeparatorIn(
+      lang ?? settings.defaultLanguage,
+      settings,
+      dictionary(lang).datelineSeparator,
+    ),
   };
 }
 

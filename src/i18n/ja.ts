@@ -4,6 +4,8 @@ import type { Dictionary } from './en';
 export const ja: Dictionary = {
   languageName: '日本語',
   datelinePattern: '{location}、{date}{separator}',
+  // Japanese takes a doubled full-width dash where English has "--".
+  datelineSeparator: '――',
   wordSpace: '',
   noteLabel: '注記：',
   languageSwitcher: '言語',

@@ -14,6 +14,25 @@ export interface DatelineParts {
 
 const ENGLISH = '{location}, {date} {separator}';
 
+/**
+ * What follows the dateline's date in `lang`: the separator `content/site.yaml` gives it under
+ * `localized`, else the issuer's (`datelineSeparator`) in the default language and the language's
+ * own (its dictionary's: "――" in Japanese) in the others.
+ */
+export function datelineSeparatorIn(
+  lang: string,
+  site: {
+    defaultLanguage: string;
+    datelineSeparator: string;
+    localized: Record<string, { datelineSeparator?: string | undefined }>;
+  },
+  languageOwn: string,
+): string {
+  return (
+    site.localized[lang]?.datelineSeparator ?? (lang === site.defaultLanguage ? site.datelineSeparator : languageOwn)
+  );
+}
+
 function fillDateline(pattern: string, parts: Record<'location' | 'date' | 'separator', string>): string {
   return pattern.replace(/\{(location|date|separator)\}/g, (_, name: 'location' | 'date' | 'separator') => parts[name]);
 }

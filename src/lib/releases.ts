@@ -132,7 +132,9 @@ export function laterCorrectionProblem(
   timeZone: string,
 ): string | undefined {
   if (updated === undefined || updated <= today || updated <= date) return undefined;
-  return `expected the date the correction was made, on or before today (${today} in ${timeZone}), found ${updated}`;
+  const latest =
+    date > today ? `its date of issue (${date}), as it is still to be issued` : `today (${today} in ${timeZone})`;
+  return `expected the date the correction was made, on or before ${latest}, found ${updated}`;
 }
 
 /** Newest first: by instant of issue, then by id so that equal times still sort the same way. */
@@ -152,12 +154,19 @@ export function nextEmbargoLift(releases: readonly Publishable[], now: Date): Da
 export const DATE_PREFIX = /^\d{4}-\d{2}-\d{2}-/;
 
 /**
- * The URL slug of a release: its date of issue, then the slug override or the file name without
- * any date prefix. `2007-03-30-results-of-share-buyback`.
+ * The name a release is published under, after its date: the slug override, or the file name
+ * without any date prefix. `results-of-share-buyback`.
+ */
+export function releaseName(id: string, override?: string): string {
+  return override ?? (id.split('/').pop() ?? id).replace(DATE_PREFIX, '');
+}
+
+/**
+ * The URL slug of a release: its date of issue, then its name (`releaseName`).
+ * `2007-03-30-results-of-share-buyback`.
  */
 export function releaseSlug(id: string, date: string, override?: string): string {
-  const name = override ?? (id.split('/').pop() ?? id).replace(DATE_PREFIX, '');
-  return `${date}-${name}`;
+  return `${date}-${releaseName(id, override)}`;
 }
 
 /**

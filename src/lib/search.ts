@@ -229,9 +229,12 @@ export function searchStateQuery(state: SearchState): string {
   return query ? `?${query}` : '';
 }
 
-/** True when there is something to search for: words, or at least one filter to browse by. */
+/**
+ * True when there is something to search for: words, or at least one filter to browse by. A
+ * language alone is none: it narrows a search (`searchLanguage`), as the page's own always does.
+ */
 export function hasCriteria(state: SearchState): boolean {
-  return state.q !== '' || Object.keys(state.filters).length > 0;
+  return state.q !== '' || Object.keys(state.filters).some((name) => name !== 'language');
 }
 
 export interface PagefindSearchOptions {
@@ -247,17 +250,26 @@ export interface PagefindSearchOptions {
 export const ALL_LANGUAGES = 'all';
 
 /**
+ * The language a search page keeps to unless the reader chooses another: the page's, once
+ * releases come in several languages (the index then has a language filter) and some are in it.
+ */
+export function ownLanguage(pageLanguage: string, languages: readonly string[]): string | undefined {
+  return languages.length > 1 && languages.includes(pageLanguage) ? pageLanguage : undefined;
+}
+
+/**
  * The language filter's choices on a search page in `pageLanguage`, for releases in `languages`:
  * the page's language under no value, each other language under its code, then every language.
- * Where no release is in the page's language, no value means every language.
+ * Where no release is in the page's language (`ownLanguage`), no value means every language.
  */
 export function languageChoices(
   pageLanguage: string,
   languages: readonly string[],
 ): { value: string; code?: string }[] {
-  if (!languages.includes(pageLanguage)) return [{ value: '' }, ...languages.map((code) => ({ value: code, code }))];
-  const others = languages.filter((code) => code !== pageLanguage).map((code) => ({ value: code, code }));
-  return [{ value: '', code: pageLanguage }, ...others, { value: ALL_LANGUAGES }];
+  const own = ownLanguage(pageLanguage, languages);
+  if (own === undefined) return [{ value: '' }, ...languages.map((code) => ({ value: code, code }))];
+  const others = languages.filter((code) => code !== own).map((code) => ({ value: code, code }));
+  return [{ value: '', code: own }, ...others, { value: ALL_LANGUAGES }];
 }
 
 /**

@@ -41,7 +41,10 @@ export const siteSchema = z
       defaultLanguage: language.default('en'),
       /** Every language the newsroom publishes in; one alone means no language switcher. */
       languages: list('the languages', language).default([]),
-      /** Per-language names: the site, the company and the categories as shown in that language. */
+      /**
+       * Per language: the site, the company and the categories as shown in it, and its dateline
+       * separator where it is not the language's own (src/i18n/).
+       */
       localized: z
         .record(
           language,

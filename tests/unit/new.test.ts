@@ -193,6 +193,38 @@ describe('npm run new --translation-of', () => {
     expect(script('check', []).stdout).toContain('No problems');
   });
 
+  it('keeps the original’s text to translate in comments, whole, and takes the name it is published under', () => {
+    writeFileSync(
+      join(content, 'releases', '2007-04-02-dividend.mdx'),
+      [
+        '---',
+        'headline: Dividend',
+        'subheadline: "Board approves: a dividend"',
+        'date: 2007-04-02',
+        'location: TOKYO, Japan',
+        'categories: [Financial]',
+        'slug: dividend-2007',
+        'summary: >',
+        '  Trend Micro announced a dividend',
+        '  of 36 yen per share.',
+        '---',
+        '',
+        'Trend Micro today announced a dividend.',
+        '',
+      ].join('\n'),
+    );
+    const result = translate('2007-04-02-dividend', '配当に関するお知らせ');
+    expect(result.status, result.stderr).toBe(0);
+    // Published at /ja/releases/2007-04-02-dividend-2007/, beside /releases/2007-04-02-dividend-2007/.
+    const path = join(content, 'releases', 'ja', '2007-04-02-dividend-2007.mdx');
+    const text = readFileSync(path, 'utf8');
+    expect(text).toContain("\n# subheadline: 'Board approves: a dividend'\n");
+    expect(text).toContain('\n# summary: Trend Micro announced a dividend of 36 yen per share.\n');
+    expect(load(/^---\n([\s\S]*?)\n---/.exec(text)![1]!)).not.toHaveProperty('summary');
+    expect(result.stdout).toContain('Preview: http://localhost:4321/ja/releases/2007-04-02-dividend-2007/');
+    expect(script('check', []).stdout).toContain('No problems');
+  });
+
   it('names the release meant, and refuses a second translation into a language or a translation of a translation', () => {
     const typo = translate('2007-03-30-results-of-share-buybak', 'x');
     expect(typo.status).toBe(1);

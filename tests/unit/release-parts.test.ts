@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { displayName, telHref } from '../../src/lib/contact';
-import { datelineHtml, datelineText } from '../../src/lib/dateline';
+import { datelineHtml, datelineSeparatorIn, datelineText } from '../../src/lib/dateline';
+import { ja } from '../../src/i18n/ja';
 import { impossibleDate, writtenFields } from '../../src/lib/frontmatter';
 import { escapeHtml, labelGap, runIntoFirstParagraph, withSiteAddresses } from '../../src/lib/html';
 import { termMarker } from '../../src/lib/terms';
@@ -30,6 +31,19 @@ describe('dateline', () => {
   });
   it('escapes the location', () => {
     expect(datelineHtml({ ...parts, location: '<b>X</b>' })).toContain('&lt;b&gt;X&lt;/b&gt;,');
+  });
+  it('reads as Japanese writes it in Japanese: its own dash, no spaces', () => {
+    const japanese = { ...parts, location: '東京', lang: 'ja', separator: ja.datelineSeparator };
+    expect(datelineText({ ...japanese, pattern: ja.datelinePattern })).toBe('東京、2007年3月30日――');
+  });
+  it('takes the issuer’s separator in the default language, each other language’s own, or the one site.yaml gives', () => {
+    const site = { defaultLanguage: 'en', datelineSeparator: '--', localized: {} };
+    expect(datelineSeparatorIn('en', site, '--')).toBe('--');
+    expect(datelineSeparatorIn('ja', site, ja.datelineSeparator)).toBe('――');
+    const given = { ...site, localized: { ja: { datelineSeparator: '—' } } };
+    expect(datelineSeparatorIn('ja', given, ja.datelineSeparator)).toBe('—');
+    // A newsroom in Japanese first: its issuer's separator.
+    expect(datelineSeparatorIn('ja', { ...site, defaultLanguage: 'ja', datelineSeparator: '―' }, '――')).toBe('―');
   });
 });
 

@@ -3,6 +3,7 @@ import {
   ALL_LANGUAGES,
   groupByLanguage,
   languageChoices,
+  ownLanguage,
   searchLanguage,
   hasCriteria,
   mergeNewestFirst,
@@ -64,6 +65,10 @@ describe('a search in the URL', () => {
     expect(hasCriteria(read('?order=relevance'))).toBe(false);
     expect(hasCriteria(read('?q=buyback'))).toBe(true);
     expect(hasCriteria(read('?year=2007'))).toBe(true);
+    // A language narrows a search; alone it is none, as the page's own language alone is none.
+    expect(hasCriteria(read('?language=ja'))).toBe(false);
+    expect(hasCriteria(read('?language=all'))).toBe(false);
+    expect(hasCriteria(read('?year=2007&language=ja'))).toBe(true);
   });
 });
 
@@ -97,7 +102,11 @@ describe('Pagefind options', () => {
       { value: 'en', code: 'en' },
       { value: 'all' },
     ]);
+    // One language of releases: the index has no language filter, the page no language of its own.
+    expect(ownLanguage('en', ['en'])).toBeUndefined();
+    expect(ownLanguage('ja', ['en', 'ja'])).toBe('ja');
     // A page in a language no release is in: no value means every language.
+    expect(ownLanguage('de', ['en', 'ja'])).toBeUndefined();
     expect(languageChoices('de', ['en', 'ja'])).toEqual([
       { value: '' },
       { value: 'en', code: 'en' },

@@ -148,7 +148,8 @@ export function translationText(o: TranslationOptions): string {
   const copied = Object.keys(shared).length ? dump(shared, { lineWidth: -1, flowLevel: 1 }).trimEnd() : '';
   const toTranslate = TRANSLATED_FIELDS.flatMap((key) => {
     const value = o.original.data[key];
-    return typeof value === 'string' ? [`# ${key}: ${yamlScalar(value)}`] : [];
+    // On one line, so that the # comments it all out (a folded summary ends in a line break).
+    return typeof value === 'string' ? [`# ${key}: ${yamlScalar(value.trim().replace(/\s+/g, ' '))}`] : [];
   });
   const frontmatter = `---
 # A translation into ${o.lang} of ${o.original.file}.

@@ -392,7 +392,6 @@ function missingAttachments(listed: readonly ListedRelease[], contentDir: string
   );
 }
 
-/** Former addresses that a release has now, or that another keeps. */
 /** Corrections dated after today in the issuer's zone (`laterCorrectionProblem`). */
 function laterCorrections(listed: readonly ListedRelease[], now: Date, timeZone: string | undefined): Problem[] {
   if (timeZone === undefined) return [];
@@ -403,6 +402,7 @@ function laterCorrections(listed: readonly ListedRelease[], now: Date, timeZone:
   });
 }
 
+/** Former addresses that a release has now, or that another keeps. */
 function redirectProblems(listed: readonly ListedRelease[]): Problem[] {
   return redirectClashes(listed, (release) => release.entry.file).map(({ release, index, message }) =>
     problemAt(release.entry, ['redirectFrom', index], message),

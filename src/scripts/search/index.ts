@@ -11,6 +11,7 @@ import {
   hasCriteria,
   markedWords,
   moreLabel,
+  ownLanguage,
   olderLabel,
   pagefindOptions,
   readArchive,
@@ -78,10 +79,9 @@ function start(root: HTMLElement) {
   const elsewhere = required<HTMLElement>(root, '[data-search-elsewhere]');
   const words = (value: string | undefined) => (value ?? '').split(' ').filter(Boolean);
   const languages = words(root.dataset.languages);
-  // The language a search keeps to unless the reader chooses: the page's, where releases are in it
-  // and the index has a language filter (releases in several languages).
+  // The language a search keeps to unless the reader chooses another.
   const pageLanguage = document.documentElement.lang;
-  const own = languages.length > 1 && languages.includes(pageLanguage) ? pageLanguage : undefined;
+  const own = ownLanguage(pageLanguage, languages);
   const languageSelect = filters.find(({ name }) => name === 'language')?.select;
   // Once the archive is split (src/newsroom.ts: searchSplit): the first year of the first index.
   const splitYear = root.dataset.splitYear ? Number(root.dataset.splitYear) : undefined;
@@ -303,7 +303,7 @@ function start(root: HTMLElement) {
       const [before = '', after = ''] = sentences.suggestion.split('{q}');
       suggestion.replaceChildren(before, link, after);
       suggestion.hidden = false;
-      announceOffer(focus);
+      announceOutcome(focus, [suggestion]);
     } catch (error) {
       // A courtesy: without it, the reader still has the results, or the advice of the empty
       // state. But Pagefind keeps an index that failed to load, and the next search would fail on
@@ -317,33 +317,44 @@ function start(root: HTMLElement) {
   }
 
   /**
-   * Reads out the summary where it was not focused, and the offers below it (other languages, a
-   * correction once it is found): after the summary where the summary was read out.
+   * Reads out what a search came to: the summary, unless it was focused (a screen reader reads it
+   * then), followed by the `offers` below it that are shown (other languages' results with the
+   * summary, a correction once it is found).
    */
-  function announceOffer(focus: boolean) {
-    const offers = [suggestion, elsewhere].flatMap((offer) => (offer.hidden ? [] : [offer.textContent]));
-    const spoken = [...(focus ? [] : [summary.textContent]), ...offers];
+  function announceOutcome(focus: boolean, offers: readonly HTMLElement[]) {
+    const shownOffers = offers.flatMap((offer) => (offer.hidden ? [] : [offer.textContent]));
+    const spoken = [...(focus ? [] : [summary.textContent]), ...shownOffers];
     if (spoken.length > 0) announce(spoken.join(' '));
   }
 
   /**
    * Where a search keeps to one language (`searchLanguage`): the other languages it finds something
-   * in, in the parts of the index it read (`read`: only the first of a split one). Looked up while
-   * the first results load, and shown with them, so the list does not move down once shown.
+   * in, in the parts of the index it read (`read`: only the first of a split one, until the reader
+   * asks for older releases). Looked up while the first results load, and shown with them, so the
+   * list does not move down once shown. A courtesy: should it fail, the results stand without it.
    */
   async function otherLanguages(state: SearchState, read: IndexPart): Promise<string[]> {
     const kept = searchLanguage(state, own);
     if (!kept) return [];
-    const search = await getIndexes();
-    const everyLanguage = pagefindOptions({ ...state, filters: { ...state.filters, language: ALL_LANGUAGES } });
-    const { results } = await search.search(state.q || null, everyLanguage, read);
-    // Each index holds one language; its first result's data names it as the site does.
-    const found = await Promise.all(groupByLanguage(results).map(async ([first]) => (await first!.data()).meta.lang));
-    return languages.filter((code) => code !== kept && found.includes(code));
+    try {
+      const search = await getIndexes();
+      const everyLanguage = pagefindOptions({ ...state, filters: { ...state.filters, language: ALL_LANGUAGES } });
+      const { results } = await search.search(state.q || null, everyLanguage, read);
+      // Each index holds one language; its first result's data names it as the site does.
+      const withResults = await Promise.all(
+        groupByLanguage(results).map(async ([first]) => (await first!.data()).meta.lang),
+      );
+      return languages.filter((code) => code !== kept && withResults.includes(code));
+    } catch (error) {
+      console.error(error);
+      return [];
+    }
   }
 
   /** Offers the results in `others` (otherLanguages), a link to each below the summary. */
   function offerElsewhere(state: SearchState, others: readonly string[]) {
+    elsewhere.hidden = true;
+    elsewhere.replaceChildren();
     if (others.length === 0 || !languageSelect) return;
     const links = others.map((code) => {
       const value = code === own ? '' : code;
@@ -376,10 +387,7 @@ function start(root: HTMLElement) {
       if (mine !== generation) return;
       ({ found, older } = searched);
       const plan = searchPlan(state, split);
-      // A courtesy: the results stand without it.
-      const looking = otherLanguages(state, plan === 'recent-first' ? (older ? 'recent' : 'all') : plan).catch(
-        (error: unknown) => (console.error(error), []),
-      );
+      const looking = otherLanguages(state, plan === 'recent-first' ? (older ? 'recent' : 'all') : plan);
       await showMore(mine);
       others = await looking;
     } catch (error) {
@@ -404,11 +412,11 @@ function start(root: HTMLElement) {
     empty.hidden = found.total > 0;
     clearFilters.hidden = labels.length === 0;
     document.title = state.q ? `“${state.q}” – ${pageTitle}` : pageTitle;
+    offerElsewhere(state, others);
     // A search the reader just asked for: take them to its summary, from where Tab reaches the
     // results. Otherwise (page load, Back, a filter change) focus stays put and the summary is read out.
-    offerElsewhere(state, others);
     if (focus) summary.focus();
-    announceOffer(focus);
+    announceOutcome(focus, [elsewhere]);
     if (!state.q) return;
     if (found.total === 0) {
       void offerCorrection(state, mine, { focus });
@@ -481,12 +489,16 @@ function start(root: HTMLElement) {
         // The older releases: the archive read too, and the list goes on where it stood.
         list.setAttribute('aria-busy', 'true');
         const everything = await older();
+        // The other languages, now in every year too (a courtesy, as with the first results).
+        const state = described?.state;
+        const others = state ? await otherLanguages(state, 'all') : [];
         if (mine !== generation) return;
         await everything.take(shown);
         found = everything;
         older = undefined;
         summarise();
-        announce(summary.textContent ?? '');
+        if (state) offerElsewhere(state, others);
+        announceOutcome(false, [elsewhere]);
       }
       const first = await showMore(mine);
       if (mine !== generation) return;
