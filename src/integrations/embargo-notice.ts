@@ -20,7 +20,7 @@ import { settings } from '../settings';
  * their embargo or time of issue, or (for a translation) its original's when that is later
  * (`releaseTiming`). Drafts are left out: they publish on no date.
  */
-export function embargoedReleases(releasesDir: string, timeZone: string): Publishable[] {
+export function embargoedReleases(releasesDir: string, timeZone: string): HeldRelease[] {
   return writtenReleases(releasesDir, timeZone).flatMap(({ file, issue, timing }) =>
     !issue || !timing || timing.draft || !timing.embargo
       ? []
@@ -31,6 +31,7 @@ export function embargoedReleases(releasesDir: string, timeZone: string): Publis
             instant: timing.instant,
             draft: false,
             embargo: timing.embargo,
+            scheduled: timing.scheduled,
           },
         ],
   );
@@ -39,18 +40,29 @@ export function embargoedReleases(releasesDir: string, timeZone: string): Publis
 /** How many of the files lifting at the same moment the notice names before it counts the rest. */
 export const NAMED_FILES = 3;
 
-/** The notice line: when the next embargo lifts and which files it publishes, or that none is waiting. */
-export function embargoNoticeText(releases: readonly Publishable[], now: Date, timeZone: string): string {
+/**
+ * A release held back until a moment: `scheduled` when its date (and time) of issue holds it,
+ * rather than an embargo (`releaseTiming`).
+ */
+export type HeldRelease = Publishable & { scheduled?: boolean };
+
+/**
+ * The notice line: when the next embargo lifts (or, where no embargo holds them, the next releases
+ * dated ahead are due) and which files it publishes, or that none is waiting.
+ */
+export function embargoNoticeText(releases: readonly HeldRelease[], now: Date, timeZone: string): string {
   const lift = nextEmbargoLift(releases, now);
-  if (!lift) return 'No embargoed release is waiting to be published.';
-  const files = releases
-    .filter((r) => r.embargo?.getTime() === lift.getTime())
-    .map((r) => displayPath(r.id))
-    .sort();
+  if (!lift) return 'No release is waiting for its embargo or its date of issue.';
+  const lifting = releases.filter((r) => r.embargo?.getTime() === lift.getTime());
+  const files = lifting.map((r) => displayPath(r.id)).sort();
   const named = files.slice(0, NAMED_FILES).join(', ');
   const more = files.length > NAMED_FILES ? ` and ${files.length - NAMED_FILES} more` : '';
   const them = files.length === 1 ? 'it' : `these ${files.length}`;
-  return `Next embargo lifts at ${isoInZone(lift, timeZone)} (${lift.toISOString()}): ${named}${more}. Build again then to publish ${them}.`;
+  const when = `${isoInZone(lift, timeZone)} (${lift.toISOString()})`;
+  const next = lifting.every((r) => r.scheduled)
+    ? `Next ${files.length === 1 ? 'release' : 'releases'} dated ahead due at ${when}, ${files.length === 1 ? 'its' : 'their'} date of issue`
+    : `Next embargo lifts at ${when}`;
+  return `${next}: ${named}${more}. Build again then to publish ${them}.`;
 }
 
 export function embargoNotice(options: { releasesDir?: string; timeZone?: string } = {}): AstroIntegration {

@@ -82,11 +82,11 @@ describe('at the moment the embargo lifts', () => {
     expect(readFileSync(join(site.outDir, 'index.html'), 'utf8')).toContain('2007-03-30-embargoed-results/');
   });
 
-  it('keeps the later embargo, the release dated later and the draft unpublished, and names the next lift', () => {
+  it('keeps the later embargo, the release dated later and the draft unpublished, and names the next release due', () => {
     expect(existsSync(join(site.outDir, 'releases/2007-04-02-later-embargo/index.html'))).toBe(false);
     expect(existsSync(join(site.outDir, 'releases/2007-04-01-dated-later/index.html'))).toBe(false);
     expect(existsSync(join(site.outDir, 'releases/2007-03-30-draft-with-embargo/index.html'))).toBe(false);
-    expect(site.result.output).toContain('Next embargo lifts at 2007-04-01T00:00:00+09:00');
+    expect(site.result.output).toContain('Next release dated ahead due at 2007-04-01T00:00:00+09:00');
   });
 
   it('gives the release the time its embargo lifted as its time of issue, on the page and in the feeds', () => {

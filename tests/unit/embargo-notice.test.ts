@@ -26,15 +26,15 @@ describe('the embargo notice printed after a build', () => {
     expect(embargoNoticeText(releases, new Date('2007-03-30T05:59:59Z'), 'Asia/Tokyo')).toMatch(
       /^Next embargo lifts at 2007-03-30T15:00:00\+09:00 \(2007-03-30T06:00:00\.000Z\): .*\/2007-03-30-embargoed-results\.mdx, .*\/ja\/2007-03-30-embargoed-results\.mdx\. Build again then to publish these 2\.$/,
     );
-    // A release dated later, without an embargo, waits for its date.
+    // A release dated later, without an embargo, waits for its date: so the notice says.
     expect(embargoNoticeText(releases, new Date('2007-03-30T06:00:00Z'), 'Asia/Tokyo')).toMatch(
-      /^Next embargo lifts at 2007-04-01T00:00:00\+09:00 \(2007-03-31T15:00:00\.000Z\): \S*\/2007-04-01-dated-later\.mdx\./,
+      /^Next release dated ahead due at 2007-04-01T00:00:00\+09:00 \(2007-03-31T15:00:00\.000Z\), its date of issue: \S*\/2007-04-01-dated-later\.mdx\. Build again then to publish it\.$/,
     );
     expect(embargoNoticeText(releases, new Date('2007-03-31T15:00:00Z'), 'Asia/Tokyo')).toContain(
       'Next embargo lifts at 2007-04-02T09:00:00+09:00',
     );
     expect(embargoNoticeText(releases, new Date('2007-04-02T00:00:00Z'), 'Asia/Tokyo')).toBe(
-      'No embargoed release is waiting to be published.',
+      'No release is waiting for its embargo or its date of issue.',
     );
   });
 
