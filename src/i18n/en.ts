@@ -1,6 +1,8 @@
 /** English interface strings. Every language has a dictionary of this shape (see ./index.ts). */
 export const en = {
   languageName: 'English',
+  /** A year as a name on its own: in the archive, breadcrumbs and the search's year filter. */
+  yearName: (year: number) => String(year),
   /** How a release's dateline reads; {location}, {date} and {separator} are filled in. */
   datelinePattern: '{location}, {date} {separator}',
   /**
@@ -76,7 +78,8 @@ export const en = {
     updated: 'Updated',
     share: 'Share this release',
     shareLabel: 'Share:',
-    shareBy: 'Share by ',
+    /** A share link's name for screen readers, `{name}` its visible text: "Share by Email". */
+    shareBy: 'Share by {name}',
     email: 'Email',
     copyLink: 'Copy link',
     copied: 'Link copied.',
@@ -148,6 +151,10 @@ export const en = {
       many: '{count} results{words}{within}, {order}.',
       words: ' for “{q}”',
       within: ' in {filters}',
+      withinAlone: ' in {filters}',
+      separator: ', ',
+      gap: ' ',
+      title: '“{q}” – {page}',
       newest: 'newest first',
       relevance: 'best match first',
       moreOne: 'Show 1 more result',

@@ -3,6 +3,7 @@ import type { Dictionary } from './en';
 
 export const ja: Dictionary = {
   languageName: '日本語',
+  yearName: (year: number) => `${year}年`,
   datelinePattern: '{location}、{date}{separator}',
   // Japanese takes a doubled full-width dash where English has "--".
   datelineSeparator: '――',
@@ -71,7 +72,7 @@ export const ja: Dictionary = {
     updated: '更新日',
     share: 'このリリースを共有',
     shareLabel: '共有：',
-    shareBy: '共有方法：',
+    shareBy: '{name}で共有',
     email: 'メール',
     copyLink: 'リンクをコピー',
     copied: 'リンクをコピーしました。',
@@ -142,6 +143,10 @@ export const ja: Dictionary = {
       many: '{words}{within}の検索結果：{count}件（{order}）。',
       words: '「{q}」',
       within: '（{filters}）',
+      withinAlone: '{filters}',
+      separator: '、',
+      gap: '',
+      title: '「{q}」 – {page}',
       newest: '新しい順',
       relevance: '関連度順',
       moreOne: 'さらに1件表示',

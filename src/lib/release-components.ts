@@ -82,7 +82,8 @@ export function releaseComponents(strings: ComponentStrings) {
     return h('li', { className: empty ? ['term', 'term-empty'] : ['term'] }, [
       // Bold as <b>, not by the stylesheet alone: a feed reader shows it so too.
       h('b.term-label', label),
-      ...(empty ? [] : [{ type: 'text' as const, value: ' ' }, h('div.term-value', value)]),
+      // A space after "Purchase method:", none after "取得方法：" (labelGap).
+      ...(empty ? [] : [{ type: 'text' as const, value: labelGap(label) }, h('div.term-value', value)]),
     ]);
   }
 

@@ -322,6 +322,14 @@ export interface SummarySentences {
   many: string;
   words: string;
   within: string;
+  /** `within` for a search with no words: the filters alone. */
+  withinAlone: string;
+  /** Between the filters named in `within`. */
+  separator: string;
+  /** Between sentences read out one after the other: a space, none in Japanese. */
+  gap: string;
+  /** The page title while a search is shown: `{q}` the words, `{page}` the page's own title. */
+  title: string;
   newest: string;
   relevance: string;
   moreOne: string;
@@ -362,7 +370,8 @@ export function searchSummary(
   since?: number,
 ): string {
   const words = state.q ? fill(sentences.words, { q: state.q }) : '';
-  const within = filterLabels.length > 0 ? fill(sentences.within, { filters: filterLabels.join(', ') }) : '';
+  const filters = filterLabels.join(sentences.separator);
+  const within = filterLabels.length > 0 ? fill(state.q ? sentences.within : sentences.withinAlone, { filters }) : '';
   const order = state.order === 'newest' ? sentences.newest : sentences.relevance;
   if (since !== undefined) {
     const template = count === 1 ? sentences.partialOne : sentences.partialMany;

@@ -76,7 +76,7 @@ describe('a release and its translation', () => {
     expect(await page.locator('.site-footer').innerText()).toContain('トレンドマイクロ株式会社');
     // Counts in the archive as Japanese writes them, English as English does.
     const list = await open('ja/releases/');
-    expect(await list.locator('.archive-nav').innerText()).toMatch(/2007（2件）/);
+    expect(await list.locator('.archive-nav').innerText()).toMatch(/2007年（2件）/);
     const english = await open('releases/');
     expect(await english.locator('.archive-nav').innerText()).toMatch(/2007 \(2\)/);
     // The Japanese boilerplate, notice and contact are the Japanese versions.

@@ -215,6 +215,14 @@ describe('search over the seed content', () => {
     expect(await suggestion(page).isVisible()).toBe(false);
     expect(await searchFor(page, siteUrl(), '?q=buybak')).toBe('No results for “buybak”.');
     expect(await offer(page, 'No results for “buybak”. Did you mean buyback?')).toBe('Did you mean buyback?');
+    // Offered with other languages' results: both are read out when the correction comes.
+    expect(await searchFor(page, siteUrl(), '?q=trend+optoins')).toBe('4 results for “trend optoins”, newest first.');
+    expect(
+      await offer(
+        page,
+        '4 results for “trend optoins”, newest first. Also found in Japanese. Did you mean trend options?',
+      ),
+    ).toBe('Did you mean trend options?');
     // Nothing is offered where no word of the index is near,
     expect(await searchFor(page, siteUrl(), '?q=xylophonequark')).toBe('No results for “xylophonequark”.');
     await looked(page);
@@ -646,6 +654,8 @@ describe('search in a newsroom with four years and two languages, under the base
     await elsewhere.waitFor({ state: 'visible' });
     expect(await elsewhere.innerText()).toBe('Found in Japanese.');
     await announced('No results for “自己株式”. Found in Japanese.');
+    // The word is not misspelt: the other language is the advice, not "Check the spelling".
+    expect(await page.locator('[data-search-empty]').isHidden()).toBe(true);
     const japanese = elsewhere.getByRole('link', { name: 'Japanese', exact: true });
     expect(await japanese.getAttribute('href')).toBe(`/newsroom/search/${query}&language=ja`);
     expect(await summaryAfter(page, () => japanese.click())).toBe(
@@ -654,6 +664,11 @@ describe('search in a newsroom with four years and two languages, under the base
     expect(new URL(page.url()).searchParams.get('language')).toBe('ja');
     expect(await page.inputValue('#search-language')).toBe('ja');
     expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-search-summary'))).toBe(true);
+    // A link followed: Back returns to the search it was offered on.
+    expect(await summaryAfter(page, () => page.goBack())).toBe('No results for “自己株式”.');
+    expect(new URL(page.url()).searchParams.get('language')).toBeNull();
+    expect(await page.inputValue('#search-language')).toBe('');
+    await summaryAfter(page, () => page.goForward());
     // No English release has the word: nothing is offered there (an offer is shown with the summary).
     expect(await elsewhere.isHidden()).toBe(true);
     // A word in releases of both languages: the English ones listed, the Japanese one offered.
@@ -665,6 +680,14 @@ describe('search in a newsroom with four years and two languages, under the base
     expect(await searchFor(page, japanesePage, '?q=buyback')).toBe('「buyback」の検索結果：1件（新しい順）。');
     await elsewhere.waitFor({ state: 'visible' });
     expect(await elsewhere.innerText()).toBe('英語のページにも見つかりました。');
+    // Read out as Japanese joins sentences, without a space; the tab titled as Japanese quotes.
+    await announced('「buyback」の検索結果：1件（新しい順）。英語のページにも見つかりました。');
+    expect(await page.title()).toMatch(/^「buyback」 – ニュースリリースを検索/);
+    // Filters named as Japanese lists and writes them; with no words, the filters alone.
+    expect(await searchFor(page, japanesePage, '?q=buyback&year=2008&language=en')).toBe(
+      '「buyback」（2008年、英語）の検索結果：1件（新しい順）。',
+    );
+    expect(await searchFor(page, japanesePage, '?year=2009')).toBe('2009年の検索結果：1件（新しい順）。');
     // Every language: all three, nothing to offer.
     expect(await searchFor(page, server.url, '?q=buyback&language=all')).toBe('3 results for “buyback”, newest first.');
     expect(await elsewhere.isHidden()).toBe(true);

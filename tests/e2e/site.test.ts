@@ -125,6 +125,10 @@ describe('navigation', () => {
       'https:www.linkedin.com',
       'https:x.com',
     ]);
+    // Named for screen readers as each language says it.
+    expect(await page.locator('.share').getByRole('link', { name: 'Share by Email', exact: true }).count()).toBe(1);
+    const japanese = await open(`ja/${BUYBACK}`);
+    expect(await japanese.locator('.share').getByRole('link', { name: 'メールで共有', exact: true }).count()).toBe(1);
     const noScript = await blank({ javaScriptEnabled: false });
     await noScript.goto(site(BUYBACK));
     expect(await noScript.getByRole('button', { name: 'Print' }).count()).toBe(0); // hidden buttons are not in the accessibility tree

@@ -48,6 +48,12 @@ describe('renderBody', () => {
     );
   });
 
+  it('runs a value on after a label ending in full-width punctuation, as Japanese writes it', () => {
+    expect(html('<Terms inline>\n<Term label="取得する株式の種類：">普通株式</Term>\n</Terms>')).toBe(
+      '<ol class="terms terms-inline" type="1"><li class="term"><span class="term-number">1.</span> <span class="term-label">取得する株式の種類：</span><div class="term-value">普通株式</div></li></ol>',
+    );
+  });
+
   it('keeps an empty term, and lays inline terms on one line', () => {
     expect(html('<Terms style="(i)" inline>\n<Term label="Remarks:"></Term>\n</Terms>')).toBe(
       '<ol class="terms terms-inline" type="i"><li class="term term-empty"><span class="term-number">(i)</span> <span class="term-label">Remarks:</span></li></ol>',

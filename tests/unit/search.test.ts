@@ -183,9 +183,14 @@ describe('search sentences in Japanese', () => {
   it('reads naturally, and the button counts what is left', () => {
     const JA = ja.search.sentences;
     expect(searchSummary(2, read('?q=自己株式'), [], JA)).toBe('「自己株式」の検索結果：2件（新しい順）。');
-    expect(searchSummary(0, read('?q=xyzzy&year=2008'), ['2008'], JA)).toBe(
-      '「xyzzy」（2008）に一致する結果はありません。',
+    expect(searchSummary(0, read('?q=xyzzy&year=2008'), ['2008年'], JA)).toBe(
+      '「xyzzy」（2008年）に一致する結果はありません。',
     );
+    // Filters listed as Japanese lists them; without words, the filters alone open the sentence.
+    expect(searchSummary(3, read('?q=x&year=2008&category=Financial'), ['2008年', '財務・IR'], JA)).toBe(
+      '「x」（2008年、財務・IR）の検索結果：3件（新しい順）。',
+    );
+    expect(searchSummary(2, read('?year=2008'), ['2008年'], JA)).toBe('2008年の検索結果：2件（新しい順）。');
     expect(moreLabel(25, 10, JA)).toBe('さらに10件表示');
     expect(moreLabel(1, 10, EN)).toBe('Show 1 more result');
   });

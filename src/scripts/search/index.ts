@@ -7,6 +7,7 @@
 import {
   ALL_LANGUAGES,
   bareWord,
+  fill,
   groupByLanguage,
   hasCriteria,
   markedWords,
@@ -303,7 +304,7 @@ function start(root: HTMLElement) {
       const [before = '', after = ''] = sentences.suggestion.split('{q}');
       suggestion.replaceChildren(before, link, after);
       suggestion.hidden = false;
-      announceOutcome(focus, [suggestion]);
+      announceOutcome(focus, [elsewhere, suggestion]);
     } catch (error) {
       // A courtesy: without it, the reader still has the results, or the advice of the empty
       // state. But Pagefind keeps an index that failed to load, and the next search would fail on
@@ -324,7 +325,7 @@ function start(root: HTMLElement) {
   function announceOutcome(focus: boolean, offers: readonly HTMLElement[]) {
     const shownOffers = offers.flatMap((offer) => (offer.hidden ? [] : [offer.textContent]));
     const spoken = [...(focus ? [] : [summary.textContent]), ...shownOffers];
-    if (spoken.length > 0) announce(spoken.join(' '));
+    if (spoken.length > 0) announce(spoken.join(sentences.gap));
   }
 
   /**
@@ -409,9 +410,10 @@ function start(root: HTMLElement) {
     output.hidden = false;
     list.hidden = found.total === 0;
     summary.hidden = false;
-    empty.hidden = found.total > 0;
+    // Where other languages have results, they are the advice: the word is not misspelt.
+    empty.hidden = found.total > 0 || others.length > 0;
     clearFilters.hidden = labels.length === 0;
-    document.title = state.q ? `“${state.q}” – ${pageTitle}` : pageTitle;
+    document.title = state.q ? fill(sentences.title, { q: state.q, page: pageTitle }) : pageTitle;
     offerElsewhere(state, others);
     // A search the reader just asked for: take them to its summary, from where Tab reaches the
     // results. Otherwise (page load, Back, a filter change) focus stays put and the summary is read out.
@@ -443,17 +445,18 @@ function start(root: HTMLElement) {
   /**
    * A search into the URL, then run. New words are a new history entry, so Back returns to the
    * previous search; the same words with other filters or order replace the entry, so stepping
-   * through the years with the arrow keys does not leave a Back step for each.
+   * through the years with the arrow keys does not leave a Back step for each. A link followed
+   * (`link`: an offered search) is a new entry, as any link is.
    */
-  function navigate(state: SearchState, options: { focus: boolean }) {
+  function navigate(state: SearchState, { focus, link = false }: { focus: boolean; link?: boolean }) {
     const url = `${location.pathname}${searchStateQuery(state)}`;
     if (url !== `${location.pathname}${location.search}`) {
       const sameWords = state.q === readSearchState(new URLSearchParams(location.search)).q;
-      if (sameWords) history.replaceState(null, '', url);
+      if (sameWords && !link) history.replaceState(null, '', url);
       else history.pushState(null, '', url);
     }
     carrySearchToOtherLanguages(state);
-    void run(state, options);
+    void run(state, { focus });
   }
 
   form.addEventListener('submit', (event) => {
@@ -472,7 +475,7 @@ function start(root: HTMLElement) {
       event.preventDefault();
       const offered = readSearchState(new URL(event.target.href).searchParams);
       showInForm(offered);
-      navigate(formState(), { focus: true });
+      navigate(formState(), { focus: true, link: true });
     });
   }
   clearButton.addEventListener('click', () => {
