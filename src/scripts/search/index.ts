@@ -36,6 +36,15 @@ import { releaseCount, resultPages, type LoadedResults, type ResultPages } from 
 const PAGE_SIZE = 10;
 
 /**
+ * How long the first results wait for a correction (`lookUpCorrection`), so that one found in
+ * that time is shown with them rather than above them a moment later.
+ */
+const CORRECTION_WAIT_MS = 250;
+/** A correction still being looked up when the results are shown. */
+const LATER = Symbol('later');
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
  * Words no correction is looked for: Japanese (Pagefind segments it into words of its own, and a
  * term is two or three characters), numbers, addresses, and anything too long to be a misspelling.
  */
@@ -285,36 +294,48 @@ function start(root: HTMLElement) {
   }
 
   /**
-   * Offers the search `correction` gives, once it is known, below the summary of the search shown,
-   * and says so: after the summary where the summary was read out rather than focused.
+   * Looks up the search `correction` gives for the search whose first results were just read: for
+   * one that found nothing, with every word; for one that found something, with the words no
+   * excerpt of its first page shows ("optionz" lists the pages with "options", "stock optoins"
+   * those with "stock"; an excerpt that marks nothing, as for a match in the title alone, tells
+   * nothing). Undefined when there is nothing to look up.
    */
-  async function offerCorrection(
-    state: SearchState,
-    mine: number,
-    { focus, unshown }: { focus: boolean; unshown?: ReadonlySet<string> },
-  ) {
+  function lookUpCorrection(state: SearchState, mine: number): Promise<SearchState | undefined> | undefined {
+    if (!state.q) return undefined;
+    let unshown: Set<string> | undefined;
+    if (found.total > 0) {
+      const shownLeads = leads;
+      if (!shownLeads.some((excerpt) => markedWords(excerpt).length > 0)) return undefined;
+      unshown = new Set(
+        (correctableWords(state.q) ?? []).filter((word) => !shownLeads.some((excerpt) => showsWord(excerpt, word))),
+      );
+      if (unshown.size === 0) return undefined;
+    }
     // Busy while it looks, as the list is while it is filled.
     suggestion.setAttribute('aria-busy', 'true');
-    try {
-      const meant = await correction(state, () => mine !== generation, unshown);
-      if (!meant || mine !== generation) return;
-      const link = document.createElement('a');
-      link.href = `${location.pathname}${searchStateQuery(meant)}`;
-      link.textContent = meant.q;
-      const [before = '', after = ''] = sentences.suggestion.split('{q}');
-      suggestion.replaceChildren(before, link, after);
-      suggestion.hidden = false;
-      announceOutcome(focus, [elsewhere, suggestion]);
-    } catch (error) {
-      // A courtesy: without it, the reader still has the results, or the advice of the empty
-      // state. But Pagefind keeps an index that failed to load, and the next search would fail on
-      // it: unloaded, unless results are listed that their next page may still read (a search
-      // that then fails unloads it itself).
-      console.error(error);
-      if (mine === generation && found.total === 0) await unloadIndexes();
-    } finally {
-      if (mine === generation) suggestion.removeAttribute('aria-busy');
-    }
+    return correction(state, () => mine !== generation, unshown)
+      .catch(async (error: unknown) => {
+        // A courtesy: without it, the reader still has the results, or the advice of the empty
+        // state. But Pagefind keeps an index that failed to load, and the next search would fail
+        // on it: unloaded, unless results are listed that their next page may still read (a
+        // search that then fails unloads it itself).
+        console.error(error);
+        if (mine === generation && found.total === 0) await unloadIndexes();
+        return undefined;
+      })
+      .finally(() => {
+        if (mine === generation) suggestion.removeAttribute('aria-busy');
+      });
+  }
+
+  /** Offers the search a correction gives (`meant`), a link below the summary. */
+  function offerCorrection(meant: SearchState) {
+    const link = document.createElement('a');
+    link.href = `${location.pathname}${searchStateQuery(meant)}`;
+    link.textContent = meant.q;
+    const [before = '', after = ''] = sentences.suggestion.split('{q}');
+    suggestion.replaceChildren(before, link, after);
+    suggestion.hidden = false;
   }
 
   /**
@@ -401,6 +422,12 @@ function start(root: HTMLElement) {
       if (mine === generation) list.removeAttribute('aria-busy');
     }
     if (mine !== generation) return;
+    // A correction found quickly is shown with the results, so that they do not move down a line a
+    // moment later; one that takes longer (index chunks still to fetch) follows them.
+    const correcting = lookUpCorrection(state, mine);
+    const early =
+      correcting && (await Promise.race([correcting, delay(CORRECTION_WAIT_MS).then((): typeof LATER => LATER)]));
+    if (mine !== generation) return;
     // Every language, the widest choice, narrows nothing: the summary leaves it out.
     const labels = filters.flatMap(({ select }) =>
       select.value && select.value !== ALL_LANGUAGES ? [select.selectedOptions[0]?.text ?? select.value] : [],
@@ -415,24 +442,16 @@ function start(root: HTMLElement) {
     clearFilters.hidden = labels.length === 0;
     document.title = state.q ? fill(sentences.title, { q: state.q, page: pageTitle }) : pageTitle;
     offerElsewhere(state, others);
+    if (early && early !== LATER) offerCorrection(early);
     // A search the reader just asked for: take them to its summary, from where Tab reaches the
     // results. Otherwise (page load, Back, a filter change) focus stays put and the summary is read out.
     if (focus) summary.focus();
-    announceOutcome(focus, [elsewhere]);
-    if (!state.q) return;
-    if (found.total === 0) {
-      void offerCorrection(state, mine, { focus });
-    } else if (leads.some((excerpt) => markedWords(excerpt).length > 0)) {
-      // Results, but perhaps for another word Pagefind matched instead of a misspelt one, or
-      // without a word it left out: "optionz" lists the pages with "options", "stock optoins"
-      // those with "stock". A word no excerpt of the first page shows is looked up. (An excerpt
-      // that marks nothing, as for a match in the title alone, tells nothing.)
-      const shownLeads = leads;
-      const unshown = (correctableWords(state.q) ?? []).filter(
-        (word) => !shownLeads.some((excerpt) => showsWord(excerpt, word)),
-      );
-      if (unshown.length > 0) void offerCorrection(state, mine, { focus, unshown: new Set(unshown) });
-    }
+    announceOutcome(focus, [elsewhere, suggestion]);
+    if (early !== LATER) return;
+    const meant = await correcting;
+    if (!meant || mine !== generation) return;
+    offerCorrection(meant);
+    announceOutcome(focus, [elsewhere, suggestion]);
   }
 
   /** The language switcher leads to this search on the other languages' search pages. */
