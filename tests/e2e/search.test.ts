@@ -220,7 +220,7 @@ describe('search over the seed content', () => {
     expect(
       await offer(
         page,
-        '4 results for “trend optoins”, newest first. Also found in Japanese. Did you mean trend options?',
+        '4 results for “trend optoins”, newest first. Did you mean trend options? Also found in Japanese.',
       ),
     ).toBe('Did you mean trend options?');
     // Nothing is offered where no word of the index is near,

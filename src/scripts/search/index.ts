@@ -446,12 +446,12 @@ function start(root: HTMLElement) {
     // A search the reader just asked for: take them to its summary, from where Tab reaches the
     // results. Otherwise (page load, Back, a filter change) focus stays put and the summary is read out.
     if (focus) summary.focus();
-    announceOutcome(focus, [elsewhere, suggestion]);
+    announceOutcome(focus, [suggestion, elsewhere]);
     if (early !== LATER) return;
     const meant = await correcting;
     if (!meant || mine !== generation) return;
     offerCorrection(meant);
-    announceOutcome(focus, [elsewhere, suggestion]);
+    announceOutcome(focus, [suggestion, elsewhere]);
   }
 
   /** The language switcher leads to this search on the other languages' search pages. */
