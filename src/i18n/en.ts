@@ -155,6 +155,7 @@ export const en = {
       separator: ', ',
       gap: ' ',
       title: '“{q}” – {page}',
+      nothing: 'Type the words to find, or choose a year or a category.',
       newest: 'newest first',
       relevance: 'best match first',
       moreOne: 'Show 1 more result',

@@ -147,6 +147,7 @@ export const ja: Dictionary = {
       separator: '、',
       gap: '',
       title: '「{q}」 – {page}',
+      nothing: '検索する語句を入力するか、年またはカテゴリーを選んでください。',
       newest: '新しい順',
       relevance: '関連度順',
       moreOne: 'さらに1件表示',

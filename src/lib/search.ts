@@ -330,6 +330,8 @@ export interface SummarySentences {
   gap: string;
   /** The page title while a search is shown: `{q}` the words, `{page}` the page's own title. */
   title: string;
+  /** Said when a search is submitted with no words and no filter. */
+  nothing: string;
   newest: string;
   relevance: string;
   moreOne: string;

@@ -190,6 +190,19 @@ describe('search over the seed content', () => {
     expect(await page.locator('[data-search-output]').getByRole('list').count()).toBe(1);
   });
 
+  it('says what to give when a search is submitted with nothing to search for', async () => {
+    await searchFor(page, siteUrl(), '?q=buyback');
+    await page.locator('#search-q').fill('');
+    const said = await summaryAfter(page, () => page.locator('#search-q').press('Enter'));
+    expect(said).toBe('Type the words to find, or choose a year or a category.');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-q');
+    expect(await resultLinks(page).count()).toBe(0);
+    await page.waitForFunction(
+      (text) => document.querySelector('[data-search-announcer]')?.textContent === text,
+      'Type the words to find, or choose a year or a category.',
+    );
+  });
+
   it('shows a helpful empty state for a word no release contains', async () => {
     expect(await searchFor(page, siteUrl(), '?q=xylophonequark')).toBe('No results for “xylophonequark”.');
     const empty = page.locator('[data-search-empty]');

@@ -400,7 +400,18 @@ function start(root: HTMLElement) {
 
   async function run(state: SearchState, { focus }: { focus: boolean }) {
     reset();
-    if (!hasCriteria(state)) return;
+    if (!hasCriteria(state)) {
+      // Submitted with nothing to search for: say what to give, and leave the reader in the box.
+      if (focus) {
+        summary.textContent = sentences.nothing;
+        output.hidden = false;
+        summary.hidden = false;
+        list.hidden = true;
+        input.focus();
+        announce(sentences.nothing);
+      }
+      return;
+    }
     const mine = generation;
     let others: string[] = [];
     list.setAttribute('aria-busy', 'true');
