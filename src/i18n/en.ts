@@ -78,8 +78,8 @@ export const en = {
     updated: 'Updated',
     share: 'Share this release',
     shareLabel: 'Share:',
-    /** A share link's name for screen readers, `{name}` its visible text: "Share by Email". */
-    shareBy: 'Share by {name}',
+    /** A share link's name for screen readers, around its visible text: "Share by Email". */
+    shareBy: (name: string) => `Share by ${name}`,
     email: 'Email',
     copyLink: 'Copy link',
     copied: 'Link copied.',

@@ -72,7 +72,7 @@ export const ja: Dictionary = {
     updated: '更新日',
     share: 'このリリースを共有',
     shareLabel: '共有：',
-    shareBy: '{name}で共有',
+    shareBy: (name: string) => `${name}で共有`,
     email: 'メール',
     copyLink: 'リンクをコピー',
     copied: 'リンクをコピーしました。',

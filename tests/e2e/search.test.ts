@@ -190,6 +190,26 @@ describe('search over the seed content', () => {
     expect(await page.locator('[data-search-output]').getByRole('list').count()).toBe(1);
   });
 
+  it('shows a correction that takes longer than the results after them, and reads it out then', async () => {
+    const { context: slow, page: later } = await openPage();
+    try {
+      // The correction reads the data of pages the search itself did not list: held back here.
+      await slow.route('**/pagefind/fragment/**', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        await route.continue();
+      });
+      expect(await searchFor(later, siteUrl(), '?q=stok+optoins')).toBe('No results for “stok optoins”.');
+      // The results did not wait for it: still looking.
+      expect(await suggestion(later).isHidden()).toBe(true);
+      expect(await suggestion(later).getAttribute('aria-busy')).toBe('true');
+      expect(await offer(later, 'No results for “stok optoins”. Did you mean stock options?')).toBe(
+        'Did you mean stock options?',
+      );
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('says what to give when a search is submitted with nothing to search for', async () => {
     await searchFor(page, siteUrl(), '?q=buyback');
     await page.locator('#search-q').fill('');
@@ -668,7 +688,8 @@ describe('search in a newsroom with four years and two languages, under the base
     expect(await elsewhere.innerText()).toBe('Found in Japanese.');
     await announced('No results for “自己株式”. Found in Japanese.');
     // The word is not misspelt: the other language is the advice, not "Check the spelling".
-    expect(await page.locator('[data-search-empty]').isHidden()).toBe(true);
+    expect(await page.locator('[data-search-empty]').isVisible()).toBe(true);
+    expect(await page.locator('[data-search-try-spelling]').isHidden()).toBe(true);
     const japanese = elsewhere.getByRole('link', { name: 'Japanese', exact: true });
     expect(await japanese.getAttribute('href')).toBe(`/newsroom/search/${query}&language=ja`);
     expect(await summaryAfter(page, () => japanese.click())).toBe(

@@ -57,6 +57,25 @@ describe('the embargo notice printed after a build', () => {
     );
   });
 
+  it('speaks of an embargo where one holds any of the releases due, of the date of issue where none does', () => {
+    const lift = new Date('2007-03-31T15:00:00Z');
+    const held = (name: string, scheduled: boolean) => ({
+      id: join(RELEASES, name),
+      date: '2007-04-01',
+      instant: lift,
+      draft: false,
+      embargo: lift,
+      scheduled,
+    });
+    const before = new Date('2007-03-31T00:00:00Z');
+    expect(embargoNoticeText([held('a.mdx', true), held('b.mdx', true)], before, 'Asia/Tokyo')).toMatch(
+      /^Next releases dated ahead due at 2007-04-01T00:00:00\+09:00 \(2007-03-31T15:00:00\.000Z\), their date of issue: /,
+    );
+    expect(embargoNoticeText([held('a.mdx', true), held('b.mdx', false)], before, 'Asia/Tokyo')).toMatch(
+      /^Next embargo lifts at 2007-04-01T00:00:00\+09:00 \(2007-03-31T15:00:00\.000Z\): \S*\/a\.mdx, \S*\/b\.mdx\./,
+    );
+  });
+
   afterEach(() => {
     vi.unstubAllEnvs();
   });

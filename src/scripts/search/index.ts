@@ -83,6 +83,7 @@ function start(root: HTMLElement) {
   const empty = required<HTMLElement>(root, '[data-search-empty]');
   const clearFilters = required<HTMLElement>(root, '[data-search-clear-filters]');
   const clearButton = required<HTMLButtonElement>(clearFilters, 'button');
+  const trySpelling = required<HTMLElement>(root, '[data-search-try-spelling]');
   const more = required<HTMLButtonElement>(root, '[data-search-more]');
   const unavailable = required<HTMLElement>(root, '[data-search-unavailable]');
   const suggestion = required<HTMLElement>(root, '[data-search-suggestion]');
@@ -320,7 +321,7 @@ function start(root: HTMLElement) {
         // on it: unloaded, unless results are listed that their next page may still read (a
         // search that then fails unloads it itself).
         console.error(error);
-        if (mine === generation && found.total === 0) await unloadIndexes();
+        if (mine === generation && found.total === 0) await unloadIndexes().catch(console.error);
         return undefined;
       })
       .finally(() => {
@@ -448,8 +449,9 @@ function start(root: HTMLElement) {
     output.hidden = false;
     list.hidden = found.total === 0;
     summary.hidden = false;
-    // Where other languages have results, they are the advice: the word is not misspelt.
-    empty.hidden = found.total > 0 || others.length > 0;
+    empty.hidden = found.total > 0;
+    // Where other languages have results, the word is not misspelt: they are the advice instead.
+    trySpelling.hidden = others.length > 0;
     clearFilters.hidden = labels.length === 0;
     document.title = state.q ? fill(sentences.title, { q: state.q, page: pageTitle }) : pageTitle;
     offerElsewhere(state, others);
@@ -531,7 +533,7 @@ function start(root: HTMLElement) {
         older = undefined;
         summarise();
         if (state) offerElsewhere(state, others);
-        announceOutcome(false, [elsewhere]);
+        announceOutcome(false, [suggestion, elsewhere]);
       }
       const first = await showMore(mine);
       if (mine !== generation) return;
