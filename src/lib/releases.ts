@@ -123,8 +123,8 @@ export function releaseTiming(
 /**
  * What is wrong with a correction dated (`updated`) after today in the issuer's zone (`today`,
  * `YYYY-MM-DD` in `timeZone`): a correction is dated the day it was made, and a mistyped year would
- * tell feed readers and search engines of a change still to come. A release issued ahead of time
- * may be dated corrected on its date of issue. Undefined when it is fine.
+ * tell feed readers and search engines of a change still to come. A release to be issued after
+ * today may give its own date of issue as the correction's. Undefined when it is fine.
  */
 export function laterCorrectionProblem(
   { updated, date }: { updated?: string | undefined; date: string },
