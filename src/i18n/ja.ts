@@ -180,7 +180,7 @@ export const ja: Dictionary = {
       `${company}の${category}に関する最新のニュースリリース。`,
     categoryYearDescription: (company: string, category: string, year: number) =>
       `${company}が${year}年に発表した${category}に関するすべてのニュースリリース。`,
-    categoryNewest: (category: string, n: number) => `${category}（最新${n}件まで）`,
+    categoryNewest: (category: string, n: number) => `${category}（最新、最大${n}件）`,
     archivesIntro:
       '最新およびカテゴリー別のフィードには新しいリリースを、年別アーカイブにはすべてのリリースを収録しています。各フィードは一つ前のアーカイブにリンクしているため、アーカイブのリンク（RFC 5005）をたどるリーダーは過去のリリースをすべて取得できます。',
     archivesOf: (category: string) => `${category}の年別アーカイブ`,
