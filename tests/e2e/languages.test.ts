@@ -67,6 +67,8 @@ describe('a release and its translation', () => {
     const main = await page.locator('main').innerText();
     expect(await page.locator('.release-meta time').innerText()).toBe('2007年11月26日');
     expect(main).toContain('東京、2007年11月26日――トレンドマイクロ株式会社（東証：4704）');
+    // Years as Japanese names them, in the breadcrumbs as in the archive.
+    expect(await page.getByRole('navigation', { name: 'パンくずリスト' }).innerText()).toContain('2007年');
     expect(main).toContain('トレンドマイクロについて');
     expect(main).toContain('本件に関するお問い合わせ先');
     // Full-width punctuation carries its own space.
