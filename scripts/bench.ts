@@ -5,8 +5,10 @@
  * builds the same releases with a bare Astro + MDX project, in the same run, for the ratio.
  *
  *   npm run bench -- --releases N [--seed S] [--baseline] [--rebuild] [--json FILE]
- *                    [--profile DIR] [--keep] [--compare REV [--rounds K]]
+ *                    [--profile DIR] [--keep] [--compare REV [--rounds K]] [--translated F]
  *
+ *   --translated F that share (0 to 1) of the releases also published in Japanese, as translations
+ *                  (none by default, so the numbers in BENCHMARKS.md compare)
  *   --rebuild      after the full build, build again with nothing changed (a scheduled build), then
  *                  edit one release and build again (incremental rebuilds)
  *   --profile DIR  write V8 CPU profiles of the build (node --cpu-prof) into DIR
@@ -43,8 +45,12 @@ const flag = (name: string) => args.includes(name);
 
 const releases = Number(option('--releases'));
 const seed = Number(option('--seed') ?? 1);
-if (!Number.isInteger(releases) || releases < 1 || !Number.isInteger(seed)) {
-  console.error('Usage: npm run bench -- --releases N [--seed S] [--baseline] [--rebuild] [--json FILE]');
+// The share of releases also published in Japanese, as translations (none by default).
+const translated = Number(option('--translated') ?? 0);
+if (!Number.isInteger(releases) || releases < 1 || !Number.isInteger(seed) || !(translated >= 0 && translated <= 1)) {
+  console.error(
+    'Usage: npm run bench -- --releases N [--seed S] [--translated 0…1] [--baseline] [--rebuild] [--json FILE]',
+  );
   process.exit(2);
 }
 if (!canMeasureMemory()) {
@@ -263,7 +269,8 @@ async function measure(published: number, edited: string) {
   writeFileSync(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
 
   const row = (label: string, value: string) => console.log(`  ${label.padEnd(34)} ${value}`);
-  console.log(`\nBenchmark: ${releases} releases (${published} published), seed ${seed}`);
+  const also = report.translations ? ` and ${String(report.translations)} Japanese translations` : '';
+  console.log(`\nBenchmark: ${releases} releases${also} (${published} published), seed ${seed}`);
   row('wall time', `${s(ours.run.wallMs)} (${newsroom.msPerRelease.toFixed(2)} ms per release)`);
   row('peak RSS, process tree', `${MB(ours.run.peakRssBytes)} (largest process ${MB(ours.run.largestProcess.bytes)})`);
   row('npm run check', `${s(checked.run.wallMs)}, peak ${MB(checked.run.peakRssBytes)}`);
@@ -307,15 +314,25 @@ const report: Record<string, unknown> = {
 };
 
 try {
-  const generated = generateReleases(releases, seed);
+  const generated = generateReleases(releases, seed, { translated });
   writeContentFolder(contentDir, join(ROOT, 'content'), generated);
-  const isPublished = (r: (typeof generated)[number]) => !/^(draft: true|embargo:)/m.test(r.source);
+  const byId = new Map(generated.map((r) => [r.file.replace(/\.mdx$/, ''), r]));
+  // A translation is held while its original is (a draft, under embargo).
+  const isPublished = (r: (typeof generated)[number]): boolean => {
+    const original = /^translationOf: (.+)$/m.exec(r.source)?.[1];
+    const own = !/^(draft: true|embargo:)/m.test(r.source);
+    return own && (original === undefined || isPublished(byId.get(original)!));
+  };
   const published = generated.filter(isPublished).length;
+  const translations = generated.length - releases;
   report.published = published;
-  console.error(`Generated ${releases} releases (${published} published) in ${contentDir}`);
+  report.translations = translations;
+  const also = translations ? ` and ${translations} Japanese translations` : '';
+  console.error(`Generated ${releases} releases${also} (${published} published) in ${contentDir}`);
 
-  // An author corrects one release (--rebuild, --compare): a published one from the middle.
-  const edited = join(contentDir, 'releases', generated.slice(Math.floor(releases / 2)).find(isPublished)!.file);
+  // An author corrects one release (--rebuild, --compare): a published original from the middle.
+  const original = (r: (typeof generated)[number]) => isPublished(r) && !r.file.startsWith('ja/');
+  const edited = join(contentDir, 'releases', generated.slice(Math.floor(releases / 2)).find(original)!.file);
   if (compareWith) await compareRevisions(compareWith, edited);
   else await measure(published, edited);
 } finally {

@@ -267,9 +267,60 @@ export const BENCH_NOW = '2026-01-15T09:00:00+09:00';
 const FIRST_YEAR = 2000;
 const LAST_YEAR = 2025;
 
-/** `count` releases spread evenly over the years, deterministic from `seed`. */
-export function generateReleases(count: number, seed: number): GeneratedRelease[] {
+/**
+ * A Japanese translation of a generated release (`ja/…`, `translationOf` its id): the same date,
+ * categories and hold (drafts and embargoes are the original's), a Japanese headline, dateline and
+ * body with numbered terms and a note, about as long as an English one. Deterministic from `random`.
+ */
+function japaneseTranslation(random: Random, original: { id: string; date: string; categories: string[] }, n: number) {
+  const shares = grouped(between(random, 100, 5_000) * 1_000);
+  const yen = grouped(between(random, 1_000, 90_000) * 100_000);
+  const subject = pick(random, [
+    '自己株式の取得結果',
+    '剰余金の配当',
+    '新株予約権の発行内容',
+    '代表取締役の異動',
+    '業績予想の修正',
+  ]);
+  const terms = [
+    `  <Term label="取得期間">${original.date.slice(0, 4)}年${Number(original.date.slice(5, 7))}月${Number(original.date.slice(8, 10))}日から同月末日まで（約定ベース）</Term>`,
+    `  <Term label="取得した株式の総数">${shares}株</Term>`,
+    `  <Term label="株式の取得価額の総額">${yen}円</Term>`,
+    '  <Term label="取得方法">東京証券取引所における市場買付け</Term>',
+  ];
+  const paragraph = `トレンドマイクロ株式会社（東証：4704）は、${subject}について、下記のとおりお知らせいたします。なお、本件は取締役会において決議されたものです。`;
+  const body = [
+    paragraph,
+    '',
+    '<Terms>',
+    ...terms,
+    '</Terms>',
+    '',
+    '<Note label="（参考）">',
+    `${paragraph}当社は、今後も株主の皆さまへの利益還元と企業価値の向上に努めてまいります。`,
+    '</Note>',
+    '',
+  ].join('\n');
+  const fields = [
+    `headline: ${JSON.stringify(`${subject}に関するお知らせ（第${n}号）`)}`,
+    `date: ${original.date}`,
+    'location: 東京',
+    'lang: ja',
+    `translationOf: ${original.id}`,
+    `categories: [${original.categories.join(', ')}]`,
+    `tags: [${pick(random, ['自己株式取得', '配当', '新株予約権', '人事', '業績'])}]`,
+  ];
+  return { file: `ja/${original.id}.mdx`, source: `---\n${fields.join('\n')}\n---\n\n${body}` };
+}
+
+/**
+ * `count` releases spread evenly over the years, deterministic from `seed`; with `translated`, that
+ * share of them also translated into Japanese (`japaneseTranslation`), picked by a random stream of
+ * their own, so the English releases are the same whatever the share.
+ */
+export function generateReleases(count: number, seed: number, { translated = 0 } = {}): GeneratedRelease[] {
   const random = randomFrom(seed);
+  const translating = randomFrom(seed ^ 0x5eed);
   const span = (Date.UTC(LAST_YEAR, 11, 31) - Date.UTC(FIRST_YEAR, 0, 1)) / 86_400_000;
   const releases: GeneratedRelease[] = [];
   for (let i = 0; i < count; i++) {
@@ -314,6 +365,9 @@ export function generateReleases(count: number, seed: number): GeneratedRelease[
       file: `${year}/${slug}.mdx`,
       source: `---\n${fields.join('\n')}\n---\n\n${kind.body(random, date)}`,
     });
+    if (translating() < translated) {
+      releases.push(japaneseTranslation(translating, { id: `${year}/${slug}`, date, categories }, i + 1));
+    }
   }
   return releases;
 }

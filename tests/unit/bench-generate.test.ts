@@ -41,6 +41,33 @@ describe('generateReleases', () => {
   });
 });
 
+describe('generateReleases with translations', () => {
+  const english = generateReleases(200, 5);
+  const both = generateReleases(200, 5, { translated: 0.3 });
+  const translations = both.filter((r) => r.file.startsWith('ja/'));
+
+  it('translates that share into Japanese, leaving the English releases as they are', () => {
+    expect(both.filter((r) => !r.file.startsWith('ja/'))).toEqual(english);
+    expect(translations.length).toBeGreaterThan(40);
+    expect(translations.length).toBeLessThan(80);
+    expect(generateReleases(200, 5, { translated: 0.3 })).toEqual(both);
+  });
+
+  it('names each original, in Japanese, on its date and in its categories', () => {
+    const originals = new Map(english.map((r) => [r.file.replace(/\.mdx$/, ''), frontmatter(r.source)]));
+    for (const translation of translations) {
+      const fields = frontmatter(translation.source);
+      const original = originals.get(String(fields.translationOf));
+      expect(original, translation.file).toBeDefined();
+      expect(fields.lang).toBe('ja');
+      expect(fields.date).toEqual(original!.date);
+      expect(fields.categories).toEqual(original!.categories);
+      expect(translation.file).toBe(`ja/${String(fields.translationOf)}.mdx`);
+      expect(String(fields.headline)).toMatch(/お知らせ/);
+    }
+  });
+});
+
 describe('writeContentFolder', () => {
   const dir = mkdtempSync(join(tmpdir(), 'newsroom-bench-test-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -48,5 +75,11 @@ describe('writeContentFolder', () => {
   it('writes a content folder that passes the content checks', () => {
     writeContentFolder(dir, SEED_CONTENT, generateReleases(120, 3));
     expect(checkContent({ contentDir: dir })).toEqual([]);
+  });
+
+  it('passes them with Japanese translations too', () => {
+    const bilingual = join(dir, 'bilingual');
+    writeContentFolder(bilingual, SEED_CONTENT, generateReleases(120, 3, { translated: 0.5 }));
+    expect(checkContent({ contentDir: bilingual })).toEqual([]);
   });
 });
