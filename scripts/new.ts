@@ -16,7 +16,7 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { newReleaseText, translationText } from '../src/lib/authoring/new-release';
 import { releaseFileSlug } from '../src/lib/authoring/release-name';
-import { displayPath, readCollection, type ContentEntry } from '../src/lib/check/content-folder';
+import { displayPath, readCollection, writtenLanguage, type ContentEntry } from '../src/lib/check/content-folder';
 import { usableIn } from '../src/lib/check/entry-id';
 import { buildClock } from '../src/lib/clock';
 import { calendarDateInZone } from '../src/lib/dates';
@@ -72,7 +72,7 @@ function fail(message: string): never {
 
 const allReleases = readCollection(CONTENT_DIR, 'releases', process.cwd());
 /** A release's language as written. */
-const langOf = (r: ContentEntry) => (typeof r.data?.lang === 'string' ? r.data.lang : settings.defaultLanguage);
+const langOf = (r: ContentEntry) => writtenLanguage(r.data, settings.defaultLanguage);
 /** A release's date as written. */
 const dateOf = (data: Record<string, unknown> | undefined) => dayOf(data?.date) ?? '';
 

@@ -42,6 +42,7 @@ import {
   readSource,
   sameIdProblems,
   strayFiles,
+  writtenLanguage,
   type CollectionName,
   type ContentEntry,
 } from './content-folder';
@@ -220,10 +221,6 @@ function siteReferenceProblems(site: SiteRead, references: ReferenceCheck): Prob
     return message ? [{ file: site.file, line: fieldLine(site.yaml, 1, path), field: fieldName(path), message }] : [];
   });
 }
-
-/** A release's language as written: its `lang:`, else `fallback` (the default), as the build reads it. */
-const writtenLanguage = (data: Record<string, unknown> | undefined, fallback: string): string =>
-  typeof data?.lang === 'string' ? data.lang : fallback;
 
 /** Schema, written dates and references of one entry; a valid release also comes back listed. */
 function checkEntry(

@@ -173,6 +173,10 @@ export function strayFiles(folder: string, extensions: readonly string[], displa
     });
 }
 
+/** A release's language as written: its `lang:`, else `fallback` (the default), as the build reads it. */
+export const writtenLanguage = (data: Record<string, unknown> | undefined, fallback: string): string =>
+  typeof data?.lang === 'string' ? data.lang : fallback;
+
 /** The id the build gives a release file: its path below releases/, without `.mdx`. */
 export const releaseId = (relativePath: string) =>
   relativePath

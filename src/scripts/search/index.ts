@@ -209,7 +209,7 @@ function start(root: HTMLElement) {
   /**
    * Finds the results of a search. With a split index and newest first, the first index is read
    * first; when it has a page of releases or more, those are listed, and the archive is read once
-   * the reader asks for older releases (`older`).
+   * the reader asks for older releases (`older`). `read`: the parts of the index read so far.
    */
   async function find(state: SearchState) {
     const search = await getIndexes();
@@ -226,6 +226,7 @@ function start(root: HTMLElement) {
           state.order,
           { loaded },
         ),
+        read: plan === 'recent-first' ? ('all' as const) : plan,
       };
     }
     const recent = await search.search(term, options, 'recent');
@@ -235,8 +236,12 @@ function start(root: HTMLElement) {
     };
     // Releases come first: the About and Contacts pages sort after every release, the archive's too.
     const releases = await releaseCount(recent.results, loaded);
-    if (releases < PAGE_SIZE) return { found: await everything() };
-    return { found: resultPages([recent.results], state.order, { loaded, limit: releases }), older: everything };
+    if (releases < PAGE_SIZE) return { found: await everything(), read: 'all' as const };
+    return {
+      found: resultPages([recent.results], state.order, { loaded, limit: releases }),
+      older: everything,
+      read: 'recent' as const,
+    };
   }
 
   /**
@@ -420,8 +425,7 @@ function start(root: HTMLElement) {
       const searched = await find(state);
       if (mine !== generation) return;
       ({ found, older } = searched);
-      const plan = searchPlan(state, split);
-      const looking = otherLanguages(state, plan === 'recent-first' ? (older ? 'recent' : 'all') : plan);
+      const looking = otherLanguages(state, searched.read);
       await showMore(mine);
       others = await looking;
     } catch (error) {
