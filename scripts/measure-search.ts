@@ -7,6 +7,7 @@
  *   npm run measure:search                      build the site into a temporary folder, measure it
  *   npm run measure:search -- --site dist       measure an existing build
  *   npm run measure:search -- --query "?q=…"    another first query
+ *   npm run measure:search -- --page ja/search/ another language's search page
  *
  * Bytes are those of the files as served by a plain static server (no compression), which is what
  * Chromium reports for each response (it reports 0 for a worker's own script, hence the files),
@@ -28,6 +29,7 @@ const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const given = option('--site');
 const siteDir = given ? resolve(given) : buildIntoTemp('newsroom-measure-');
 const query = option('--query') ?? '?q=buyback';
+const searchPage = option('--page') ?? 'search/';
 try {
   const size = indexSize(siteDir);
   const bundles = size.bundles
@@ -39,8 +41,8 @@ try {
   console.log(`  wasm:             ${size.wasm} bytes (${kB(size.wasm)})`);
   console.log(`  scripts and UIs:  ${size.scripts} bytes (${kB(size.scripts)})`);
 
-  const { summary, transfers } = await coldQuery(siteDir, query);
-  console.log(`Query search/${query}: ${summary}`);
+  const { summary, transfers } = await coldQuery(siteDir, query, searchPage);
+  console.log(`Query ${searchPage}${query}: ${summary}`);
   const pagefind = transfers.filter(({ path }) => /\/pagefind(-archive)?\//.test(path));
   console.log(`\nCold first query: ${transfers.length} requests`);
   for (const t of transfers) {

@@ -67,8 +67,11 @@ export interface ColdQuery {
   transfers: Transfer[];
 }
 
-/** Opens `search/${query}` in a fresh browser context and records every response until idle. */
-export async function coldQuery(siteDir: string, query: string): Promise<ColdQuery> {
+/**
+ * Opens `${searchPage}${query}` (the search page of the default language, or of another:
+ * `ja/search/`) in a fresh browser context and records every response until idle.
+ */
+export async function coldQuery(siteDir: string, query: string, searchPage = 'search/'): Promise<ColdQuery> {
   const server = await serveStatic(siteDir);
   const browser = await launchBrowser();
   try {
@@ -92,7 +95,7 @@ export async function coldQuery(siteDir: string, query: string): Promise<ColdQue
       );
     });
     const page = await context.newPage();
-    await page.goto(new URL(`search/${query}`, server.url).href);
+    await page.goto(new URL(`${searchPage}${query}`, server.url).href);
     await page.locator('[data-search-summary]').waitFor({ state: 'visible' });
     await page.waitForLoadState('networkidle');
     const summary = await page.locator('[data-search-summary]').innerText();

@@ -155,18 +155,18 @@ export const UNDATED = '0000-01-01T00:00:00.000Z';
 /**
  * What every indexed page records besides its text, from its `data-instant` and `data-lang`: the
  * instant it sorts by (`SORT_KEY`; Pagefind leaves a page without one out of sorted results
- * altogether, and the search script merges languages by the `instant` meta), its language as a meta
- * (a result is read out in it; the full tag, where Pagefind's index names may shorten it), and once
- * the newsroom has releases in more than one language (`releaseLanguages`), its `language` filter.
- * A release adds its own meta and filters (ReleaseIndexData.astro).
+ * altogether, and the search script merges languages by the `instant` meta) and its language as a
+ * meta (a result is read out in it; the full tag, where Pagefind's index names may shorten it). The
+ * language filter needs no record: Pagefind keeps an index per language, and the search script
+ * names each index's language as it loads it (src/scripts/search/pagefind.ts). A release adds its
+ * own meta and filters (ReleaseIndexData.astro).
  */
 export function searchRecord(
   instant: string,
   lang: string,
-  releaseLanguages: readonly string[],
   more: { meta?: string[]; filters?: string[] } = {},
 ): Record<string, string> {
-  const filters = [...(more.filters ?? []), ...(releaseLanguages.length > 1 ? ['language[data-lang]'] : [])];
+  const filters = more.filters ?? [];
   return {
     'data-pagefind-sort': `${SORT_KEY}[data-instant]`,
     'data-pagefind-meta': [...(more.meta ?? []), 'instant[data-instant]', 'lang[data-lang]'].join(', '),
@@ -177,9 +177,9 @@ export function searchRecord(
 }
 
 /** The attributes that index a page other than a release (About, Contacts): its region, searched. */
-export const indexedPage = (lang: string, releaseLanguages: readonly string[]): Record<string, string> => ({
+export const indexedPage = (lang: string): Record<string, string> => ({
   'data-pagefind-body': '',
-  ...searchRecord(UNDATED, lang, releaseLanguages),
+  ...searchRecord(UNDATED, lang),
 });
 
 /** Filters recorded on every release page and offered on the search page, in that order. */
@@ -251,7 +251,7 @@ export const ALL_LANGUAGES = 'all';
 
 /**
  * The language a search page keeps to unless the reader chooses another: the page's, once
- * releases come in several languages (the index then has a language filter) and some are in it.
+ * releases come in several languages (the page then offers a language filter) and some are in it.
  */
 export function ownLanguage(pageLanguage: string, languages: readonly string[]): string | undefined {
   return languages.length > 1 && languages.includes(pageLanguage) ? pageLanguage : undefined;

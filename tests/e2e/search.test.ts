@@ -3,7 +3,7 @@
  * fixture built under the base path /newsroom/ with releases in four years and two languages, so
  * filters and the newest-first order have something to narrow and reorder.
  */
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -248,14 +248,11 @@ describe('search over the seed content', () => {
     expect(await suggestion(page).isVisible()).toBe(false);
     expect(await searchFor(page, siteUrl(), '?q=buybak')).toBe('No results for “buybak”.');
     expect(await offer(page, 'No results for “buybak”. Did you mean buyback?')).toBe('Did you mean buyback?');
-    // Offered with other languages' results: both are read out when the correction comes.
+    // Offered where the search found something too: read out when it comes, after the summary.
     expect(await searchFor(page, siteUrl(), '?q=trend+optoins')).toBe('4 results for “trend optoins”, newest first.');
-    expect(
-      await offer(
-        page,
-        '4 results for “trend optoins”, newest first. Did you mean trend options? Also found in Japanese.',
-      ),
-    ).toBe('Did you mean trend options?');
+    expect(await offer(page, '4 results for “trend optoins”, newest first. Did you mean trend options?')).toBe(
+      'Did you mean trend options?',
+    );
     // Nothing is offered where no word of the index is near,
     expect(await searchFor(page, siteUrl(), '?q=xylophonequark')).toBe('No results for “xylophonequark”.');
     await looked(page);
@@ -705,11 +702,11 @@ describe('search in a newsroom with four years and two languages, under the base
     await summaryAfter(page, () => page.goForward());
     // No English release has the word: nothing is offered there (an offer is shown with the summary).
     expect(await elsewhere.isHidden()).toBe(true);
-    // A word in releases of both languages: the English ones listed, the Japanese one offered.
+    // A word in releases of both languages, on the default language's page: the English ones
+    // listed, and no other language looked in (its index would cost the search its bytes).
     expect(await searchFor(page, server.url, '?q=buyback')).toBe('2 results for “buyback”, newest first.');
-    await elsewhere.waitFor({ state: 'visible' });
-    expect(await elsewhere.innerText()).toBe('Also found in Japanese.');
-    // On the Japanese page, the other way round.
+    expect(await elsewhere.isHidden()).toBe(true);
+    // On the Japanese page, the default language is offered: every search reads its index.
     const japanesePage = new URL('ja/', server.url).href;
     expect(await searchFor(page, japanesePage, '?q=buyback')).toBe('「buyback」の検索結果：1件（新しい順）。');
     await elsewhere.waitFor({ state: 'visible' });
@@ -728,6 +725,59 @@ describe('search in a newsroom with four years and two languages, under the base
     // Nor where only the page's language has results.
     expect(await searchFor(page, server.url, '?q=dividend&order=relevance')).toMatch(/^11 results/);
     expect(await elsewhere.isHidden()).toBe(true);
+  });
+
+  it('reads another language’s index only when a search needs it', async () => {
+    const entry = JSON.parse(readFileSync(join(outDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { hash: string }>;
+    };
+    const japaneseIndex = `/pagefind/pagefind.${entry.languages.ja!.hash}.pf_meta`;
+    const { context: fresh, page: cold } = await openPage();
+    try {
+      const fetched: string[] = [];
+      fresh.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+      const readJapanese = () => fetched.some((path) => path.endsWith(japaneseIndex));
+      // A search that keeps to English and finds it: the English index alone.
+      expect(await searchFor(cold, server.url, '?q=buyback')).toBe('2 results for “buyback”, newest first.');
+      expect(fetched.some((path) => path.endsWith('.pf_meta'))).toBe(true);
+      expect(readJapanese()).toBe(false);
+      // The reader chooses Japanese: its index is loaded then.
+      expect(await summaryAfter(cold, () => cold.selectOption('#search-language', 'ja'))).toBe(
+        '1 result for “buyback” in Japanese, newest first.',
+      );
+      expect(readJapanese()).toBe(true);
+    } finally {
+      await fresh.close();
+    }
+    const { context: other, page: nothing } = await openPage();
+    try {
+      const fetched: string[] = [];
+      other.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+      // A search that finds nothing in English looks in Japanese, to offer it.
+      expect(await searchFor(nothing, server.url, '?q=' + encodeURIComponent('自己株式'))).toBe(
+        'No results for “自己株式”.',
+      );
+      expect(fetched.some((path) => path.endsWith(japaneseIndex))).toBe(true);
+      await nothing.locator('[data-search-elsewhere]').waitFor({ state: 'visible' });
+    } finally {
+      await other.close();
+    }
+    const { context: flakyContext, page: flaky } = await openPage();
+    try {
+      // Should the Japanese index fail to load for the offer, the search stands without it, and
+      // the next search loads the index anew.
+      await flakyContext.route(`**${japaneseIndex}`, (route) => route.abort());
+      expect(await searchFor(flaky, server.url, '?q=' + encodeURIComponent('自己株式'))).toBe(
+        'No results for “自己株式”.',
+      );
+      expect(await flaky.locator('[data-search-elsewhere]').isHidden()).toBe(true);
+      await flakyContext.unroute(`**${japaneseIndex}`);
+      expect(await summaryAfter(flaky, () => flaky.selectOption('#search-language', 'ja'))).toBe(
+        '2 results for “自己株式” in Japanese, newest first.',
+      );
+    } finally {
+      await flakyContext.close();
+    }
   });
 
   it('submits the header box to /newsroom/search/', async () => {

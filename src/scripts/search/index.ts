@@ -8,7 +8,6 @@ import {
   ALL_LANGUAGES,
   bareWord,
   fill,
-  groupByLanguage,
   hasCriteria,
   markedWords,
   moreLabel,
@@ -25,6 +24,7 @@ import {
   showsWord,
   typoPrefixes,
   type IndexPart,
+  type PagefindSearchOptions,
   type SearchState,
   type SummarySentences,
 } from '../../lib/search';
@@ -217,7 +217,7 @@ function start(root: HTMLElement) {
     const options = pagefindOptions(state, own);
     const plan = searchPlan(state, split);
     const loaded: LoadedResults = new Map();
-    if (plan !== 'recent-first' || search.archiveLoaded) {
+    if (plan !== 'recent-first' || search.archiveLoaded(options.filters.language)) {
       const parts = plan === 'recent-first' ? (['recent', 'archive'] as const) : ([plan] as const);
       const searches = await Promise.all(parts.map((part) => search.search(term, options, part)));
       return {
@@ -246,7 +246,8 @@ function start(root: HTMLElement) {
 
   /**
    * The search a reader most likely meant: each word the index lacks (found nowhere, whatever the
-   * filters, or only as a shorter word Pagefind matches instead: `showsWord`) replaced by the word
+   * filters but the language of a search that found something, or only as a shorter word Pagefind
+   * matches instead: `showsWord`) replaced by the word
    * of the index nearest to it (`closest`: a letter or so apart), among those its beginnings find
    * (`typoPrefixes`: "buyba" finds "buyback" where "buybak" finds nothing); offered only if the
    * search so corrected finds something, with the same filters. Pagefind has no such correction of
@@ -263,7 +264,14 @@ function start(root: HTMLElement) {
     if (words === undefined) return undefined;
     const search = await getIndexes();
     const withFilters = pagefindOptions(state, own);
-    const anywhere = { ...withFilters, filters: {} };
+    // Where the search found nothing, a word is known in any language (the languages that have it
+    // are offered instead); where it found something, in the language it keeps to, whose index
+    // alone it read.
+    const language = withFilters.filters.language;
+    const anywhere: PagefindSearchOptions = {
+      ...withFilters,
+      filters: unshown === undefined || !language ? {} : { language },
+    };
     const finds = async (term: string, options = anywhere) => (await search.search(term, options, 'all')).results;
     // A word the index has, as its first results for the word alone show.
     const known = async (word: string) => {
@@ -358,23 +366,41 @@ function start(root: HTMLElement) {
   /**
    * Where a search keeps to one language (`searchLanguage`): the other languages it finds something
    * in, in the parts of the index it read (`read`: only the first of a split one, until the reader
-   * asks for older releases). Looked up while the first results load, and shown with them, so the
+   * asks for older releases). Where the search found nothing, every other language is looked in;
+   * where it found something, the newsroom's default language only, whose first index every
+   * search reads anyway (Pagefind reads each query with it): another language's index would cost a
+   * first search its bytes. (The archive's volumes in the default language are read only where the
+   * first index has nothing.) Looked up while the first results load, and shown with them, so the
    * list does not move down once shown. A courtesy: should it fail, the results stand without it.
    */
-  async function otherLanguages(state: SearchState, read: IndexPart): Promise<string[]> {
+  async function otherLanguages(
+    state: SearchState,
+    read: IndexPart,
+    foundNothing: boolean,
+    mine: number,
+  ): Promise<string[]> {
     const kept = searchLanguage(state, own);
     if (!kept) return [];
+    const looked = languages.filter((code) => code !== kept && (foundNothing || code === defaultLanguage));
     try {
       const search = await getIndexes();
-      const everyLanguage = pagefindOptions({ ...state, filters: { ...state.filters, language: ALL_LANGUAGES } });
-      const { results } = await search.search(state.q || null, everyLanguage, read);
-      // Each index holds one language; its first result's data names it as the site does.
-      const withResults = await Promise.all(
-        groupByLanguage(results).map(async ([first]) => (await first!.data()).meta.lang),
-      );
-      return languages.filter((code) => code !== kept && withResults.includes(code));
+      const finds = async (code: string, part: IndexPart) => {
+        const inLanguage = pagefindOptions({ ...state, filters: { ...state.filters, language: code } });
+        return (await search.search(state.q || null, inLanguage, part)).results.length > 0;
+      };
+      // The latest years first: a language found there costs no volume of the archive.
+      const parts: IndexPart[] = read === 'all' && split ? ['recent', 'archive'] : [read];
+      let left = looked;
+      for (const part of parts) {
+        const found = await Promise.all(left.map((code) => finds(code, part)));
+        left = left.filter((_, i) => !found[i]);
+      }
+      return looked.filter((code) => !left.includes(code));
     } catch (error) {
       console.error(error);
+      // Pagefind keeps an index that failed to load, and the next search would fail on it:
+      // unloaded, unless results are listed that their next page may still read.
+      if (foundNothing && mine === generation) await unloadIndexes().catch(console.error);
       return [];
     }
   }
@@ -425,7 +451,7 @@ function start(root: HTMLElement) {
       const searched = await find(state);
       if (mine !== generation) return;
       ({ found, older } = searched);
-      const looking = otherLanguages(state, searched.read);
+      const looking = otherLanguages(state, searched.read, found.total === 0, mine);
       await showMore(mine);
       others = await looking;
     } catch (error) {
@@ -530,7 +556,7 @@ function start(root: HTMLElement) {
         const everything = await older();
         // The other languages, now in every year too (a courtesy, as with the first results).
         const state = described?.state;
-        const others = state ? await otherLanguages(state, 'all') : [];
+        const others = state ? await otherLanguages(state, 'all', false, mine) : [];
         if (mine !== generation) return;
         await everything.take(shown);
         found = everything;
