@@ -272,13 +272,24 @@ function start(root: HTMLElement) {
       ...withFilters,
       filters: unshown === undefined || !language ? {} : { language },
     };
-    const finds = async (term: string, options = anywhere) => (await search.search(term, options, 'all')).results;
+    const finds = async (term: string, options = anywhere, part: IndexPart = 'all') =>
+      (await search.search(term, options, part)).results;
+    // The latest years first, once the index is split: what is found there costs no volume of the
+    // archive (a search that found nothing has read only its own language's).
+    const parts: IndexPart[] = split ? ['recent', 'archive'] : ['all'];
     // A word the index has, as its first results for the word alone show.
     const known = async (word: string) => {
-      const excerpts = await Promise.all(
-        (await finds(word)).slice(0, 3).map(async (result) => (await result.data()).excerpt),
-      );
-      return excerpts.some((excerpt) => showsWord(excerpt, word));
+      for (const part of parts) {
+        const excerpts = await Promise.all(
+          (await finds(word, anywhere, part)).slice(0, 3).map(async (result) => (await result.data()).excerpt),
+        );
+        if (excerpts.some((excerpt) => showsWord(excerpt, word))) return true;
+      }
+      return false;
+    };
+    const findsAny = async (term: string, options: PagefindSearchOptions) => {
+      for (const part of parts) if ((await finds(term, options, part)).length > 0) return true;
+      return false;
     };
     const nearest = async (word: string) => {
       for (const prefix of typoPrefixes(word)) {
@@ -303,7 +314,7 @@ function start(root: HTMLElement) {
       corrected.push(meant);
     }
     const q = corrected.join(' ');
-    if (stale() || q === words.join(' ') || (await finds(q, withFilters)).length === 0) return undefined;
+    if (stale() || q === words.join(' ') || !(await findsAny(q, withFilters))) return undefined;
     return { ...state, q };
   }
 
