@@ -247,13 +247,12 @@ function start(root: HTMLElement) {
   /**
    * The search a reader most likely meant: each word the index lacks (found nowhere, whatever the
    * filters but the language of a search that found something, or only as a shorter word Pagefind
-   * matches instead: `showsWord`) replaced by the word
-   * of the index nearest to it (`closest`: a letter or so apart), among those its beginnings find
-   * (`typoPrefixes`: "buyba" finds "buyback" where "buybak" finds nothing); offered only if the
-   * search so corrected finds something, with the same filters. Pagefind has no such correction of
-   * its own. `unshown`: for a search that found something, the words no excerpt of its first
-   * page shows matched; the others are kept as they are. Undefined once `stale` (another search
-   * has started).
+   * matches instead: `showsWord`) replaced by the word of the index nearest to it (`closest`: a
+   * letter or so apart), among those its beginnings find (`typoPrefixes`: "buyba" finds "buyback"
+   * where "buybak" finds nothing); offered only if the search so corrected finds something, with
+   * the same filters. Pagefind has no such correction of its own. `unshown`: for a search that
+   * found something, the words no excerpt of its first page shows matched; the others are kept as
+   * they are. Undefined once `stale` (another search has started).
    */
   async function correction(
     state: SearchState,
@@ -275,7 +274,7 @@ function start(root: HTMLElement) {
     const finds = async (term: string, options = anywhere, part: IndexPart = 'all') =>
       (await search.search(term, options, part)).results;
     // The latest years first, once the index is split: what is found there costs no volume of the
-    // archive (a search that found nothing has read only its own language's).
+    // archive in another language (a search that found nothing read the archive in its own only).
     const parts: IndexPart[] = split ? ['recent', 'archive'] : ['all'];
     // A word the index has, as its first results for the word alone show.
     const known = async (word: string) => {
