@@ -104,16 +104,36 @@ function start(root: HTMLElement) {
   const pageTitle = document.title;
 
   let indexes: Promise<SearchIndexes> | undefined;
+  /**
+   * Pagefind being unloaded: it keeps one instance for the page, so loading it again waits until
+   * the old one is gone.
+   */
+  let unloading = Promise.resolve();
   /** After a failure: Pagefind unloaded, so that the next search loads it anew (SearchIndexes.destroy). */
-  async function unloadIndexes() {
+  function unloadIndexes(): Promise<void> {
     const loading = indexes;
     indexes = undefined;
-    await (await loading?.catch(() => undefined))?.destroy();
+    unloading = unloading
+      .then(async () => (await loading?.catch(() => undefined))?.destroy())
+      .catch((error: unknown) => console.error(error));
+    return unloading;
   }
   // The newsroom's default language, whose code Pagefind reads every query with.
   const defaultLanguage = root.dataset.defaultLanguage ?? document.documentElement.lang;
   const getIndexes = () =>
-    (indexes ??= loadSearchIndexes(import.meta.env.BASE_URL, defaultLanguage, languages, archiveVolumes));
+    (indexes ??= unloading.then(() =>
+      loadSearchIndexes(import.meta.env.BASE_URL, defaultLanguage, languages, archiveVolumes),
+    ));
+  /**
+   * The indexes for a new search: loaded anew if Pagefind or one of its indexes failed to load for
+   * an earlier search (Pagefind keeps such an index, and would fail every search on it), whose
+   * results are no longer listed.
+   */
+  async function indexesForSearch(): Promise<SearchIndexes> {
+    const current = await indexes?.catch(() => undefined);
+    if (indexes && (!current || current.failed)) await unloadIndexes();
+    return getIndexes();
+  }
   /** Counts searches, so a slow earlier one never overwrites the results of a later one. */
   let generation = 0;
   let found: ResultPages = resultPages([], 'relevance');
@@ -212,7 +232,7 @@ function start(root: HTMLElement) {
    * the reader asks for older releases (`older`). `read`: the parts of the index read so far.
    */
   async function find(state: SearchState) {
-    const search = await getIndexes();
+    const search = await indexesForSearch();
     const term = state.q || null;
     const options = pagefindOptions(state, own);
     const plan = searchPlan(state, split);
@@ -264,8 +284,8 @@ function start(root: HTMLElement) {
     const search = await getIndexes();
     const withFilters = pagefindOptions(state, own);
     // Where the search found nothing, a word is known in any language (the languages that have it
-    // are offered instead); where it found something, in the language it keeps to, whose index
-    // alone it read.
+    // are offered instead); where it found something, in the language it keeps to, as the search
+    // read it.
     const language = withFilters.filters.language;
     const anywhere: PagefindSearchOptions = {
       ...withFilters,
@@ -338,13 +358,11 @@ function start(root: HTMLElement) {
     // Busy while it looks, as the list is while it is filled.
     suggestion.setAttribute('aria-busy', 'true');
     return correction(state, () => mine !== generation, unshown)
-      .catch(async (error: unknown) => {
+      .catch((error: unknown) => {
         // A courtesy: without it, the reader still has the results, or the advice of the empty
-        // state. But Pagefind keeps an index that failed to load, and the next search would fail
-        // on it: unloaded, unless results are listed that their next page may still read (a
-        // search that then fails unloads it itself).
+        // state. An index that failed to load is loaded anew for the next search
+        // (`indexesForSearch`).
         console.error(error);
-        if (mine === generation && found.total === 0) await unloadIndexes().catch(console.error);
         return undefined;
       })
       .finally(() => {
@@ -383,12 +401,7 @@ function start(root: HTMLElement) {
    * first index has nothing.) Looked up while the first results load, and shown with them, so the
    * list does not move down once shown. A courtesy: should it fail, the results stand without it.
    */
-  async function otherLanguages(
-    state: SearchState,
-    read: IndexPart,
-    foundNothing: boolean,
-    mine: number,
-  ): Promise<string[]> {
+  async function otherLanguages(state: SearchState, read: IndexPart, foundNothing: boolean): Promise<string[]> {
     const kept = searchLanguage(state, own);
     if (!kept) return [];
     const looked = languages.filter((code) => code !== kept && (foundNothing || code === defaultLanguage));
@@ -398,8 +411,12 @@ function start(root: HTMLElement) {
         const inLanguage = pagefindOptions({ ...state, filters: { ...state.filters, language: code } });
         return (await search.search(state.q || null, inLanguage, part)).results.length > 0;
       };
-      // The latest years first: a language found there costs no volume of the archive.
-      const parts: IndexPart[] = read === 'all' && split ? ['recent', 'archive'] : [read];
+      // The latest years first: a language found there costs no volume of the archive. Beside
+      // results, the default language is looked for only in the parts of it already loaded.
+      const archiveToo = foundNothing || search.archiveLoaded(defaultLanguage);
+      const archive: IndexPart[] = archiveToo ? ['archive'] : [];
+      const parts: IndexPart[] =
+        !split || read === 'recent' ? [read] : read === 'all' ? ['recent', ...archive] : archive;
       let left = looked;
       for (const part of parts) {
         const found = await Promise.all(left.map((code) => finds(code, part)));
@@ -407,10 +424,8 @@ function start(root: HTMLElement) {
       }
       return looked.filter((code) => !left.includes(code));
     } catch (error) {
+      // An index that failed to load is loaded anew for the next search (`indexesForSearch`).
       console.error(error);
-      // Pagefind keeps an index that failed to load, and the next search would fail on it:
-      // unloaded, unless results are listed that their next page may still read.
-      if (foundNothing && mine === generation) await unloadIndexes().catch(console.error);
       return [];
     }
   }
@@ -461,7 +476,7 @@ function start(root: HTMLElement) {
       const searched = await find(state);
       if (mine !== generation) return;
       ({ found, older } = searched);
-      const looking = otherLanguages(state, searched.read, found.total === 0, mine);
+      const looking = otherLanguages(state, searched.read, found.total === 0);
       await showMore(mine);
       others = await looking;
     } catch (error) {
@@ -566,7 +581,7 @@ function start(root: HTMLElement) {
         const everything = await older();
         // The other languages, now in every year too (a courtesy, as with the first results).
         const state = described?.state;
-        const others = state ? await otherLanguages(state, 'all', false, mine) : [];
+        const others = state ? await otherLanguages(state, 'all', false) : [];
         if (mine !== generation) return;
         await everything.take(shown);
         found = everything;
@@ -602,7 +617,12 @@ function start(root: HTMLElement) {
   carrySearchToOtherLanguages(initial);
   if (hasCriteria(initial)) void run(initial, { focus: false });
   // Load Pagefind now, so the first search is quick and a missing index is reported at once.
-  else getIndexes().catch(showUnavailable);
+  else
+    getIndexes().catch(async (error: unknown) => {
+      console.error(error);
+      showUnavailable();
+      await unloadIndexes();
+    });
 }
 
 const root = document.querySelector<HTMLElement>('[data-search-page]');

@@ -65,9 +65,14 @@ const optionsFor = (base: string) => ({ baseUrl: base, excerptLength: 30, excerp
 export interface SearchIndexes {
   /**
    * Whether a search in `language` (undefined: every language) would find the archive's volumes
-   * loaded, every one that holds the language: always where there is no split.
+   * loaded or loading, every one that holds the language: always where there is no split.
    */
   archiveLoaded(language: string | undefined): boolean;
+  /**
+   * True once an index failed to load: Pagefind keeps it among those it searches, and every later
+   * search would fail on it, so the next search unloads Pagefind (`destroy`) and starts anew.
+   */
+  readonly failed: boolean;
   /**
    * A search of one part of the index. The `language` filter names the one language it reads;
    * without it, it reads every language.
@@ -161,15 +166,19 @@ async function start(
   // so an index is loaded only once a search needs it.
   /** Set once unloaded: a search still under way then must not load Pagefind again. */
   let destroyed = false;
+  let failed = false;
   const loadIndex = (part: string, language: string) => {
     const key = `${part} ${language}`;
     if (destroyed) return Promise.reject(new Error('search index unloaded'));
     if (!loaded.has(key)) {
       const dir = part === WHOLE || part === 'recent' ? SEARCH_BUNDLE_DIR : part;
-      loaded.set(
-        key,
-        pagefind.mergeIndex(bundleUrl(dir), { ...options, language, mergeFilter: filtersOf(part, language) }),
-      );
+      const merging = pagefind.mergeIndex(bundleUrl(dir), {
+        ...options,
+        language,
+        mergeFilter: filtersOf(part, language),
+      });
+      merging.catch(() => (failed = true));
+      loaded.set(key, merging);
     }
     return loaded.get(key)!;
   };
@@ -271,15 +280,19 @@ async function start(
         );
         const without = listing.filter((language) => !here.get(language)?.has);
         if (without.length === 0) continue;
-        // Every other part in every wanted language, read side by side.
-        const elsewhere = await Promise.all(
-          parts
-            .filter((other) => other !== part)
-            .flatMap((other) =>
-              wanted.map(async (language) => ({ language, match: await matchIn(other, language, word) })),
-            ),
-        );
-        const anywhere = [...here.values(), ...elsewhere.map(({ match }) => match)].some((match) => match?.has);
+        // Where this part has the word, the others need not be asked. Otherwise every other part
+        // in every wanted language, read side by side.
+        const hereHas = [...here.values()].some((match) => match?.has);
+        const elsewhere = hereHas
+          ? []
+          : await Promise.all(
+              parts
+                .filter((other) => other !== part)
+                .flatMap((other) =>
+                  wanted.map(async (language) => ({ language, match: await matchIn(other, language, word) })),
+                ),
+            );
+        const anywhere = hereHas || elsewhere.some(({ match }) => match?.has);
         // Pagefind keeps an index per language: one index of each would match its own longest stem.
         for (const language of without) {
           const reaches = elsewhere.flatMap((other) => (other.language === language ? [other.match?.reach ?? 0] : []));
@@ -297,6 +310,9 @@ async function start(
   return {
     archiveLoaded: (language) =>
       volumes.every((dir) => holding(dir, wantedBy(language)).every((held) => loaded.has(`${dir} ${held}`))),
+    get failed() {
+      return failed;
+    },
     destroy() {
       destroyed = true;
       return pagefind.destroy();
