@@ -161,12 +161,13 @@ async function start(
   const bundleUrl = (dir: string) => new URL(`${base}${dir}/`, location.origin).href;
   /** The indexes loaded or loading, by part and language; the first part's default one is Pagefind's own. */
   const loaded = new Map<string, Promise<void>>([[`${first} ${mainLanguage}`, Promise.resolve()]]);
+  /** Set once unloaded: a search still under way then must not load Pagefind again. */
+  let destroyed = false;
+  /** Set once an index failed to load (`SearchIndexes.failed`). */
+  let failed = false;
   // Pagefind merges an index with the WebAssembly it already has: each costs its own metadata and
   // the word chunks a search reads, nothing more. It searches every index it has for every search,
   // so an index is loaded only once a search needs it.
-  /** Set once unloaded: a search still under way then must not load Pagefind again. */
-  let destroyed = false;
-  let failed = false;
   const loadIndex = (part: string, language: string) => {
     const key = `${part} ${language}`;
     if (destroyed) return Promise.reject(new Error('search index unloaded'));
