@@ -265,6 +265,13 @@ function start(root: HTMLElement) {
   }
 
   /**
+   * The parts of the index a look-up beside the results reads in turn (`read`: those the search
+   * read): the latest years first once the index is split, so that what is found there costs no
+   * volume of the archive.
+   */
+  const latestFirst = (read: IndexPart): IndexPart[] => (split && read === 'all' ? ['recent', 'archive'] : [read]);
+
+  /**
    * The search a reader most likely meant: each word the index lacks (found nowhere, whatever the
    * filters but the language of a search that found something, or only as a shorter word Pagefind
    * matches instead: `showsWord`) replaced by the word of the index nearest to it (`closest`: a
@@ -293,9 +300,8 @@ function start(root: HTMLElement) {
     };
     const finds = async (term: string, options = anywhere, part: IndexPart = 'all') =>
       (await search.search(term, options, part)).results;
-    // The latest years first, once the index is split: what is found there costs no volume of the
-    // archive in another language (a search that found nothing read the archive in its own only).
-    const parts: IndexPart[] = split ? ['recent', 'archive'] : ['all'];
+    // A search that found nothing read the archive in its own language only.
+    const parts = latestFirst('all');
     // A word the index has, as its first results for the word alone show.
     const known = async (word: string) => {
       for (const part of parts) {
@@ -396,10 +402,10 @@ function start(root: HTMLElement) {
    * in, in the parts of the index it read (`read`: only the first of a split one, until the reader
    * asks for older releases). Where the search found nothing, every other language is looked in;
    * where it found something, the newsroom's default language only, whose first index every
-   * search reads anyway (Pagefind reads each query with it): another language's index would cost a
-   * first search its bytes. (The archive's volumes in the default language are read only where the
-   * first index has nothing.) Looked up while the first results load, and shown with them, so the
-   * list does not move down once shown. A courtesy: should it fail, the results stand without it.
+   * search reads anyway (Pagefind reads each query with it), and its archive's volumes only once
+   * loaded: another language's index would cost a first search its bytes. Looked up while the
+   * first results load, and shown with them, so the list does not move down once shown. A
+   * courtesy: should it fail, the results stand without it.
    */
   async function otherLanguages(state: SearchState, read: IndexPart, foundNothing: boolean): Promise<string[]> {
     const kept = searchLanguage(state, own);
@@ -411,12 +417,9 @@ function start(root: HTMLElement) {
         const inLanguage = pagefindOptions({ ...state, filters: { ...state.filters, language: code } });
         return (await search.search(state.q || null, inLanguage, part)).results.length > 0;
       };
-      // The latest years first: a language found there costs no volume of the archive. Beside
-      // results, the default language is looked for only in the parts of it already loaded.
+      // Beside results, the default language is looked for only in the parts of it already loaded.
       const archiveToo = foundNothing || search.archiveLoaded(defaultLanguage);
-      const archive: IndexPart[] = archiveToo ? ['archive'] : [];
-      const parts: IndexPart[] =
-        !split || read === 'recent' ? [read] : read === 'all' ? ['recent', ...archive] : archive;
+      const parts = latestFirst(read).filter((part) => part === 'recent' || !split || archiveToo);
       let left = looked;
       for (const part of parts) {
         const found = await Promise.all(left.map((code) => finds(code, part)));

@@ -302,10 +302,8 @@ async function start(
         }
       }
     }
-    const results = found.flatMap(({ language, results: listed }) => (lacking.has(language) ? [] : listed));
-    // Best match first, ranked together as Pagefind ranks merged indexes: by score. Newest first,
-    // each language's list stays as its index sorted it.
-    return searchOptions.sort ? results : results.sort((a, b) => b.score - a.score);
+    // Each language's list as its index sorted it; `search` ranks them together.
+    return found.flatMap(({ language, results: listed }) => (lacking.has(language) ? [] : listed));
   };
 
   return {
@@ -333,7 +331,8 @@ async function start(
       const found = await Promise.all(read.map((index) => searchWhole(term, withoutLanguage, index, wanted)));
       const results = found.flat();
       // Newest first, one part after another: each volume holds only releases older than the one
-      // before. Best match first, ranked together: by score.
+      // before (and each language's list stays as its index sorted it). Best match first, ranked
+      // together as Pagefind ranks merged indexes: by score.
       return { results: searchOptions.sort ? results : results.sort((a, b) => b.score - a.score) };
     },
   };
