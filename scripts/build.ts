@@ -17,7 +17,8 @@ const staging = join(dirname(outDir), `.${basename(outDir)}-building-${process.p
 const previous = join(dirname(outDir), `.${basename(outDir)}-previous-${process.pid}`);
 
 function cleanUp(): void {
-  rmSync(staging, { recursive: true, force: true });
+  // A Pagefind just stopped may still be finishing a file in it.
+  rmSync(staging, { recursive: true, force: true, maxRetries: 3 });
 }
 
 /**
@@ -71,9 +72,16 @@ function abort(reason: string, code = 1): never {
 
 // The site's modules import without extensions, as Vite allows; this hook lets Node do the same.
 await import('./support/resolve-ts.ts');
-// Pagefind over the finished site, written once Astro has exited and freed its memory.
-const { INDEX_AFTER_BUILD, INDEXES_AT_ONCE, searchBundles, searchIndexKey, writeSearchIndex } =
-  await import('../src/integrations/search-index.ts');
+// Pagefind over the finished site, begun once Astro has written the pages.
+const {
+  forgetStagedPages,
+  INDEX_AFTER_BUILD,
+  INDEXES_AT_ONCE,
+  PAGES_GENERATED,
+  searchBundles,
+  searchIndexKey,
+  writeSearchIndex,
+} = await import('../src/integrations/search-index.ts');
 // Where Astro keeps its manifest, and the pages of the published site reused by this build.
 const { CACHE_DIR } = await import('../src/folders.ts');
 const { LINKED_STAGING, LINKING } = await import('../src/lib/reused-pages.ts');
@@ -82,12 +90,23 @@ const published = await import('./support/published-pages.ts');
 
 let astro: ChildProcess | undefined;
 let swapped = false;
+/** The search index, once begun (`indexSite`, below), and what stops it. */
+let indexing: Promise<import('./support/published-pages.ts').SearchStamp | undefined> | undefined;
+const stopIndexing = new AbortController();
+
+/** Stops the build, once Pagefind has stopped writing into the staging folder. */
+async function stopAndAbort(reason: string, code = 1): Promise<never> {
+  stopIndexing.abort();
+  await indexing?.catch(() => {});
+  abort(reason, code);
+}
+
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (swapped) return; // the new site is in place: the build is done
     // While Astro runs it stops, and the build stops when it exits (below).
     if (astro && astro.exitCode === null && astro.signalCode === null && astro.kill(signal)) return;
-    abort(`Build interrupted (${signal})`);
+    void stopAndAbort(`Build interrupted (${signal})`);
   });
 }
 
@@ -133,8 +152,10 @@ const nodeOptions = process.env.NODE_OPTIONS ?? '';
 // Over a published site, a pipe (as the child's fd 3) on which this process says when it has linked
 // the published pages in (below, while Astro starts).
 const linkingPipe = 3;
+// A pipe on which Astro says when it has written every page (src/integrations/search-index.ts).
+const generatedPipe = 4;
 astro = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', staging], {
-  stdio: reusable ? ['inherit', 'inherit', 'inherit', 'pipe'] : 'inherit',
+  stdio: ['inherit', 'inherit', 'inherit', reusable ? 'pipe' : 'ignore', 'pipe'],
   env: {
     ...inheritedEnv(process.env),
     // Astro's usage reports stay on this machine (astro.config.mjs says why); set before Astro
@@ -144,7 +165,7 @@ astro = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '-
     // all see the same instant, so an embargo lifting mid-build is never half-published or lost.
     NEWSROOM_NOW: process.env.NEWSROOM_NOW || new Date().toISOString(),
     // The search index is written below, not by Astro.
-    [INDEX_AFTER_BUILD]: '1',
+    [INDEX_AFTER_BUILD]: String(generatedPipe),
     // Astro keeps the linked pages (astro.config.mjs), waits for them before generating pages
     // (src/integrations/linked-pages.ts) and unlinks those it renders (src/middleware.ts).
     ...(reusable ? { [LINKED_STAGING]: staging, [LINKING]: String(linkingPipe) } : {}),
@@ -192,63 +213,93 @@ if (reusable) {
   pipe.end(outcome);
 }
 
+// Where each part of the search index has its pages linked for Pagefind, from build to build.
+const STAGED_PAGES = join(CACHE_DIR, 'search-index-pages');
+
 // How this build makes the search index: a published index made otherwise is never kept.
 const indexKeyMade = searchIndexKey().catch((error: unknown) => {
   console.warn(`newsroom: the published search index will not be kept: ${(error as Error).message}`);
   return undefined;
 });
 
-astro.on('exit', async (code, signal) => {
-  if (code !== 0) abort(signal ? `Build interrupted (${signal})` : 'Build failed', code ?? 1);
-  let search: import('./support/published-pages.ts').SearchStamp | undefined;
+/**
+ * Keeps or writes each part of the search index of the pages in the staging folder, and returns
+ * what the next build checks before keeping it (nothing if a page changed while it was read).
+ * Begun as soon as Astro has written the pages, while it writes the sitemaps and exits; `signal`
+ * stops Pagefind should Astro fail meanwhile.
+ */
+async function indexSite(signal: AbortSignal): Promise<import('./support/published-pages.ts').SearchStamp | undefined> {
   const indexKey = await indexKeyMade;
+  if (linked) {
+    const { kept, dropped, writtenThrough } = published.dropUnpublishedPages(linked.pages, staging, CACHE_DIR);
+    console.log(`[newsroom] ${kept} unchanged pages kept from the published site`);
+    const gone = published.droppedPagesWarning(published.droppedReleasePages(outDir, dropped));
+    if (gone) console.warn(gone);
+    if (writtenThrough.length > 0) {
+      // Never seen: it would take a writer src/middleware.ts does not see. The new site, about to
+      // replace the published one, is right; the published one changed early.
+      console.warn(`newsroom: written through to the published site during the build: ${writtenThrough.join(', ')}`);
+    }
+  }
+  // An index folder none of whose pages changed (all of them, in a scheduled daily build; the
+  // archive's, when a recent release is edited) is kept from the published site.
+  const started = performance.now();
+  const bundles = searchBundles(staging);
+  // (Recorded for the next build only when the index is made a known way.)
+  const pagesRead = indexKey ? bundles.map((bundle) => published.bundlePagesDigest(staging, bundle)) : [];
+  const kept = bundles.filter((bundle) => {
+    if (!linked || !indexKey) return false;
+    try {
+      return published.keepPublishedBundle(outDir, staging, linked.search, indexKey, bundle);
+    } catch (error) {
+      console.warn(`newsroom: the published ${bundle.dir}/ could not be kept: ${(error as Error).message}`);
+      return false;
+    }
+  });
+  const written = bundles.filter((bundle) => !kept.includes(bundle));
+  if (written.length === 0) {
+    console.log(`[newsroom:search-index] no indexed page changed: the published index kept in ${seconds(started)}s`);
+  } else {
+    const said = await writeSearchIndex(staging, written, { atOnce: INDEXES_AT_ONCE, signal, stageDir: STAGED_PAGES });
+    const also = kept.map((bundle) => `; ${bundle.dir}/ kept, as none of its pages changed`).join('');
+    console.log(`[newsroom:search-index] ${said}${also} in ${seconds(started)}s`);
+  }
+  forgetStagedPages(
+    STAGED_PAGES,
+    bundles.filter((bundle) => bundle.split).map((bundle) => bundle.dir),
+  );
+  if (!indexKey) return undefined;
+  const still = bundles.every((bundle, i) => pagesRead[i] === published.bundlePagesDigest(staging, bundle));
+  return still
+    ? { key: indexKey, bundles: bundles.map((bundle, i) => published.recordBundle(staging, bundle, pagesRead[i]!)) }
+    : undefined;
+}
+
+const beginIndexing = () => {
+  if (!indexing) {
+    indexing = indexSite(stopIndexing.signal);
+    // Its failure is reported once Astro has exited (below).
+    indexing.catch(() => {});
+  }
+  return indexing;
+};
+// Astro says when the pages are written; should it not, the index is begun once it has exited.
+let heard = '';
+const generated = astro.stdio[generatedPipe] as NodeJS.ReadableStream;
+generated.setEncoding('utf8');
+generated.on('error', () => {});
+generated.on('data', (chunk: string) => {
+  heard += chunk;
+  if (heard.split('\n').includes(PAGES_GENERATED)) beginIndexing();
+});
+
+astro.on('exit', async (code, signal) => {
+  if (code !== 0) await stopAndAbort(signal ? `Build interrupted (${signal})` : 'Build failed', code ?? 1);
+  let search: import('./support/published-pages.ts').SearchStamp | undefined;
   try {
-    if (linked) {
-      const { kept, dropped, writtenThrough } = published.dropUnpublishedPages(linked.pages, staging, CACHE_DIR);
-      console.log(`[newsroom] ${kept} unchanged pages kept from the published site`);
-      const gone = published.droppedPagesWarning(published.droppedReleasePages(outDir, dropped));
-      if (gone) console.warn(gone);
-      if (writtenThrough.length > 0) {
-        // Never seen: it would take a writer src/middleware.ts does not see. The new site, about to
-        // replace the published one, is right; the published one changed early.
-        console.warn(`newsroom: written through to the published site during the build: ${writtenThrough.join(', ')}`);
-      }
-    }
-    // An index folder none of whose pages changed (all of them, in a scheduled daily build; the
-    // archive's, when a recent release is edited) is kept from the published site.
-    const started = performance.now();
-    const bundles = searchBundles(staging);
-    // (Recorded for the next build only when the index is made a known way.)
-    const pagesRead = indexKey ? bundles.map((bundle) => published.bundlePagesDigest(staging, bundle)) : [];
-    const kept = bundles.filter((bundle) => {
-      if (!linked || !indexKey) return false;
-      try {
-        return published.keepPublishedBundle(outDir, staging, linked.search, indexKey, bundle);
-      } catch (error) {
-        console.warn(`newsroom: the published ${bundle.dir}/ could not be kept: ${(error as Error).message}`);
-        return false;
-      }
-    });
-    const written = bundles.filter((bundle) => !kept.includes(bundle));
-    if (written.length === 0) {
-      console.log(`[newsroom:search-index] no indexed page changed: the published index kept in ${seconds(started)}s`);
-    } else {
-      const said = await writeSearchIndex(staging, written, { atOnce: INDEXES_AT_ONCE });
-      const also = kept.map((bundle) => `; ${bundle.dir}/ kept, as none of its pages changed`).join('');
-      console.log(`[newsroom:search-index] ${said}${also} in ${seconds(started)}s`);
-    }
-    // What the next build checks before keeping this index; nothing if a page changed while it was read.
-    if (indexKey) {
-      const still = bundles.every((bundle, i) => pagesRead[i] === published.bundlePagesDigest(staging, bundle));
-      if (still) {
-        search = {
-          key: indexKey,
-          bundles: bundles.map((bundle, i) => published.recordBundle(staging, bundle, pagesRead[i]!)),
-        };
-      }
-    }
+    search = await beginIndexing();
   } catch (error) {
-    abort(`${(error as Error).message}\nBuild failed`);
+    await stopAndAbort(`${(error as Error).message}\nBuild failed`);
   }
   // Two renames: the site is never half-written. Should the second fail, the old site goes back.
   const hadSite = existsSync(outDir);

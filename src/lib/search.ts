@@ -136,14 +136,17 @@ export function readArchive(recorded: string): ArchiveVolume[] {
 }
 
 /**
- * The built pages Pagefind reads (relative to the site, in every language): the folders of release
- * pages and the About and Contacts pages, the only pages marked `data-pagefind-body`. The pattern
+ * The folders of built pages Pagefind reads (relative to the site, in every language): those of
+ * release pages and the About and Contacts pages, the only pages marked `data-pagefind-body`. The pattern
  * also matches the first page of each year's list (`releases/2007/`), which Pagefind reads and
  * skips; leaving out every other list, tag and feed page saves reading thousands of files on a
  * large archive. It covers `releasePath` (src/lib/urls.ts) and the About and Contacts routes; the
  * search tests find all three, so a route that moves without this pattern fails them.
  */
-export const INDEXED_PAGES = '{about,contacts,releases/*,*/about,*/contacts,*/releases/*}/index.html';
+export const INDEXED_FOLDERS = ['about', 'contacts', 'releases/*'] as const;
+
+/** `INDEXED_FOLDERS` as Pagefind's glob: each in the default language and below any other's code. */
+export const INDEXED_PAGES = `{${[...INDEXED_FOLDERS, ...INDEXED_FOLDERS.map((folder) => `*/${folder}`)].join(',')}}/index.html`;
 
 /**
  * The sort key of an indexed page with no date of issue (About, Contacts): before any real date as

@@ -1,17 +1,23 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, globSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeSearchIndex } from '../../src/integrations/search-index';
-import { ARCHIVE_BUNDLE_DIR, recordArchive, SEARCH_BUNDLE_DIR } from '../../src/lib/search';
+import {
+  forgetStagedPages,
+  indexedPages,
+  listsInOrderMade,
+  searchBundles,
+  writeSearchIndex,
+} from '../../src/integrations/search-index';
+import { ARCHIVE_BUNDLE_DIR, INDEXED_PAGES, recordArchive, SEARCH_BUNDLE_DIR, UNDATED } from '../../src/lib/search';
 import { ROOT } from '../support/build';
 import { treeDifferences, treeDigest } from '../support/tree';
 
 // tmpfs, where this machine has it, lists a folder in the order its entries were made (as btrfs
 // does), so the order pages are written in shows there; ext4 lists them by a hash of their names.
 const place = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
-const sites = [0, 1, 2, 3].map(() => mkdtempSync(join(place, 'newsroom-index-order-')));
+const sites = [0, 1, 2, 3, 4, 5].map(() => mkdtempSync(join(place, 'newsroom-index-order-')));
 afterAll(() => sites.forEach((site) => rmSync(site, { recursive: true, force: true })));
 
 const slugs = Array.from({ length: 16 }, (_, i) => `20${String(10 + i)}-03-30-results-of-share-buyback`);
@@ -114,6 +120,97 @@ describe('the search index (writeSearchIndex)', () => {
     await expect(again()).rejects.toThrow(/search\/index.html: expected the archive's volumes/);
     expect(readdirSync(site).sort()).toEqual(['about', 'releases', 'search']);
   }, 60_000);
+
+  it('reads the pages its pattern names, as a glob of the pattern lists them', () => {
+    const site = sites[4]!;
+    const folders = ['about', 'contacts', 'releases/a', 'releases/2007', 'releases/about', 'ja/about', 'ja/releases/b'];
+    const others = ['de/contacts', 'tags/x', 'releases/a/b', 'ja/tags/y', '.hidden/releases/c', 'search', 'ja'];
+    for (const folder of [...folders, ...others]) {
+      mkdirSync(join(site, folder), { recursive: true });
+      writeFileSync(join(site, folder, 'index.html'), '<!doctype html>');
+    }
+    mkdirSync(join(site, 'releases', 'no-page'));
+    writeFileSync(join(site, 'notes.txt'), '');
+    expect(indexedPages(site)).toEqual([...folders, 'de/contacts'].map((folder) => `${folder}/index.html`).sort());
+    expect(indexedPages(site)).toEqual(globSync(INDEXED_PAGES, { cwd: site }).sort());
+  });
+
+  it('stops, writing nothing, when told to before it is done', async () => {
+    const site = sites[5]!;
+    writePages(site, slugs);
+    const stop = new AbortController();
+    const written = writeSearchIndex(site, undefined, { signal: stop.signal });
+    stop.abort();
+    await expect(written).rejects.toThrow(/Search index: indexing failed:\nstopped before it began/);
+    expect(readdirSync(site)).toEqual(['releases']);
+    await expect(writeSearchIndex(site, undefined, { signal: stop.signal })).rejects.toThrow(/stopped before it began/);
+    expect(readdirSync(site)).toEqual(['releases']);
+    expect(await writeSearchIndex(site)).toBe('indexed en: 16 of 16 pages into pagefind/');
+  }, 60_000);
+
+  // Where a folder is listed by its names (ext4): elsewhere the pages are linked anew each time.
+  const onDisk = mkdtempSync(join(tmpdir(), 'newsroom-index-stage-'));
+  afterAll(() => rmSync(onDisk, { recursive: true, force: true }));
+  it.runIf(!listsInOrderMade(onDisk))(
+    "leaves each part's pages linked outside the site for the next index, which links again only those that changed",
+    async () => {
+      const [site, fresh, stage] = ['site', 'fresh', 'stage'].map((name) => join(onDisk, name));
+      const write = (dir: string) => {
+        writePages(dir, slugs);
+        writePage(dir, 'about', UNDATED);
+        mkdirSync(join(dir, 'search'), { recursive: true });
+        const archive = recordArchive([
+          { dir: `${ARCHIVE_BUNDLE_DIR}/2010`, from: '2009-12-31T15:00:00.000Z', languages: ['en'] },
+        ]);
+        writeFileSync(
+          join(dir, 'search', 'index.html'),
+          `<div data-split-from="2019-12-31T15:00:00.000Z" data-archive="${archive.replaceAll('"', '&quot;')}"></div>`,
+        );
+      };
+      const index = (dir: string) =>
+        new Map([...treeDigest(dir)].filter(([file]) => file.startsWith(SEARCH_BUNDLE_DIR)));
+      const staged = (dir: string) =>
+        searchBundles(dir).flatMap((bundle) =>
+          bundle.pages.map(
+            (page) =>
+              statSync(join(stage!, bundle.dir, page), { throwIfNoEntry: false })?.ino ===
+              statSync(join(dir, page)).ino,
+          ),
+        );
+      write(site!);
+      const said = 'indexed en: 7 of 7 pages into pagefind/; en: 10 of 10 pages into pagefind-archive/2010/';
+      expect(await writeSearchIndex(site!, undefined, { stageDir: stage })).toBe(said);
+      expect(staged(site!).every(Boolean)).toBe(true);
+      expect(readdirSync(site!).sort()).toEqual(
+        ['about', SEARCH_BUNDLE_DIR, ARCHIVE_BUNDLE_DIR, 'releases', 'search'].sort(),
+      );
+
+      // A release edited (Astro writes a new file), one gone, another added: the next index reads
+      // exactly the pages the site has, and is what an index of a site built afresh is.
+      rmSync(join(site!, 'releases', slugs[3]!), { recursive: true });
+      rmSync(join(site!, 'releases', slugs[12]!, 'index.html'));
+      writePage(site!, `releases/${slugs[12]}`, '2022-03-30T00:00:00.000Z', '<p>Corrected.</p>');
+      writePage(site!, 'releases/2026-01-01-new', '2026-01-01T00:00:00.000Z');
+      for (const dir of [SEARCH_BUNDLE_DIR, ARCHIVE_BUNDLE_DIR]) rmSync(join(site!, dir), { recursive: true });
+      const again = 'indexed en: 8 of 8 pages into pagefind/; en: 9 of 9 pages into pagefind-archive/2010/';
+      expect(await writeSearchIndex(site!, undefined, { stageDir: stage })).toBe(again);
+      expect(staged(site!).every(Boolean)).toBe(true);
+      expect(existsSync(join(stage!, ARCHIVE_BUNDLE_DIR, '2010', 'releases', slugs[3]!))).toBe(false);
+      write(fresh!);
+      rmSync(join(fresh!, 'releases', slugs[3]!), { recursive: true });
+      writePage(fresh!, `releases/${slugs[12]}`, '2022-03-30T00:00:00.000Z', '<p>Corrected.</p>');
+      writePage(fresh!, 'releases/2026-01-01-new', '2026-01-01T00:00:00.000Z');
+      expect(await writeSearchIndex(fresh!)).toBe(again);
+      expect(treeDifferences(index(site!), index(fresh!))).toEqual([]);
+
+      // The archive's volume gone (the site is no longer split): its pages' links go too.
+      forgetStagedPages(stage!, [SEARCH_BUNDLE_DIR]);
+      expect(readdirSync(stage!)).toEqual([SEARCH_BUNDLE_DIR]);
+      forgetStagedPages(stage!, []);
+      expect(readdirSync(stage!)).toEqual([]);
+    },
+    60_000,
+  );
 
   it('fails, rather than let the build end as if it had written the index, when Pagefind dies', () => {
     const site = sites[3]!;
