@@ -94,11 +94,14 @@ let swapped = false;
 let indexing: Promise<import('./support/published-pages.ts').SearchStamp | undefined> | undefined;
 const stopIndexing = new AbortController();
 
-/** Stops the build, once Pagefind has stopped writing into the staging folder. */
-async function stopAndAbort(reason: string, code = 1): Promise<never> {
+/**
+ * Stops the build, once Pagefind has stopped writing into the staging folder; unless the new site
+ * was put in place meanwhile (the index done just as the build was interrupted): it is then done.
+ */
+async function stopAndAbort(reason: string, code = 1): Promise<void> {
   stopIndexing.abort();
   await indexing?.catch(() => {});
-  abort(reason, code);
+  if (!swapped) abort(reason, code);
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -294,13 +297,15 @@ generated.on('data', (chunk: string) => {
 });
 
 astro.on('exit', async (code, signal) => {
-  if (code !== 0) await stopAndAbort(signal ? `Build interrupted (${signal})` : 'Build failed', code ?? 1);
+  if (code !== 0) return stopAndAbort(signal ? `Build interrupted (${signal})` : 'Build failed', code ?? 1);
   let search: import('./support/published-pages.ts').SearchStamp | undefined;
   try {
     search = await beginIndexing();
   } catch (error) {
-    await stopAndAbort(`${(error as Error).message}\nBuild failed`);
+    return stopAndAbort(`${(error as Error).message}\nBuild failed`);
   }
+  // Interrupted once Astro had exited, while the index was written (or kept): the build stops there.
+  if (stopIndexing.signal.aborted) return;
   // Two renames: the site is never half-written. Should the second fail, the old site goes back.
   const hadSite = existsSync(outDir);
   try {
