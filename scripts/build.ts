@@ -267,10 +267,7 @@ async function indexSite(signal: AbortSignal): Promise<import('./support/publish
     const also = kept.map((bundle) => `; ${bundle.dir}/ kept, as none of its pages changed`).join('');
     console.log(`[newsroom:search-index] ${said}${also} in ${seconds(started)}s`);
   }
-  forgetStagedPages(
-    STAGED_PAGES,
-    bundles.filter((bundle) => bundle.split).map((bundle) => bundle.dir),
-  );
+  forgetStagedPages(STAGED_PAGES, bundles);
   if (!indexKey) return undefined;
   const still = bundles.every((bundle, i) => pagesRead[i] === published.bundlePagesDigest(staging, bundle));
   return still

@@ -181,10 +181,11 @@ function sameFileSystem(a: string, b: string): boolean {
 
 /**
  * Of the folders below `stageDir` where `writeSearchIndex` keeps each index's pages, removes those
- * of any index but `dirs` (a volume the archive no longer has), so their links hold no old page.
+ * of any index but the split ones of `bundles` (`searchBundles`): a volume the archive no longer
+ * has, or every one once the index is no longer split, so their links hold no old page.
  */
-export function forgetStagedPages(stageDir: string, dirs: readonly string[]): void {
-  const kept = new Set(dirs);
+export function forgetStagedPages(stageDir: string, bundles: readonly SearchBundle[]): void {
+  const kept = new Set(bundles.filter((bundle) => bundle.split).map((bundle) => bundle.dir));
   const below = (dir: string) => (existsSync(join(stageDir, dir)) ? readdirSync(join(stageDir, dir)) : []);
   // SEARCH_BUNDLE_DIR, and each volume's folder in ARCHIVE_BUNDLE_DIR.
   const indexes = below('').flatMap((name) =>
@@ -236,20 +237,6 @@ function recordedSplit(siteDir: string): RecordedSplit | undefined {
 
 /** The instant of issue a release page records for the index (src/lib/search.ts: searchRecord). */
 const INSTANT = /\sdata-instant="([^"]+)"/;
-const INSTANT_ATTRIBUTE = Buffer.from('data-instant="');
-
-/** `INSTANT`'s value in `bytes`, found without decoding them all: undefined if none is whole there. */
-function instantIn(bytes: Buffer): string | undefined {
-  for (let at = bytes.indexOf(INSTANT_ATTRIBUTE); at >= 0; at = bytes.indexOf(INSTANT_ATTRIBUTE, at + 1)) {
-    if (at === 0 || !/\s/.test(String.fromCharCode(bytes[at - 1]!))) continue;
-    const start = at + INSTANT_ATTRIBUTE.length;
-    const end = bytes.indexOf(0x22, start);
-    // A value cut off at the end has no closing quote yet.
-    if (end < 0) return undefined;
-    if (end > start) return bytes.toString('utf8', start, end);
-  }
-  return undefined;
-}
 
 /** How much of a page to read first for its instant: a release page records it before its text. */
 const HEAD_BYTES = 16 * 1024;
@@ -263,7 +250,9 @@ function pageInstant(file: string): string | undefined {
   const fd = openSync(file, 'r');
   try {
     const read = readSync(fd, head, 0, HEAD_BYTES, 0);
-    const found = instantIn(head.subarray(0, read));
+    // An instant is ASCII: read as Latin-1, the bytes need no decoding (0.16 s at 10,000 pages as
+    // UTF-8, 0.08 s so). A value cut off at the end has no closing quote yet, so it does not match.
+    const found = INSTANT.exec(head.toString('latin1', 0, read))?.[1];
     if (found !== undefined || read < HEAD_BYTES) return found;
   } finally {
     closeSync(fd);
@@ -364,8 +353,9 @@ export async function writeSearchIndex(
       if (persistent) {
         try {
           return restagePages(siteDir, bundle.pages, join(stageDir, bundle.dir));
-        } catch {
+        } catch (error) {
           // As a folder of the site's own, where a page that cannot be linked is copied.
+          console.warn(`Search index: ${bundle.dir}/ read from pages linked anew: ${(error as Error).message}`);
           rmSync(join(stageDir, bundle.dir), { recursive: true, force: true });
         }
       }

@@ -204,9 +204,9 @@ describe('the search index (writeSearchIndex)', () => {
       expect(treeDifferences(index(site!), index(fresh!))).toEqual([]);
 
       // The archive's volume gone (the site is no longer split): its pages' links go too.
-      forgetStagedPages(stage!, [SEARCH_BUNDLE_DIR]);
+      forgetStagedPages(stage!, [{ dir: SEARCH_BUNDLE_DIR, pages: [], split: true }]);
       expect(readdirSync(stage!)).toEqual([SEARCH_BUNDLE_DIR]);
-      forgetStagedPages(stage!, []);
+      forgetStagedPages(stage!, [{ dir: SEARCH_BUNDLE_DIR, pages: [], split: false }]);
       expect(readdirSync(stage!)).toEqual([]);
     },
     60_000,

@@ -130,8 +130,10 @@ function start(root: HTMLElement) {
    * results are no longer listed.
    */
   async function indexesForSearch(): Promise<SearchIndexes> {
-    const current = await indexes?.catch(() => undefined);
-    if (indexes && (!current || current.failed)) await unloadIndexes();
+    const loading = indexes;
+    const current = await loading?.catch(() => undefined);
+    // Unless a search begun meanwhile has already loaded them anew.
+    if (loading && indexes === loading && (!current || current.failed)) await unloadIndexes();
     return getIndexes();
   }
   /** Counts searches, so a slow earlier one never overwrites the results of a later one. */
