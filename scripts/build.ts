@@ -157,7 +157,13 @@ const nodeOptions = process.env.NODE_OPTIONS ?? '';
 const linkingPipe = 3;
 // A pipe on which Astro says when it has written every page (src/integrations/search-index.ts).
 const generatedPipe = 4;
-astro = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', staging], {
+// Astro imports astro.config.mjs with Node when it can, and only otherwise through a Vite server of
+// its own, which transforms each of the config's 36 modules in src/ one after the other (about 0.3 s
+// of a rebuild at 10,000 releases; BENCHMARKS.md). With the hook that resolves the site's imports
+// without their extension, Node can.
+const resolveTs = new URL('./support/resolve-ts.ts', import.meta.url).href;
+const astroArgs = ['--import', resolveTs, 'node_modules/astro/bin/astro.mjs', 'build', '--outDir', staging];
+astro = spawn(process.execPath, astroArgs, {
   stdio: ['inherit', 'inherit', 'inherit', reusable ? 'pipe' : 'ignore', 'pipe'],
   env: {
     ...inheritedEnv(process.env),
@@ -233,9 +239,12 @@ const indexKeyMade = searchIndexKey().catch((error: unknown) => {
  */
 async function indexSite(signal: AbortSignal): Promise<import('./support/published-pages.ts').SearchStamp | undefined> {
   const indexKey = await indexKeyMade;
+  // The pages still the published site's files.
+  let unchanged: ReadonlySet<string> = new Set();
   if (linked) {
     const { kept, dropped, writtenThrough } = published.dropUnpublishedPages(linked.pages, staging, CACHE_DIR);
-    console.log(`[newsroom] ${kept} unchanged pages kept from the published site`);
+    unchanged = kept;
+    console.log(`[newsroom] ${kept.size} unchanged pages kept from the published site`);
     const gone = published.droppedPagesWarning(published.droppedReleasePages(outDir, dropped));
     if (gone) console.warn(gone);
     if (writtenThrough.length > 0) {
@@ -253,7 +262,7 @@ async function indexSite(signal: AbortSignal): Promise<import('./support/publish
   const kept = bundles.filter((bundle) => {
     if (!linked || !indexKey) return false;
     try {
-      return published.keepPublishedBundle(outDir, staging, linked.search, indexKey, bundle);
+      return published.keepPublishedBundle(outDir, staging, linked.search, indexKey, bundle, unchanged);
     } catch (error) {
       console.warn(`newsroom: the published ${bundle.dir}/ could not be kept: ${(error as Error).message}`);
       return false;
@@ -263,7 +272,13 @@ async function indexSite(signal: AbortSignal): Promise<import('./support/publish
   if (written.length === 0) {
     console.log(`[newsroom:search-index] no indexed page changed: the published index kept in ${seconds(started)}s`);
   } else {
-    const said = await writeSearchIndex(staging, written, { atOnce: INDEXES_AT_ONCE, signal, stageDir: STAGED_PAGES });
+    const said = await writeSearchIndex(staging, written, {
+      atOnce: INDEXES_AT_ONCE,
+      signal,
+      stageDir: STAGED_PAGES,
+      // Its index files that Pagefind writes again in the same bytes are linked instead.
+      previousDir: existsSync(outDir) ? outDir : undefined,
+    });
     const also = kept.map((bundle) => `; ${bundle.dir}/ kept, as none of its pages changed`).join('');
     console.log(`[newsroom:search-index] ${said}${also} in ${seconds(started)}s`);
   }

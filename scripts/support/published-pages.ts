@@ -263,7 +263,8 @@ export function unlinkPages(staging: string, linked: Map<string, LinkedPage>): v
 /**
  * Once the staging folder holds every page this build publishes: if the index folder `bundle`
  * (`searchBundles`) reads the same pages as the published one did, and each is the same file or
- * the same bytes, the published index was made the same way (`key`, from `searchIndexKey`), and
+ * the same bytes (`unchanged`: the pages still linked to the published site's, which need no
+ * comparing), the published index was made the same way (`key`, from `searchIndexKey`), and
  * neither its files nor the pages it read have changed since it was published, links that folder
  * into `staging` — Pagefind would write the same bytes — and returns true. Otherwise returns false,
  * and the caller writes it. Throws, leaving none of it behind, if it cannot be read or linked.
@@ -274,16 +275,15 @@ export function keepPublishedBundle(
   recorded: SearchStamp | undefined,
   key: string,
   bundle: SearchBundle,
+  unchanged: ReadonlySet<string>,
 ): boolean {
   const stamp = recorded?.key === key ? recorded.bundles.find(({ dir }) => dir === bundle.dir) : undefined;
   if (!stamp || stamp.list !== listDigest(bundle.pages)) return false;
   // Something of the same name (public/) for Pagefind to write over.
   if (existsSync(join(staging, bundle.dir))) return false;
-  if (
-    !bundle.pages.every((page) => existsSync(join(site, page)) && sameContent(join(staging, page), join(site, page)))
-  ) {
-    return false;
-  }
+  const same = (page: string) =>
+    unchanged.has(page) || (existsSync(join(site, page)) && sameContent(join(staging, page), join(site, page)));
+  if (!bundle.pages.every(same)) return false;
   const files = bundleFiles(site, bundle.dir);
   if (statsDigest(site, bundle.pages) !== stamp.pages || statsDigest(site, files) !== stamp.files) return false;
   try {
@@ -300,15 +300,15 @@ export function keepPublishedBundle(
 
 /**
  * Once Astro has built into `staging`: removes the linked pages this build does not publish (a
- * release deleted, unpublished or moved), with the folders they leave empty. Returns how many
- * linked pages it kept, those it removed, and the files that were written through their link — a
- * writer `src/middleware.ts` does not see changed the published file too.
+ * release deleted, unpublished or moved), with the folders they leave empty. Returns the linked
+ * pages it kept (each still the published file), those it removed, and the files that were written
+ * through their link — a writer `src/middleware.ts` does not see changed the published file too.
  */
 export function dropUnpublishedPages(linked: Map<string, LinkedPage>, staging: string, cacheDir: string) {
   const manifest = readManifest(cacheDir);
   // A manifest this build did not write (incremental builds switched off) says nothing of it.
   const published = manifest?.written ? manifest.files : new Set<string>();
-  let kept = 0;
+  const kept = new Set<string>();
   const dropped: string[] = [];
   const writtenThrough: string[] = [];
   for (const [file, page] of linked) {
@@ -322,7 +322,7 @@ export function dropUnpublishedPages(linked: Map<string, LinkedPage>, staging: s
     if (now.ino !== page.inode) continue; // rendered again, into a file of its own
     if (now.mtimeNs !== page.modifiedNs) writtenThrough.push(file);
     if (published.has(file)) {
-      kept += 1;
+      kept.add(file);
       continue;
     }
     unlinkPage(staging, file);

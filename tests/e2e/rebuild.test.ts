@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import {
   cpSync,
+  existsSync,
   linkSync,
   mkdirSync,
   mkdtempSync,
@@ -147,10 +148,22 @@ describe.each(['/', '/newsroom/'])('npm run build over the published site, base 
   });
 
   it('writes the search index anew, as a page it reads changed, and says how long it took', () => {
-    expect(rebuildLog).toMatch(
-      /\[newsroom:search-index\] indexed en: 4, ja: 4 of \d+ pages into pagefind\/ in \d+\.\d\ds\n/,
-    );
+    const said =
+      /\[newsroom:search-index\] indexed en: 4, ja: 4 of \d+ pages into pagefind\/ \((\d+) of its (\d+) files the published ones\) in \d+\.\d\ds\n/.exec(
+        rebuildLog,
+      );
+    expect(said, rebuildLog).not.toBeNull();
     expect(rebuildLog).not.toContain('the published index kept');
+    // The files Pagefind made again in the same bytes are the published ones, linked; the rest new.
+    const index = join(site, 'pagefind');
+    const files = readdirSync(index, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+    const linked = files.filter((entry) => {
+      const file = relative(index, join(entry.parentPath, entry.name));
+      return existsSync(join(before, 'pagefind', file)) && sameFile(join(index, file), join(before, 'pagefind', file));
+    });
+    expect([linked.length, files.length]).toEqual(said!.slice(1).map(Number));
+    expect(linked.length).toBeGreaterThan(0);
+    expect(linked.length).toBeLessThan(files.length);
   });
 
   it('publishes exactly what a clean build publishes', () => {
@@ -306,7 +319,7 @@ describe('npm run build over a published site whose search index is split', () =
     const archiveBefore = ['2007', '2008'].map((volume) => statSync(entry(`pagefind-archive/${volume}`)).ino);
     const log = build(from, split);
     expect(log).toMatch(
-      /indexed en: 4, ja: 2 of \d+ pages into pagefind\/; pagefind-archive\/2008\/ kept, as none of its pages changed; pagefind-archive\/2007\/ kept, as none of its pages changed in /,
+      /indexed en: 4, ja: 2 of \d+ pages into pagefind\/ \(\d+ of its \d+ files the published ones\); pagefind-archive\/2008\/ kept, as none of its pages changed; pagefind-archive\/2007\/ kept, as none of its pages changed in /,
     );
     expect(['2007', '2008'].map((volume) => statSync(entry(`pagefind-archive/${volume}`)).ino)).toEqual(archiveBefore);
     expectCleanBuild('clean-split', split, from);
@@ -317,7 +330,7 @@ describe('npm run build over a published site whose search index is split', () =
     const [first, volume2007] = [entry('pagefind'), entry('pagefind-archive/2007')].map((file) => statSync(file).ino);
     const log = build(from, split);
     expect(log).toMatch(
-      /indexed en: 1 of 1 pages into pagefind-archive\/2008\/; pagefind\/ kept, as none of its pages changed; pagefind-archive\/2007\/ kept, as none of its pages changed in /,
+      /indexed en: 1 of 1 pages into pagefind-archive\/2008\/ \(\d+ of its \d+ files the published ones\); pagefind\/ kept, as none of its pages changed; pagefind-archive\/2007\/ kept, as none of its pages changed in /,
     );
     expect([entry('pagefind'), entry('pagefind-archive/2007')].map((file) => statSync(file).ino)).toEqual([
       first,

@@ -18,7 +18,8 @@ import { treeDifferences, treeDigest } from '../support/tree';
 // does), so the order pages are written in shows there; ext4 lists them by a hash of their names.
 const place = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
 const sites = [0, 1, 2, 3, 4, 5].map(() => mkdtempSync(join(place, 'newsroom-index-order-')));
-afterAll(() => sites.forEach((site) => rmSync(site, { recursive: true, force: true })));
+const linkedIndexes = mkdtempSync(join(place, 'newsroom-index-linked-'));
+afterAll(() => [...sites, linkedIndexes].forEach((site) => rmSync(site, { recursive: true, force: true })));
 
 const slugs = Array.from({ length: 16 }, (_, i) => `20${String(10 + i)}-03-30-results-of-share-buyback`);
 
@@ -146,6 +147,37 @@ describe('the search index (writeSearchIndex)', () => {
     await expect(writeSearchIndex(site, undefined, { signal: stop.signal })).rejects.toThrow(/stopped before it began/);
     expect(readdirSync(site)).toEqual(['releases']);
     expect(await writeSearchIndex(site)).toBe('indexed en: 16 of 16 pages into pagefind/');
+  }, 60_000);
+
+  it('links the files of the published index that it would write again in the same bytes, and writes the rest', async () => {
+    const [published, site, fresh] = ['published', 'site', 'fresh'].map((name) => join(linkedIndexes, name));
+    const edit = (dir: string) =>
+      writePage(dir, `releases/${slugs[5]}`, '2015-03-30T00:00:00.000Z', '<p>Corrected.</p>');
+    for (const dir of [published!, site!, fresh!]) writePages(dir, slugs);
+    expect(await writeSearchIndex(published!)).toBe('indexed en: 16 of 16 pages into pagefind/');
+    edit(site!);
+    edit(fresh!);
+    const said = await writeSearchIndex(site!, undefined, { previousDir: published! });
+    const [, linked, files] =
+      /^indexed en: 16 of 16 pages into pagefind\/ \((\d+) of its (\d+) files the published ones\)$/
+        .exec(said)!
+        .map(Number);
+    expect(await writeSearchIndex(fresh!)).toBe('indexed en: 16 of 16 pages into pagefind/');
+    const index = (dir: string) => treeDigest(join(dir, SEARCH_BUNDLE_DIR));
+    // What a site indexed afresh has, byte for byte.
+    expect(treeDifferences(index(site!), index(fresh!))).toEqual([]);
+    // Each file the published index has in the same bytes is that very file; the others are new.
+    const before = index(published!);
+    const shared = [...index(site!)].filter(([file, digest]) => before.get(file) === digest).map(([file]) => file);
+    const same = (file: string) =>
+      statSync(join(site!, SEARCH_BUNDLE_DIR, file)).ino === statSync(join(published!, SEARCH_BUNDLE_DIR, file)).ino;
+    expect(shared.length).toBe(linked);
+    expect(shared.every(same)).toBe(true);
+    expect(linked).toBeGreaterThan(0);
+    expect(linked).toBeLessThan(files!);
+    expect(files).toBe(index(site!).size);
+    // The entry file, which names the index's new files, among them.
+    expect(same('pagefind-entry.json')).toBe(false);
   }, 60_000);
 
   // Where a folder is listed by its names (ext4): elsewhere the pages are linked anew each time.
