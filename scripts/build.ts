@@ -276,7 +276,7 @@ async function indexSite(signal: AbortSignal): Promise<import('./support/publish
       atOnce: INDEXES_AT_ONCE,
       signal,
       stageDir: STAGED_PAGES,
-      // Its index files that Pagefind writes again in the same bytes are linked instead.
+      // The published index files Pagefind would write again in the same bytes are linked instead.
       previousDir: existsSync(outDir) ? outDir : undefined,
     });
     const also = kept.map((bundle) => `; ${bundle.dir}/ kept, as none of its pages changed`).join('');
