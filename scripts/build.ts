@@ -158,7 +158,7 @@ const linkingPipe = 3;
 // A pipe on which Astro says when it has written every page (src/integrations/search-index.ts).
 const generatedPipe = 4;
 // Astro imports astro.config.mjs with Node when it can, and only otherwise through a Vite server of
-// its own, which transforms each of the config's 36 modules in src/ one after the other (about 0.3 s
+// its own, which transforms each of the config's 35 modules in src/ one after the other (about 0.3 s
 // of a rebuild at 10,000 releases; BENCHMARKS.md). With the hook that resolves the site's imports
 // without their extension, Node can.
 const resolveTs = new URL('./support/resolve-ts.ts', import.meta.url).href;

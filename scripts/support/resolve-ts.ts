@@ -3,7 +3,9 @@
  * only resolves imports written with their extension; the site's modules are written for Vite,
  * which also finds `./fields` as `./fields.ts` and `../i18n` as `../i18n/index.ts`. This hook
  * applies Vite's rule, so the scripts (and the build's render worker, src/loaders/render-pool.ts)
- * reuse the schemas and helpers in src/ unchanged. Loaded with `node --import`.
+ * reuse the schemas and helpers in src/ unchanged, and Astro's process under `npm run build` loads
+ * astro.config.mjs with Node rather than through Vite (scripts/build.ts). Loaded with
+ * `node --import`.
  */
 import { registerHooks } from 'node:module';
 

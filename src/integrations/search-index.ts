@@ -468,9 +468,10 @@ async function writeBundle(
  * Writes an index's `files` (Pagefind's `getFiles`) into `dir`, linking each that the index in
  * `earlier` (the published site's) already has in the same bytes instead of writing it again, and
  * says how many it linked. Pagefind names its fragments and word chunks by their content, so a part
- * re-indexed for one changed page is nearly all the files it was: at 3,000 pages, linking them took
- * 0.1 s where Pagefind's writing them anew took 0.3–1.2 s more than making them
- * (BENCHMARKS.md). A file that cannot be linked (another file system) is written.
+ * re-indexed for one changed page is nearly all the files it was: at 3,000 pages, making its files
+ * this way took 1.35–1.79 s where Pagefind's writing them took 1.86–2.58 s (BENCHMARKS.md). A file
+ * that cannot be compared or linked (another file system) is written; never into a file already
+ * there, which could be a link to a published one.
  */
 function writeIndexFiles(
   dir: string,
@@ -485,15 +486,19 @@ function writeIndexFiles(
       mkdirSync(dirname(file), { recursive: true });
       made.add(dirname(file));
     }
-    if (statSync(before, { throwIfNoEntry: false })?.size === content.length && readFileSync(before).equals(content)) {
-      try {
+    try {
+      if (
+        statSync(before, { throwIfNoEntry: false })?.size === content.length &&
+        readFileSync(before).equals(content)
+      ) {
         linkSync(before, file);
         linked++;
         continue;
-      } catch {
-        // written below
       }
+    } catch {
+      // written below
     }
+    rmSync(file, { force: true });
     writeFileSync(file, content);
   }
   return linked;

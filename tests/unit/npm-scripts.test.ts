@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -28,5 +29,25 @@ describe('the npm scripts that run a TypeScript file with Node', () => {
       return;
     }
     expect(staticImports(file).filter((from) => !from.startsWith('node:'))).toEqual([]);
+  });
+});
+
+describe("Astro's config", () => {
+  // scripts/build.ts starts Astro with the hook so that Astro imports the config with Node, not
+  // through a Vite server of its own; should Node fail (a TypeScript feature Node cannot strip, a
+  // Vite-only import in a module the config loads), Astro would quietly fall back to Vite.
+  it('loads with Node and the import hook, as npm run build has Astro load it', () => {
+    const loaded = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        './scripts/support/resolve-ts.ts',
+        '--input-type=module',
+        '-e',
+        "await import('./astro.config.mjs')",
+      ],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    expect(loaded.status, loaded.stderr).toBe(0);
   });
 });
