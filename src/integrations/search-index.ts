@@ -432,8 +432,11 @@ async function writeBundle(
   stopped: () => boolean,
   previousDir: string | undefined,
 ): Promise<string> {
-  const ask = <T>(request: () => Promise<T>): Promise<T> => {
+  const halt = () => {
     if (stopped()) throw new Error(`Search index: ${bundle.dir}/ not written, as another part failed`);
+  };
+  const ask = <T>(request: () => Promise<T>): Promise<T> => {
+    halt();
     return request();
   };
   const created = await ask(() => service.createIndex(INDEX_SETTINGS));
@@ -447,7 +450,7 @@ async function writeBundle(
   if (earlier !== undefined && existsSync(earlier)) {
     const got = await ask(() => index.getFiles());
     if (got.errors.length > 0) fail('writing the index', got.errors);
-    if (stopped()) throw new Error(`Search index: ${bundle.dir}/ not written, as another part failed`);
+    halt();
     const linked = writeIndexFiles(output, got.files, earlier);
     reused = ` (${linked} of its ${got.files.length} files the published ones)`;
   } else {

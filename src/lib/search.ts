@@ -137,9 +137,9 @@ export function readArchive(recorded: string): ArchiveVolume[] {
 
 /**
  * The folders of built pages Pagefind reads (relative to the site, in every language): those of
- * release pages and the About and Contacts pages, the only pages marked `data-pagefind-body`. The pattern
- * also matches the first page of each year's list (`releases/2007/`), which Pagefind reads and
- * skips; leaving out every other list, tag and feed page saves reading thousands of files on a
+ * release pages and the About and Contacts pages, the only pages marked `data-pagefind-body`. The
+ * pattern also matches the first page of each year's list (`releases/2007/`), which Pagefind reads
+ * and skips; leaving out every other list, tag and feed page saves reading thousands of files on a
  * large archive. It covers `releasePath` (src/lib/urls.ts) and the About and Contacts routes; the
  * search tests find all three, so a route that moves without this pattern fails them.
  */
