@@ -26,21 +26,27 @@ const folder = (collection: keyof typeof COLLECTION_FILES) => ({
   extensions: COLLECTION_FILES[collection].extensions,
 });
 
+const releaseFiles = {
+  pattern: collectionPattern('releases'),
+  base: `${CONTENT_DIR}/releases`,
+  // The file path is the id. (Astro's default would take the `slug:` field instead, silently
+  // merging two releases that share a slug; src/lib/releases.ts refuses those by name.)
+  generateId: ({ entry }: { entry: string }) => releaseId(entry),
+  // Each body is kept as the HTML rendered when it loaded (src/loaders/checked-files.ts,
+  // src/stored-bodies.ts).
+  retainBody: false,
+};
+
 const releases = defineCollection({
-  loader: checkedFiles(
-    glob({
-      pattern: collectionPattern('releases'),
-      base: `${CONTENT_DIR}/releases`,
-      // The file path is the id. (Astro's default would take the `slug:` field instead, silently
-      // merging two releases that share a slug; src/lib/releases.ts refuses those by name.)
-      generateId: ({ entry }) => releaseId(entry),
-      // Each body is kept as the HTML rendered when it loaded (src/loaders/checked-files.ts,
-      // src/stored-bodies.ts).
-      retainBody: false,
-    }),
-    // Ids from paths alone (`generateId` above): a file unchanged since the last build is not parsed.
-    { dates: ['date', 'updated'], components, folder: folder('releases'), idFromPath: true },
-  ),
+  loader: checkedFiles(glob(releaseFiles), {
+    dates: ['date', 'updated'],
+    components,
+    folder: folder('releases'),
+    // Ids from paths alone (`generateId` above): a file unchanged since the last build is not
+    // parsed, and a build hands the glob loader only the files that changed.
+    idFromPath: true,
+    reading: (files) => glob({ ...releaseFiles, pattern: files }),
+  }),
   // Each reference is first an id as text, with the words `npm run check` uses for it, then
   // Astro's reference to the entry.
   schema: releaseSchema({

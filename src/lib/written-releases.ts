@@ -77,12 +77,26 @@ function formerAddresses(source: string): string[] {
   return Array.isArray(list) ? list.filter((item): item is string => typeof item === 'string') : [];
 }
 
+/**
+ * The last answer for a folder and time zone, with the files it was read from: asked again with
+ * every file as it was then (the embargo notice, after the sitemap), it is given again rather than
+ * each release's timing worked out anew.
+ */
+const lastAnswer = new Map<string, { read: Read[]; releases: WrittenRelease[] }>();
+
 /** Every release file in `releasesDir`, with the fields of WRITTEN_FIELDS as written. */
 export function writtenReleases(releasesDir: string, timeZone: string): WrittenRelease[] {
   const read = contentFiles(releasesDir, ['.mdx']).map((file) => readRelease(releasesDir, file));
+  const key = `${releasesDir}\0${timeZone}`;
+  const last = lastAnswer.get(key);
+  if (last && last.read.length === read.length && last.read.every((release, i) => release === read[i])) {
+    return last.releases;
+  }
   const issues = new Map(read.map(({ id, issue }) => [id, issue]));
-  return read.map((release) => {
+  const releases = read.map((release) => {
     const original = release.fields.translationOf ? issues.get(release.fields.translationOf) : undefined;
     return { ...release, timing: release.issue && releaseTiming(release.issue, original, timeZone) };
   });
+  lastAnswer.set(key, { read, releases });
+  return releases;
 }

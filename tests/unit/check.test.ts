@@ -4,11 +4,12 @@
  * releases take seconds. Then the pieces: lines of fields, file encodings, ids, links.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/check/check-content';
+import { contentFiles } from '../../src/lib/check/content-folder';
 import { entryId } from '../../src/lib/check/entry-id';
 import { fieldLine, parseYaml, splitFrontmatter, unclosedFrontmatter } from '../../src/lib/check/frontmatter-source';
 import { findLinks } from '../../src/lib/check/links';
@@ -356,6 +357,28 @@ describe('reading files as written', () => {
     expect(entryId('trend-micro.mdx')).toBe('trend-micro');
     expect(entryId('Mahendra Negi.yaml')).toBe('mahendra-negi');
     expect(entryId('2007/index.mdx')).toBe('2007');
+  });
+
+  it('lists the files a collection loads as Astro’s glob loader does: sub-folders and linked folders, no dot-files', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'newsroom-files-'));
+    try {
+      const files = ['b.mdx', 'a.mdx', '2007/c.mdx', '2007/deep/d.mdx', 'notes.txt', '.draft.mdx', '.hidden/e.mdx'];
+      for (const file of files) {
+        mkdirSync(join(dir, file, '..'), { recursive: true });
+        writeFileSync(join(dir, file), '');
+      }
+      // A folder named like a file is a folder; a linked folder is read through.
+      mkdirSync(join(dir, 'folder.mdx'));
+      mkdirSync(join(dir, '..', `${basename(dir)}-elsewhere`), { recursive: true });
+      writeFileSync(join(dir, '..', `${basename(dir)}-elsewhere`, 'f.mdx'), '');
+      symlinkSync(join(dir, '..', `${basename(dir)}-elsewhere`), join(dir, 'linked'));
+      expect(contentFiles(dir, ['.mdx'])).toEqual(
+        ['2007/c.mdx', '2007/deep/d.mdx', 'a.mdx', 'b.mdx', 'linked/f.mdx'].map((file) => join(...file.split('/'))),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(`${dir}-elsewhere`, { recursive: true, force: true });
+    }
   });
 });
 

@@ -248,4 +248,50 @@ describe('with Astro’s glob loader, ids from paths', () => {
     expect(entries.get('edited')?.data).toEqual({ title: 'After' });
     expect([...entries.keys()].sort()).toEqual(['edited', 'kept']);
   });
+
+  it('hands the glob loader only the files that changed, by name, and removes the entries of files gone', async () => {
+    const { checkedFiles } = await import('../../src/loaders/checked-files');
+    const { glob } = await import('astro/loaders');
+    const folder = join(dir, 'named-notes');
+    mkdirSync(join(folder, '2007'), { recursive: true });
+    const files = ['kept.yaml', 'gone.yaml', '2007/edited [draft] (1).yaml'];
+    for (const file of files) writeFileSync(join(folder, file), `title: ${file}\n`);
+    const parse = vi.fn(({ contents }: { contents: string }) => ({
+      data: { title: /title: (.*)/.exec(contents)![1] },
+      body: '',
+    }));
+    const options = { pattern: '**/*.yaml', base: folder, generateId: ({ entry }: { entry: string }) => entry };
+    const reading = vi.fn((names: string[]) => glob({ ...options, pattern: names }));
+    const entries = new Map<string, Entry>();
+    const build = () =>
+      checkedFiles(glob(options), {
+        idFromPath: true,
+        folder: { path: folder, extensions: ['.yaml'] },
+        reading,
+      }).load(loaderContext(entries, new Map([['.yaml', { getEntryInfo: parse }]]), 'named-notes'));
+    // A first build, with no entries kept, reads the whole folder.
+    await build();
+    expect(reading).not.toHaveBeenCalled();
+    expect([...entries.keys()].sort()).toEqual(['2007/edited [draft] (1).yaml', 'gone.yaml', 'kept.yaml']);
+    const kept = entries.get('kept.yaml');
+
+    writeFileSync(join(folder, '2007/edited [draft] (1).yaml'), 'title: After\n');
+    rmSync(join(folder, 'gone.yaml'));
+    parse.mockClear();
+    await build();
+    // The name as a glob pattern that matches only itself.
+    expect(reading.mock.calls).toEqual([[['2007/edited \\[draft\\] \\(1\\).yaml']]]);
+    expect(parse.mock.calls.map(([{ contents }]) => contents)).toEqual(['title: After\n']);
+    expect(entries.get('2007/edited [draft] (1).yaml')?.data).toEqual({ title: 'After' });
+    expect(entries.get('kept.yaml')).toBe(kept);
+    expect([...entries.keys()].sort()).toEqual(['2007/edited [draft] (1).yaml', 'kept.yaml']);
+
+    // Nothing changed: no file is read by the loader, and every entry stays.
+    reading.mockClear();
+    parse.mockClear();
+    await build();
+    expect(reading).not.toHaveBeenCalled();
+    expect(parse).not.toHaveBeenCalled();
+    expect([...entries.keys()].sort()).toEqual(['2007/edited [draft] (1).yaml', 'kept.yaml']);
+  });
 });

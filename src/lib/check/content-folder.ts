@@ -3,7 +3,7 @@
  * frontmatter and their ids, with a problem for every file that cannot be read. Shared by
  * `npm run check`, `npm run import` (to match existing entries) and the build's embargo notice.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { entryId } from './entry-id';
 import { fieldName } from '../problems';
@@ -145,10 +145,24 @@ function readData(
  * and dot-files left out (as Astro's glob loader does), in path order.
  */
 export function contentFiles(folder: string, extensions: readonly string[]): string[] {
-  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
-    .filter((path) => extensions.some((ext) => path.endsWith(ext)) && !path.split(sep).some((p) => p.startsWith('.')))
-    .sort();
+  const files: string[] = [];
+  // Folder by folder, with each entry's type as listed: Node's recursive listing asks the file
+  // system for the type of every one of 10,000 files (0.1–0.25 s, against 10 ms). A link is
+  // followed, as the recursive listing and Astro's glob loader follow it.
+  const walk = (inside: string) => {
+    for (const entry of readdirSync(join(folder, inside), { withFileTypes: true })) {
+      if (entry.name.startsWith('.')) continue;
+      const path = inside ? join(inside, entry.name) : entry.name;
+      const isDirectory = entry.isSymbolicLink() ? isFolder(join(folder, path)) : entry.isDirectory();
+      if (isDirectory) walk(path);
+      else if (extensions.some((ext) => entry.name.endsWith(ext))) files.push(path);
+    }
+  };
+  walk('');
+  return files.sort();
 }
+
+const isFolder = (path: string) => statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
 
 /**
  * Files in a content folder the build does not read, although an author put them there: any other
