@@ -99,6 +99,14 @@ const stampSchema = z.object({
     .object({
       key: z.string(),
       bundles: z.array(z.object({ dir: z.string(), list: z.string(), pages: z.string(), files: z.string() })),
+      /**
+       * The instant each page it read records ('' for none), with the page's inode and modification
+       * time then (`recordInstants`): the next build reads it again only if it changed.
+       */
+      instants: z
+        .record(z.string(), z.tuple([z.string(), z.string(), z.string()]))
+        .optional()
+        .catch(undefined),
     })
     .optional()
     .catch(undefined),
@@ -117,10 +125,7 @@ function folderIdentity(dir: string): string {
 }
 
 /** A page linked into the staging folder: the file it shares with the published site. */
-export interface LinkedPage {
-  inode: bigint;
-  modifiedNs: bigint;
-}
+export type LinkedPage = PageFile;
 
 /** What this build reuses of the published site: its pages, linked, and how its index was made. */
 export interface PublishedSite {
@@ -140,13 +145,20 @@ function filesUnder(dir: string): string[] {
  * The names, sizes, inodes and modification times of `files` in `dir`: a file changed, added or
  * removed since shows (renaming `dir` keeps them).
  */
-function statsDigest(dir: string, files: string[]): string {
+function statsDigest(dir: string, files: string[], seen?: Map<string, PageFile>): string {
   const hash = createHash('sha256');
   for (const file of files) {
     const { size, ino, mtimeNs } = statSync(join(dir, file), { bigint: true });
     hash.update(`${file}\0${size}\0${ino}\0${mtimeNs}\n`);
+    seen?.set(file, { inode: ino, modifiedNs: mtimeNs });
   }
   return hash.digest('hex');
+}
+
+/** Which file a page is, and since when it holds what it holds. */
+export interface PageFile {
+  inode: bigint;
+  modifiedNs: bigint;
 }
 
 /** The files of the search index folder `bundle` in the site `dir`, relative to the site. */
@@ -155,8 +167,52 @@ const bundleFiles = (dir: string, bundle: string) => filesUnder(join(dir, bundle
 /** Which pages a search index folder reads: their names, in order. */
 const listDigest = (pages: string[]) => createHash('sha256').update(pages.join('\n')).digest('hex');
 
-/** The pages an index folder of the site in `dir` reads, as `statsDigest` sees them. */
-export const bundlePagesDigest = (dir: string, bundle: SearchBundle) => statsDigest(dir, bundle.pages);
+/**
+ * The pages an index folder of the site in `dir` reads, as `statsDigest` sees them; each page's
+ * file is added to `seen`, if given.
+ */
+export const bundlePagesDigest = (dir: string, bundle: SearchBundle, seen?: Map<string, PageFile>) =>
+  statsDigest(dir, bundle.pages, seen);
+
+/**
+ * What the next build needs to know of each page's instant (`searchBundles`) without reading it:
+ * the instant, with the file that held it (`seen`, by `bundlePagesDigest` before the index read the
+ * pages).
+ */
+export function recordInstants(
+  instants: ReadonlyMap<string, string>,
+  seen: ReadonlyMap<string, PageFile>,
+): Record<string, [string, string, string]> {
+  const record: Record<string, [string, string, string]> = {};
+  for (const [page, file] of seen) {
+    const instant = instants.get(page);
+    if (instant !== undefined) record[page] = [instant, String(file.inode), String(file.modifiedNs)];
+  }
+  return record;
+}
+
+/**
+ * The instants (`searchBundles`) of the pages of the published site this build kept (`unchanged`:
+ * still its very files, `linked`) that the published index recorded (`recordInstants`), where each
+ * is still the file it recorded, unmodified since, and the index was made the same way (`key`).
+ */
+export function knownInstants(
+  recorded: SearchStamp | undefined,
+  key: string | undefined,
+  linked: ReadonlyMap<string, LinkedPage>,
+  unchanged: ReadonlySet<string>,
+): Map<string, string> {
+  const known = new Map<string, string>();
+  if (!recorded?.instants || recorded.key !== key) return known;
+  for (const page of unchanged) {
+    const entry = recorded.instants[page];
+    const file = linked.get(page);
+    if (entry && file && entry[1] === String(file.inode) && entry[2] === String(file.modifiedNs)) {
+      known.set(page, entry[0]);
+    }
+  }
+  return known;
+}
 
 /**
  * What the next build checks before keeping the index folder `bundle` of the site in `dir`, once

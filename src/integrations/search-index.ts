@@ -272,9 +272,11 @@ export interface SearchBundle {
  * The indexes of the built site in `siteDir` and the pages each reads: one, or, once the search
  * page records a split (`recordedSplit`), the releases issued from its instant on with the About
  * and Contacts pages in the first, and each older release in the archive's volume its instant
- * falls in. Each is written (or kept) on its own.
+ * falls in. Each is written (or kept) on its own. `instants`: the instant each page records, by
+ * page, where already known ('' for a page that records none), so that the page is not read for it
+ * (scripts/build.ts: the published site's pages a rebuild kept); those of the pages read are added.
  */
-export function searchBundles(siteDir: string): SearchBundle[] {
+export function searchBundles(siteDir: string, instants = new Map<string, string>()): SearchBundle[] {
   const pages = indexedPages(siteDir);
   // An empty index would ship a search page that never finds anything: fail the build instead.
   if (pages.length === 0) fail('indexing', [`found no HTML pages in ${siteDir}`]);
@@ -284,7 +286,9 @@ export function searchBundles(siteDir: string): SearchBundle[] {
   const volumes = split.archive.map((volume) => ({ ...volume, pages: [] as string[] }));
   const unplaced: string[] = [];
   for (const page of pages) {
-    const instant = pageInstant(join(siteDir, page));
+    let known = instants.get(page);
+    if (known === undefined) instants.set(page, (known = pageInstant(join(siteDir, page)) ?? ''));
+    const instant = known || undefined;
     // The pages the pattern reads that Pagefind skips (the year lists, a release's former address)
     // are left out, so that a change to one does not make a part's index be written again.
     if (instant === undefined) continue;

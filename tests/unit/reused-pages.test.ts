@@ -9,6 +9,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,12 +17,16 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LINKED_STAGING, LINKING, outputFiles } from '../../src/lib/reused-pages';
 import {
+  bundlePagesDigest,
   droppedPagesWarning,
   droppedReleasePages,
+  knownInstants,
   linkPages,
   manifestPages,
+  recordInstants,
   unlinkPages,
   type LinkedPage,
+  type PageFile,
 } from '../../scripts/support/published-pages';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -119,6 +124,42 @@ describe('linkPages and unlinkPages', () => {
       expect(readFileSync(join(site, 'robots.txt'), 'utf8')).toBe('a page once');
       expect(linked.size).toBe(0);
       expect(readFileSync(join(site, 'releases/a/index.html'), 'utf8')).toBe('a');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the instants a rebuild knows without reading the pages', () => {
+  it('are those recorded for pages still the same files, unmodified, with the index made the same way', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'newsroom-instants-'));
+    try {
+      const pages = ['releases/a/index.html', 'releases/b/index.html', 'releases/c/index.html'];
+      for (const page of pages) {
+        mkdirSync(join(dir, page, '..'), { recursive: true });
+        writeFileSync(join(dir, page), page);
+      }
+      // As the build records them: the pages' files as the index read them, and their instants.
+      const seen = new Map<string, PageFile>();
+      bundlePagesDigest(dir, { dir: 'pagefind', pages, split: false }, seen);
+      const read = new Map(pages.map((page, i) => [page, `200${i}-03-30T00:00:00.000Z`]));
+      const stamp = { key: 'made so', bundles: [], instants: recordInstants(read, seen) };
+      expect(Object.keys(stamp.instants)).toEqual(pages);
+
+      // The next build: c was rendered again (not kept), b's published file was changed in place.
+      writeFileSync(join(dir, pages[1]!), 'changed by hand');
+      // (Later than the record, as a hand's edit is, whatever the clock's granularity.)
+      utimesSync(join(dir, pages[1]!), new Date(), new Date(Date.now() + 60_000));
+      const linked = new Map<string, LinkedPage>(
+        pages.map((page) => {
+          const { ino, mtimeNs } = statSync(join(dir, page), { bigint: true });
+          return [page, { inode: ino, modifiedNs: mtimeNs }];
+        }),
+      );
+      const kept = new Set(pages.slice(0, 2));
+      expect([...knownInstants(stamp, 'made so', linked, kept)]).toEqual([[pages[0], '2000-03-30T00:00:00.000Z']]);
+      expect(knownInstants(stamp, 'made otherwise', linked, kept).size).toBe(0);
+      expect(knownInstants(undefined, 'made so', linked, kept).size).toBe(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

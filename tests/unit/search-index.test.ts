@@ -88,6 +88,20 @@ describe('the search index (writeSearchIndex)', () => {
     for (const bundle of [SEARCH_BUNDLE_DIR, `${ARCHIVE_BUNDLE_DIR}/2016`, `${ARCHIVE_BUNDLE_DIR}/2010`]) {
       expect(existsSync(join(site, bundle, 'pagefind-entry.json'))).toBe(true);
     }
+    // A page whose instant is known (a rebuild's record of a published page) is placed by it and not
+    // read: here a record of 2023 for the release of 2011, which says 2011. Those read are added.
+    const page = (slug: string) => `releases/${slug}/index.html`;
+    const instants = new Map([[page(slugs[1]!), '2023-03-30T00:00:00.000Z']]);
+    const placed = searchBundles(site, instants);
+    expect(placed.map(({ dir, pages }) => [dir, pages.length])).toEqual([
+      [SEARCH_BUNDLE_DIR, 6],
+      [`${ARCHIVE_BUNDLE_DIR}/2016`, 6],
+      [`${ARCHIVE_BUNDLE_DIR}/2010`, 5],
+    ]);
+    expect(placed[0]!.pages).toContain(page(slugs[1]!));
+    expect(instants.get(page(slugs[0]!))).toBe('2010-03-30T00:00:00.000Z');
+    expect(instants.get('about/index.html')).toBe('0000-01-01T00:00:00.000Z');
+    expect(instants.size).toBe(17);
     const index = () => new Map([...treeDigest(site)].filter(([file]) => file.startsWith(SEARCH_BUNDLE_DIR)));
     const again = async (atOnce?: number) => {
       rmSync(join(site, SEARCH_BUNDLE_DIR), { recursive: true, force: true });
