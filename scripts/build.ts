@@ -74,6 +74,7 @@ function abort(reason: string, code = 1): never {
 await import('./support/resolve-ts.ts');
 // Pagefind over the finished site, begun once Astro has written the pages.
 const {
+  condenseStagedPages,
   forgetStagedPages,
   INDEX_AFTER_BUILD,
   INDEXES_AT_ONCE,
@@ -225,6 +226,22 @@ if (reusable) {
 // Where each part of the search index has its pages linked for Pagefind, from build to build.
 const STAGED_PAGES = join(CACHE_DIR, 'search-index-pages');
 
+// Meanwhile, on the core Astro leaves idle as it starts, the pages the last build staged are cut to
+// what the index reads of them, so that Pagefind reads less (about 0.4 s of every 3,000 pages).
+let condensing: Promise<void> = Promise.resolve();
+if (reusable) {
+  const started = performance.now();
+  condensing = condenseStagedPages(STAGED_PAGES, () => stopIndexing.signal.aborted).then(
+    (count) => {
+      if (count > 0)
+        console.log(`[newsroom] ${count} staged pages cut to what the index reads in ${seconds(started)}s`);
+    },
+    (error: unknown) => {
+      console.warn(`newsroom: the staged pages were not cut to what the index reads: ${(error as Error).message}`);
+    },
+  );
+}
+
 // How this build makes the search index: a published index made otherwise is never kept.
 const indexKeyMade = searchIndexKey().catch((error: unknown) => {
   console.warn(`newsroom: the published search index will not be kept: ${(error as Error).message}`);
@@ -239,6 +256,7 @@ const indexKeyMade = searchIndexKey().catch((error: unknown) => {
  */
 async function indexSite(signal: AbortSignal): Promise<import('./support/published-pages.ts').SearchStamp | undefined> {
   const indexKey = await indexKeyMade;
+  await condensing;
   // The pages still the published site's files.
   let unchanged: ReadonlySet<string> = new Set();
   if (linked) {

@@ -33,6 +33,7 @@ import {
   readdirSync,
   readFileSync,
   readSync,
+  renameSync,
   rmdirSync,
   rmSync,
   statSync,
@@ -121,6 +122,50 @@ export function listsInOrderMade(dir: string): boolean {
 }
 
 /**
+ * What Pagefind reads of a page, as a page of its own: the `<html>` tag (the page's language), its
+ * `<title>`, and the one element marked `data-pagefind-body`, whole; undefined for a page without
+ * exactly one such element (a year's list, which the index skips), which is read as it is. Pagefind
+ * reads nothing else of a page whose body is marked, so it makes the same index of these as of the
+ * whole pages (tests/e2e/search.test.ts compares the two), and reads 3,000 release pages so cut in
+ * 1.0–1.1 s instead of 1.4–1.5 s (BENCHMARKS.md). `html` is the page's bytes read as Latin-1, which
+ * the result keeps as they are.
+ */
+export function indexedPart(html: string): string | undefined {
+  const marker = html.indexOf(BODY_MARK);
+  if (marker < 0 || html.includes(BODY_MARK, marker + 1)) return undefined;
+  const open = html.lastIndexOf('<', marker);
+  const name = /^<([a-z][a-z0-9-]*)\s/i.exec(html.slice(open, marker + 1))?.[1];
+  if (!name) return undefined;
+  // The element ends where as many of its kind have closed as were opened from it on.
+  const tags = new RegExp(`<(/?)${name}(?=[\\s/>])`, 'gi');
+  tags.lastIndex = open;
+  let depth = 0;
+  let end = -1;
+  for (let tag = tags.exec(html); tag; tag = tags.exec(html)) {
+    depth += tag[1] ? -1 : 1;
+    if (depth > 0) continue;
+    end = html.indexOf('>', tag.index) + 1;
+    break;
+  }
+  if (end <= 0) return undefined;
+  const htmlTag = /<html(?:\s[^>]*)?>/i.exec(html)?.[0] ?? '<html>';
+  const title = /<title>[^<]*<\/title>/i.exec(html)?.[0] ?? '';
+  return `<!DOCTYPE html>${htmlTag}<head><meta charset="utf-8">${title}</head><body>${html.slice(open, end)}</body></html>`;
+}
+
+const BODY_MARK = ' data-pagefind-body';
+
+/** Links the page `page` of the site in `siteDir` at `staged` (copies it where it cannot). */
+function stagePage(siteDir: string, page: string, staged: string): void {
+  mkdirSync(dirname(staged), { recursive: true });
+  try {
+    linkSync(join(siteDir, page), staged);
+  } catch {
+    copyFileSync(join(siteDir, page), staged);
+  }
+}
+
+/**
  * Links `pages` of the site in `siteDir` into a new folder, in this order, so that a file system
  * that lists a folder by the order its entries were made lists them by their names alone; and so
  * that each index reads only its own pages. Copies a page where the file system cannot link it.
@@ -128,32 +173,37 @@ export function listsInOrderMade(dir: string): boolean {
 function stagePages(siteDir: string, pages: string[], bundle: string): string {
   const stage = join(siteDir, STAGE_DIR, bundle);
   rmSync(stage, { recursive: true, force: true });
-  for (const page of pages) {
-    mkdirSync(join(stage, dirname(page)), { recursive: true });
-    try {
-      linkSync(join(siteDir, page), join(stage, page));
-    } catch {
-      copyFileSync(join(siteDir, page), join(stage, page));
-    }
-  }
+  for (const page of pages) stagePage(siteDir, page, join(stage, page));
   return stage;
 }
 
 /**
  * Makes the folder `stage` hold exactly `pages` of the site in `siteDir`, each linked to the site's
- * own file, keeping the links it already has to them: a rebuild over a published site, whose
- * unchanged pages are the same files, changes a few links of a part's thousands (60 ms at 3,000
- * pages, where linking them all into a new folder and deleting it took 0.3–0.5 s). Only for a file
- * system that lists a folder by its names (`listsInOrderMade`): the order links were made in does
- * not show. Throws if a page can be neither found nor linked.
+ * file (`stagePage`), keeping what it holds of those that are the same files as when they were
+ * staged (their identity recorded in `STAGED_FROM`), linked or cut to what the index reads of them
+ * since (`condenseStagedPages`): a rebuild over a published site, whose unchanged pages are the
+ * same files, stages a few of a part's thousands again (linking 3,000 pages into a new folder and
+ * deleting it took 0.3–0.5 s). Only for a file system that lists a folder by its names
+ * (`listsInOrderMade`): the order pages were staged in does not show. Throws if a page cannot be
+ * found or linked.
  */
 function restagePages(siteDir: string, pages: string[], stage: string): string {
   const wanted = new Set(pages);
+  const record = join(stage, STAGED_FROM);
+  let stagedFrom: Record<string, string> = {};
+  try {
+    stagedFrom = JSON.parse(readFileSync(record, 'utf8')) as Record<string, string>;
+  } catch {
+    // None yet, or unreadable: every page is staged again.
+  }
+  const staged = new Set<string>();
   if (existsSync(stage)) {
     for (const entry of readdirSync(stage, { recursive: true, withFileTypes: true })) {
       if (entry.isDirectory()) continue;
       const file = join(entry.parentPath, entry.name);
-      if (wanted.has(relative(stage, file))) continue;
+      const page = relative(stage, file);
+      if (wanted.has(page)) staged.add(page);
+      if (wanted.has(page) || file === record) continue;
       rmSync(file, { force: true });
       // The folder of a release no longer in this part, unless something else is in it.
       try {
@@ -163,15 +213,54 @@ function restagePages(siteDir: string, pages: string[], stage: string): string {
       }
     }
   }
+  const now: Record<string, string> = {};
+  let changed = false;
   for (const page of pages) {
-    const [staged, source] = [join(stage, page), join(siteDir, page)];
-    const [was, is] = [statSync(staged, { throwIfNoEntry: false }), statSync(source)];
-    if (was && was.ino === is.ino && was.dev === is.dev) continue;
-    if (was) rmSync(staged, { recursive: true, force: true });
-    mkdirSync(dirname(staged), { recursive: true });
-    linkSync(source, staged);
+    const { dev, ino, mtimeNs, size } = statSync(join(siteDir, page), { bigint: true });
+    now[page] = `${dev}:${ino}:${mtimeNs}:${size}`;
+    if (staged.has(page) && stagedFrom[page] === now[page]) continue;
+    changed = true;
+    rmSync(join(stage, page), { recursive: true, force: true });
+    stagePage(siteDir, page, join(stage, page));
   }
+  if (changed || Object.keys(stagedFrom).length !== pages.length) writeFileSync(record, JSON.stringify(now));
   return stage;
+}
+
+/**
+ * In a folder of staged pages (`restagePages`), what each page was staged from: the device, inode,
+ * modification time and size of the site's file. Not a page: Pagefind reads only INDEXED_PAGES.
+ */
+const STAGED_FROM = 'staged-from.json';
+
+/**
+ * Replaces each page staged in `stageDir` (`restagePages`) that is still a link to a page of the
+ * site by what the index reads of it (`indexedPart`), written beside it and renamed over the link,
+ * so the site's file is never written. `npm run build` runs it over a published site while Astro
+ * starts, when it has a core to spare: an index written later in that build, or in the next,
+ * reads the pages of its part so cut (the pages that build renders again are linked again, and
+ * cut in the build after). Returns how many it cut; stops between pages once `stopped` says so.
+ */
+export async function condenseStagedPages(stageDir: string, stopped: () => boolean = () => false): Promise<number> {
+  let condensed = 0;
+  if (!existsSync(stageDir)) return condensed;
+  const files = readdirSync(stageDir, { recursive: true, withFileTypes: true }).filter(
+    (entry) => entry.isFile() && entry.name === 'index.html',
+  );
+  for (const [i, entry] of files.entries()) {
+    // A turn for the build's other work every so often.
+    if (i % 100 === 99) await new Promise((resolve) => setImmediate(resolve));
+    if (stopped()) break;
+    const file = join(entry.parentPath, entry.name);
+    if (statSync(file).nlink < 2) continue; // cut already, or a copy
+    const part = indexedPart(readFileSync(file, 'latin1'));
+    if (part === undefined) continue;
+    const next = `${file}.next`;
+    writeFileSync(next, part, 'latin1');
+    renameSync(next, file);
+    condensed++;
+  }
+  return condensed;
 }
 
 /** True if `a` and `b` are on one file system, where a file of one can be linked into the other. */

@@ -3,16 +3,20 @@
  * fixture built under the base path /newsroom/ with releases in four years and two languages, so
  * filters and the newest-first order have something to narrow and reorder.
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import * as pagefind from 'pagefind';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from '../support/axe';
 import { launchBrowser } from '../support/browser';
+import { indexedPart, searchBundles } from '../../src/integrations/search-index';
+import { INDEXED_PAGES } from '../../src/lib/search';
 import { buildSite } from '../support/build';
 import { fixtureContent, frontmatter } from '../support/fixture-content';
 import { serveStatic, type StaticServer } from '../support/serve';
+import { treeDifferences, treeDigest } from '../support/tree';
 
 const BUYBACK = 'releases/2007-03-30-results-of-share-buyback/';
 const FINAL_TERMS = 'releases/2007-11-26-final-terms-stock-acquisition-rights/';
@@ -565,6 +569,30 @@ describe('search in a newsroom with four years and two languages, under the base
     await context?.close();
     await server?.close();
     rmSync(outDir, { recursive: true, force: true });
+  });
+
+  it('has in each part the index Pagefind makes of what it reads of each page, as a rebuild gives it', async () => {
+    const bundles = searchBundles(outDir);
+    expect(bundles.map(({ dir }) => dir)).toEqual(['pagefind', 'pagefind-archive/2008', 'pagefind-archive/2007']);
+    const cut = mkdtempSync(join(tmpdir(), 'newsroom-cut-pages-'));
+    try {
+      for (const bundle of bundles) {
+        const [pages, index] = [join(cut, bundle.dir, 'pages'), join(cut, bundle.dir, 'index')];
+        // Cut as `condenseStagedPages` cuts them: the build read them whole.
+        for (const page of bundle.pages) {
+          mkdirSync(dirname(join(pages, page)), { recursive: true });
+          const whole = readFileSync(join(outDir, page), 'latin1');
+          writeFileSync(join(pages, page), indexedPart(whole) ?? whole, 'latin1');
+        }
+        const { index: made } = await pagefind.createIndex({});
+        expect((await made!.addDirectory({ path: pages, glob: INDEXED_PAGES })).errors).toEqual([]);
+        expect((await made!.writeFiles({ outputPath: index })).errors).toEqual([]);
+        expect(treeDifferences(treeDigest(index), treeDigest(join(outDir, bundle.dir)))).toEqual([]);
+      }
+    } finally {
+      await pagefind.close();
+      rmSync(cut, { recursive: true, force: true });
+    }
   });
 
   it('links results under the base path', async () => {

@@ -1,11 +1,23 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, globSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  globSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
+  condenseStagedPages,
   forgetStagedPages,
   indexedPages,
+  indexedPart,
   listsInOrderMade,
   searchBundles,
   writeSearchIndex,
@@ -215,21 +227,26 @@ describe('the search index (writeSearchIndex)', () => {
       };
       const index = (dir: string) =>
         new Map([...treeDigest(dir)].filter(([file]) => file.startsWith(SEARCH_BUNDLE_DIR)));
+      // Each part's pages as staged: the site's file, or what the index reads of it.
       const staged = (dir: string) =>
         searchBundles(dir).flatMap((bundle) =>
-          bundle.pages.map(
-            (page) =>
-              statSync(join(stage!, bundle.dir, page), { throwIfNoEntry: false })?.ino ===
-              statSync(join(dir, page)).ino,
-          ),
+          bundle.pages.map((page) => {
+            const [file, source] = [join(stage!, bundle.dir, page), join(dir, page)];
+            if (statSync(file).ino === statSync(source).ino) return 'linked';
+            return readFileSync(file, 'latin1') === indexedPart(readFileSync(source, 'latin1')) ? 'cut' : 'other';
+          }),
         );
       write(site!);
       const said = 'indexed en: 7 of 7 pages into pagefind/; en: 10 of 10 pages into pagefind-archive/2010/';
       expect(await writeSearchIndex(site!, undefined, { stageDir: stage })).toBe(said);
-      expect(staged(site!).every(Boolean)).toBe(true);
+      expect(new Set(staged(site!))).toEqual(new Set(['linked']));
       expect(readdirSync(site!).sort()).toEqual(
         ['about', SEARCH_BUNDLE_DIR, ARCHIVE_BUNDLE_DIR, 'releases', 'search'].sort(),
       );
+      // Cut to what the index reads of them, as a rebuild does while Astro starts.
+      expect(await condenseStagedPages(stage!)).toBe(17);
+      expect(new Set(staged(site!))).toEqual(new Set(['cut']));
+      expect(await condenseStagedPages(stage!)).toBe(0);
 
       // A release edited (Astro writes a new file), one gone, another added: the next index reads
       // exactly the pages the site has, and is what an index of a site built afresh is.
@@ -240,7 +257,10 @@ describe('the search index (writeSearchIndex)', () => {
       for (const dir of [SEARCH_BUNDLE_DIR, ARCHIVE_BUNDLE_DIR]) rmSync(join(site!, dir), { recursive: true });
       const again = 'indexed en: 8 of 8 pages into pagefind/; en: 9 of 9 pages into pagefind-archive/2010/';
       expect(await writeSearchIndex(site!, undefined, { stageDir: stage })).toBe(again);
-      expect(staged(site!).every(Boolean)).toBe(true);
+      // Only the edited and the new release linked again, the others left as they were cut.
+      const pages = searchBundles(site!).flatMap((bundle) => bundle.pages);
+      const linkedAgain = [`releases/${slugs[12]}/index.html`, 'releases/2026-01-01-new/index.html'];
+      expect(staged(site!)).toEqual(pages.map((page) => (linkedAgain.includes(page) ? 'linked' : 'cut')));
       expect(existsSync(join(stage!, ARCHIVE_BUNDLE_DIR, '2010', 'releases', slugs[3]!))).toBe(false);
       write(fresh!);
       rmSync(join(fresh!, 'releases', slugs[3]!), { recursive: true });
@@ -257,6 +277,24 @@ describe('the search index (writeSearchIndex)', () => {
     },
     60_000,
   );
+
+  it('reads of a page what the index reads: the html tag, the title and the marked element, whole', () => {
+    const page = (body: string) =>
+      `<!DOCTYPE html><html lang="ja" dir="ltr"><head><meta charset="utf-8"><title>Notice | Trend Micro</title>` +
+      `<link rel="stylesheet" href="/a.css"></head><body><header><div>Menu</div></header><main>${body}</main>` +
+      `<footer><div>About</div></footer></body></html>`;
+    const marked = '<div class="about" data-pagefind-body=""><div><div>Nested</div></div><p>Text</p></div>';
+    expect(indexedPart(page(`<h1>Skipped</h1>${marked}<div>After</div>`))).toBe(
+      '<!DOCTYPE html><html lang="ja" dir="ltr"><head><meta charset="utf-8"><title>Notice | Trend Micro</title>' +
+        `</head><body>${marked}</body></html>`,
+    );
+    const article =
+      '<article class="release" data-pagefind-body><h1>A</h1><section data-pagefind-ignore>B</section></article>';
+    expect(indexedPart(page(article))).toContain(`<body>${article}</body>`);
+    // Read whole: a page without a marked element, or with two (the index would read both).
+    expect(indexedPart(page('<h1>Releases of 2007</h1>'))).toBeUndefined();
+    expect(indexedPart(page(`${marked}${marked}`))).toBeUndefined();
+  });
 
   it('fails, rather than let the build end as if it had written the index, when Pagefind dies', () => {
     const site = sites[3]!;
