@@ -231,7 +231,8 @@ const STAGED_PAGES = join(CACHE_DIR, 'search-index-pages');
 let condensing: Promise<void> = Promise.resolve();
 if (reusable) {
   const started = performance.now();
-  condensing = condenseStagedPages(STAGED_PAGES, () => stopIndexing.signal.aborted).then(
+  // Stopped once the index is begun: Pagefind then reads the pages cut so far, and the others whole.
+  condensing = condenseStagedPages(STAGED_PAGES, () => indexing !== undefined || stopIndexing.signal.aborted).then(
     (count) => {
       if (count > 0)
         console.log(`[newsroom] ${count} staged pages cut to what the index reads in ${seconds(started)}s`);

@@ -82,10 +82,10 @@ function formerAddresses(source: string): string[] {
  * every file as it was then (the embargo notice, after the sitemap), it is given again rather than
  * each release's timing worked out anew.
  */
-const lastAnswer = new Map<string, { read: Read[]; releases: WrittenRelease[] }>();
+const lastAnswer = new Map<string, { read: Read[]; releases: readonly WrittenRelease[] }>();
 
 /** Every release file in `releasesDir`, with the fields of WRITTEN_FIELDS as written. */
-export function writtenReleases(releasesDir: string, timeZone: string): WrittenRelease[] {
+export function writtenReleases(releasesDir: string, timeZone: string): readonly WrittenRelease[] {
   const read = contentFiles(releasesDir, ['.mdx']).map((file) => readRelease(releasesDir, file));
   const key = `${releasesDir}\0${timeZone}`;
   const last = lastAnswer.get(key);

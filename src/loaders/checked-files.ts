@@ -18,7 +18,10 @@
  * itself changed (its sources are part of each file's digest), or when an entry's stored body went
  * missing. A body that does not parse, uses a component a release may not use, or gives a
  * component an attribute it cannot take stops the build with the file and line, and is not
- * stored, so the next build renders it again.
+ * stored, so the next build renders it again. In a build over the entries of an earlier one, a
+ * collection that allows it (`reading`: releases) has its files read here first, one after the
+ * other, and only those whose text changed handed to the loader, by name: the glob loader's own
+ * reads of 10,000 unchanged files took 0.4–0.7 s of Astro's thread.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
