@@ -258,11 +258,13 @@ const indexKeyMade = searchIndexKey().catch((error: unknown) => {
 async function indexSite(signal: AbortSignal): Promise<import('./support/published-pages.ts').SearchStamp | undefined> {
   const indexKey = await indexKeyMade;
   await condensing;
-  // The pages still the published site's files.
+  // The pages still the published site's files, and of those, the ones unmodified since linked.
   let unchanged: ReadonlySet<string> = new Set();
+  let unmodified: ReadonlySet<string> = new Set();
   if (linked) {
     const { kept, dropped, writtenThrough } = published.dropUnpublishedPages(linked.pages, staging, CACHE_DIR);
     unchanged = kept;
+    unmodified = writtenThrough.length > 0 ? kept.difference(new Set(writtenThrough)) : kept;
     console.log(`[newsroom] ${kept.size} unchanged pages kept from the published site`);
     const gone = published.droppedPagesWarning(published.droppedReleasePages(outDir, dropped));
     if (gone) console.warn(gone);
@@ -278,7 +280,7 @@ async function indexSite(signal: AbortSignal): Promise<import('./support/publish
   // Each page's instant, which puts it in its part: read from the pages this build wrote, and
   // known from the published index's record for those it kept (10,000 pages read in 0.25–1.3 s).
   const instants = linked
-    ? published.knownInstants(linked.search, indexKey, linked.pages, unchanged)
+    ? published.knownInstants(linked.search, indexKey, linked.pages, unmodified)
     : new Map<string, string>();
   const bundles = searchBundles(staging, instants);
   // (Recorded for the next build only when the index is made a known way.)

@@ -123,12 +123,17 @@ export function listsInOrderMade(dir: string): boolean {
 
 /**
  * What Pagefind reads of a page, as a page of its own: the `<html>` tag (the page's language), its
- * `<title>`, and the one element marked `data-pagefind-body`, whole; undefined for a page without
- * exactly one such element (a year's list, which the index skips), which is read as it is. Pagefind
- * reads nothing else of a page whose body is marked, so it makes the same index of these as of the
- * whole pages (tests/e2e/search.test.ts compares the two), and reads 3,000 release pages so cut in
- * 1.0–1.1 s instead of 1.4–1.5 s (BENCHMARKS.md). `html` is the page's bytes read as Latin-1, which
- * the result keeps as they are.
+ * `<title>`, and the one element marked `data-pagefind-body`, whole. Of a page whose body is
+ * marked, Pagefind reads only that element's text, and from anywhere on the page its `data-pagefind-`
+ * meta, filters and sort keys, its first `<h1>` (the title) and the first `<img>` after it; the
+ * site's templates keep all of them inside the marked element, so Pagefind makes the same index of
+ * these pages as of the whole ones (tests/e2e/search.test.ts compares the two), and reads 3,000
+ * release pages so cut in 1.0–1.1 s instead of 1.4–1.5 s (BENCHMARKS.md). Undefined — the page is
+ * read as it is — for a page without exactly one such element (a year's list, which the index
+ * skips), with any of those outside it, or where the end of the element cannot be found from its
+ * tags alone: a `<` or `>` in an attribute's value (Astro escapes neither), a script, style,
+ * template, text area or comment inside it. `html` is the page's bytes read as Latin-1, which the
+ * result keeps as they are.
  */
 export function indexedPart(html: string): string | undefined {
   const marker = html.indexOf(BODY_MARK);
@@ -148,12 +153,31 @@ export function indexedPart(html: string): string | undefined {
     break;
   }
   if (end <= 0) return undefined;
+  const [before, part, after] = [html.slice(0, open), html.slice(open, end), html.slice(end)];
+  if (READ_ANYWHERE.test(before) || READ_ANYWHERE.test(after) || hidesTags(part)) return undefined;
   const htmlTag = /<html(?:\s[^>]*)?>/i.exec(html)?.[0] ?? '<html>';
   const title = /<title>[^<]*<\/title>/i.exec(html)?.[0] ?? '';
-  return `<!DOCTYPE html>${htmlTag}<head><meta charset="utf-8">${title}</head><body>${html.slice(open, end)}</body></html>`;
+  return `<!DOCTYPE html>${htmlTag}<head><meta charset="utf-8">${title}</head><body>${part}</body></html>`;
 }
 
 const BODY_MARK = ' data-pagefind-body';
+/** What Pagefind reads wherever it is on a page (`indexedPart`). */
+const READ_ANYWHERE = /\sdata-pagefind-(?:meta|filter|sort|default-meta)\b|<h1[\s>]|<img[\s>]/i;
+
+/**
+ * Whether `part` may hide a tag from `indexedPart`'s count, or fake one: a `<` or `>` in an
+ * attribute's value, a comment, or a `<` in the text of a script, style, template or text area
+ * (the site's JSON-LD has none: `jsonLdText` writes each `<` as a JSON escape).
+ */
+function hidesTags(part: string): boolean {
+  if (/="[^"]*[<>]|='[^']*[<>]|<!--/.test(part)) return true;
+  for (const raw of part.matchAll(/<(script|style|template|textarea)(?=[\s>])[^>]*>/gi)) {
+    const from = raw.index + raw[0].length;
+    const close = part.toLowerCase().indexOf(`</${raw[1]!.toLowerCase()}`, from);
+    if (close < 0 || part.slice(from, close).includes('<')) return true;
+  }
+  return false;
+}
 
 /** Links the page `page` of the site in `siteDir` at `staged` (copies it where it cannot). */
 function stagePage(siteDir: string, page: string, staged: string): void {

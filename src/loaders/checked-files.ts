@@ -88,6 +88,8 @@ function changedFiles(
   keptEntry: (filePath: string, contents: string) => string | undefined,
   limit: number,
 ): { files: string[]; kept: Set<string> } | undefined {
+  // A folder gone: the loader says so, and empties the collection.
+  if (!existsSync(folder)) return undefined;
   const files: string[] = [];
   const kept = new Set<string>();
   for (const file of contentFiles(folder, extensions)) {

@@ -372,6 +372,8 @@ describe('reading files as written', () => {
       mkdirSync(join(dir, '..', `${basename(dir)}-elsewhere`), { recursive: true });
       writeFileSync(join(dir, '..', `${basename(dir)}-elsewhere`, 'f.mdx'), '');
       symlinkSync(join(dir, '..', `${basename(dir)}-elsewhere`), join(dir, 'linked'));
+      // A link back into a folder being listed is not followed round and round.
+      symlinkSync(dir, join(dir, '2007', 'deep', 'up'));
       expect(contentFiles(dir, ['.mdx'])).toEqual(
         ['2007/c.mdx', '2007/deep/d.mdx', 'a.mdx', 'b.mdx', 'linked/f.mdx'].map((file) => join(...file.split('/'))),
       );

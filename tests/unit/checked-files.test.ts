@@ -263,14 +263,21 @@ describe('with Astro’s glob loader, ids from paths', () => {
     const options = { pattern: '**/*.yaml', base: folder, generateId: ({ entry }: { entry: string }) => entry };
     const reading = vi.fn((names: string[]) => glob({ ...options, pattern: names }));
     const entries = new Map<string, Entry>();
-    const build = () =>
-      checkedFiles(glob(options), {
+    // The loader reading the whole folder, watched.
+    let wholeFolder = 0;
+    const build = () => {
+      const loader = glob(options);
+      const load = loader.load.bind(loader);
+      loader.load = (context) => (wholeFolder++, load(context));
+      return checkedFiles(loader, {
         idFromPath: true,
         folder: { path: folder, extensions: ['.yaml'] },
         reading,
       }).load(loaderContext(entries, new Map([['.yaml', { getEntryInfo: parse }]]), 'named-notes'));
+    };
     // A first build, with no entries kept, reads the whole folder.
     await build();
+    expect(wholeFolder).toBe(1);
     expect(reading).not.toHaveBeenCalled();
     expect([...entries.keys()].sort()).toEqual(['2007/edited [draft] (1).yaml', 'gone.yaml', 'kept.yaml']);
     const kept = entries.get('kept.yaml');
@@ -279,7 +286,8 @@ describe('with Astro’s glob loader, ids from paths', () => {
     rmSync(join(folder, 'gone.yaml'));
     parse.mockClear();
     await build();
-    // The name as a glob pattern that matches only itself.
+    // The name as a glob pattern that matches only itself, and not the whole folder read.
+    expect(wholeFolder).toBe(1);
     expect(reading.mock.calls).toEqual([[['2007/edited \\[draft\\] \\(1\\).yaml']]]);
     expect(parse.mock.calls.map(([{ contents }]) => contents)).toEqual(['title: After\n']);
     expect(entries.get('2007/edited [draft] (1).yaml')?.data).toEqual({ title: 'After' });
@@ -290,6 +298,7 @@ describe('with Astro’s glob loader, ids from paths', () => {
     reading.mockClear();
     parse.mockClear();
     await build();
+    expect(wholeFolder).toBe(1);
     expect(reading).not.toHaveBeenCalled();
     expect(parse).not.toHaveBeenCalled();
     expect([...entries.keys()].sort()).toEqual(['2007/edited [draft] (1).yaml', 'kept.yaml']);

@@ -158,6 +158,9 @@ describe('the instants a rebuild knows without reading the pages', () => {
       );
       const kept = new Set(pages.slice(0, 2));
       expect([...knownInstants(stamp, 'made so', linked, kept)]).toEqual([[pages[0], '2000-03-30T00:00:00.000Z']]);
+      // Another file than the one recorded, however alike its time.
+      const other = { ...linked.get(pages[0]!)!, inode: linked.get(pages[0]!)!.inode + 1n };
+      expect(knownInstants(stamp, 'made so', new Map([[pages[0]!, other]]), kept).size).toBe(0);
       expect(knownInstants(stamp, 'made otherwise', linked, kept).size).toBe(0);
       expect(knownInstants(undefined, 'made so', linked, kept).size).toBe(0);
     } finally {

@@ -279,21 +279,41 @@ describe('the search index (writeSearchIndex)', () => {
   );
 
   it('reads of a page what the index reads: the html tag, the title and the marked element, whole', () => {
-    const page = (body: string) =>
+    const page = (body: string, header = '<div>Menu</div>') =>
       `<!DOCTYPE html><html lang="ja" dir="ltr"><head><meta charset="utf-8"><title>Notice | Trend Micro</title>` +
-      `<link rel="stylesheet" href="/a.css"></head><body><header><div>Menu</div></header><main>${body}</main>` +
-      `<footer><div>About</div></footer></body></html>`;
-    const marked = '<div class="about" data-pagefind-body=""><div><div>Nested</div></div><p>Text</p></div>';
-    expect(indexedPart(page(`<h1>Skipped</h1>${marked}<div>After</div>`))).toBe(
+      `<link rel="stylesheet" href="/a.css"></head><body><header data-pagefind-ignore>${header}</header>` +
+      `<main>${body}</main><footer><div>About</div></footer></body></html>`;
+    const marked =
+      '<div class="about" data-pagefind-body="" data-pagefind-meta="lang[data-lang]" data-lang="ja">' +
+      '<h1>About</h1><div><div>Nested</div></div><p>Text</p></div>';
+    expect(indexedPart(page(`<p>Before</p>${marked}<div>After</div>`))).toBe(
       '<!DOCTYPE html><html lang="ja" dir="ltr"><head><meta charset="utf-8"><title>Notice | Trend Micro</title>' +
         `</head><body>${marked}</body></html>`,
     );
     const article =
       '<article class="release" data-pagefind-body><h1>A</h1><section data-pagefind-ignore>B</section></article>';
     expect(indexedPart(page(article))).toContain(`<body>${article}</body>`);
-    // Read whole: a page without a marked element, or with two (the index would read both).
-    expect(indexedPart(page('<h1>Releases of 2007</h1>'))).toBeUndefined();
-    expect(indexedPart(page(`${marked}${marked}`))).toBeUndefined();
+    // A script with no tag in its text (the site's JSON-LD) hides none.
+    const withData = marked.replace('<p>', '<script type="application/ld+json">{"name":"A \\u003c B"}</script><p>');
+    expect(indexedPart(page(withData))).toContain(`<body>${withData}</body>`);
+    // Read whole: a page without a marked element, or with two (the index would read both);
+    for (const body of ['<h1>Releases of 2007</h1>', `${marked}${marked}`])
+      expect(indexedPart(page(body))).toBe(undefined);
+    // with what Pagefind reads from anywhere outside it: a heading (the title), an image, meta;
+    for (const outside of [
+      '<h1>Title</h1>',
+      '<img src="/logo.png" alt="">',
+      '<span data-pagefind-filter="year:2007">',
+    ]) {
+      expect(indexedPart(page(marked, outside))).toBe(undefined);
+    }
+    // or with what could hide a tag from the count: a tag in an attribute's value, a script.
+    const tricky = [
+      '<article data-pagefind-body><div data-headline="Not </article> the end">Text</div></article>',
+      '<article data-pagefind-body><script>"</article>"</script><p>Text</p></article>',
+      '<article data-pagefind-body><!-- </article> --><p>Text</p></article>',
+    ];
+    for (const body of tricky) expect(indexedPart(page(body))).toBe(undefined);
   });
 
   it('fails, rather than let the build end as if it had written the index, when Pagefind dies', () => {
