@@ -68,10 +68,10 @@ export function manifestPages(manifest: unknown): Map<string, string> {
 }
 
 /**
- * The cache's manifest: its digest, its pages' files, and whether Astro wrote it since
+ * The cache's manifest as a file: its bytes, their digest, and whether Astro wrote it since
  * `forgetPublishedSite` (which dates it to 1970); undefined if there is none.
  */
-function readManifest(cacheDir: string) {
+function manifestFile(cacheDir: string) {
   const file = join(cacheDir, MANIFEST_FILE);
   let bytes: Buffer;
   try {
@@ -80,10 +80,16 @@ function readManifest(cacheDir: string) {
     return undefined;
   }
   return {
+    bytes,
     digest: createHash('sha256').update(bytes).digest('hex'),
-    files: new Set(manifestPages(JSON.parse(bytes.toString())).values()),
     written: statSync(file).mtimeMs > 0,
   };
+}
+
+/** The cache's manifest (`manifestFile`) with its pages' files; undefined if there is none. */
+function readManifest(cacheDir: string) {
+  const manifest = manifestFile(cacheDir);
+  return manifest && { ...manifest, files: new Set(manifestPages(JSON.parse(manifest.bytes.toString())).values()) };
 }
 
 const stampSchema = z.object({
@@ -317,41 +323,64 @@ export function unlinkPages(staging: string, linked: Map<string, LinkedPage>): v
 }
 
 /**
- * Once the staging folder holds every page this build publishes: if the index folder `bundle`
- * (`searchBundles`) reads the same pages as the published one did, and each is the same file or
- * the same bytes (`unchanged`: the pages still linked to the published site's, which need no
- * comparing), the published index was made the same way (`key`, from `searchIndexKey`), and
- * neither its files nor the pages it read have changed since it was published, links that folder
- * into `staging` — Pagefind would write the same bytes — and returns true. Otherwise returns false,
- * and the caller writes it. Throws, leaving none of it behind, if it cannot be read or linked.
+ * Once the staging folder holds every page this build publishes: the published site's record of the
+ * index folder `bundle` (`searchBundles`), if that folder may be kept — Pagefind would write the
+ * same bytes. It may if it reads the same pages as the published one did, each the same file or the
+ * same bytes (`unchanged`: the pages still linked to the published site's, which need no
+ * comparing), if the published index was made the same way (`key`, from `searchIndexKey`), and if
+ * the pages it read have not changed since it was published (`pagesRead`: `bundlePagesDigest` of
+ * the staging folder's). Whether its files have is checked as they are linked
+ * (`linkPublishedBundle`); otherwise the caller writes it. Throws if a page cannot be read.
  */
-export function keepPublishedBundle(
+export function keepableBundle(
   site: string,
   staging: string,
   recorded: SearchStamp | undefined,
   key: string,
   bundle: SearchBundle,
   unchanged: ReadonlySet<string>,
-): boolean {
+  pagesRead: string,
+): BundleStamp | undefined {
   const stamp = recorded?.key === key ? recorded.bundles.find(({ dir }) => dir === bundle.dir) : undefined;
-  if (!stamp || stamp.list !== listDigest(bundle.pages)) return false;
+  if (!stamp || stamp.list !== listDigest(bundle.pages)) return undefined;
   // Something of the same name (public/) for Pagefind to write over.
-  if (existsSync(join(staging, bundle.dir))) return false;
+  if (existsSync(join(staging, bundle.dir))) return undefined;
   const same = (page: string) =>
     unchanged.has(page) || (existsSync(join(site, page)) && sameContent(join(staging, page), join(site, page)));
-  if (!bundle.pages.every(same)) return false;
+  if (!bundle.pages.every(same)) return undefined;
+  // The pages all still the published files, the staging folder's digest is the published site's.
+  const published = bundle.pages.every((page) => unchanged.has(page)) ? pagesRead : statsDigest(site, bundle.pages);
+  return published === stamp.pages ? stamp : undefined;
+}
+
+/**
+ * Links the index folder `bundle` of the published site `site` into `staging`, provided its files
+ * are still those its record (`stamp`, from `keepableBundle`) saw, and returns what the next build
+ * checks before keeping it (`recordBundle`): its links are those very files. Returns undefined if
+ * they changed; throws, leaving none of it behind, if they cannot be read or linked.
+ */
+export function linkPublishedBundle(
+  site: string,
+  staging: string,
+  bundle: SearchBundle,
+  stamp: BundleStamp,
+  pagesRead: string,
+): BundleStamp | undefined {
   const files = bundleFiles(site, bundle.dir);
-  if (statsDigest(site, bundle.pages) !== stamp.pages || statsDigest(site, files) !== stamp.files) return false;
+  if (statsDigest(site, files) !== stamp.files) return undefined;
   try {
+    const made = new Set<string>();
     for (const file of files) {
-      mkdirSync(dirname(join(staging, file)), { recursive: true });
+      const dir = dirname(join(staging, file));
+      if (!made.has(dir)) mkdirSync(dir, { recursive: true });
+      made.add(dir);
       linkSync(join(site, file), join(staging, file));
     }
   } catch (error) {
     rmSync(join(staging, bundle.dir), { recursive: true, force: true });
     throw error;
   }
-  return true;
+  return { ...stamp, pages: pagesRead };
 }
 
 /**
@@ -407,7 +436,8 @@ export function forgetPublishedSite(cacheDir: string): void {
  * nothing if Astro wrote no manifest.
  */
 export function stampPublishedSite(site: string, cacheDir: string, search: SearchStamp | undefined): void {
-  const manifest = readManifest(cacheDir);
+  // Read by the next build (`reusableSite`), which refuses it if it is no manifest.
+  const manifest = manifestFile(cacheDir);
   if (!manifest?.written) return;
   const stamp = { site, folder: folderIdentity(site), manifest: manifest.digest, search };
   writeFileSync(join(cacheDir, STAMP_FILE), `${JSON.stringify(stamp, null, 2)}\n`);

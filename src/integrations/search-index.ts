@@ -123,7 +123,8 @@ export function listsInOrderMade(dir: string): boolean {
 
 /**
  * What Pagefind reads of a page, as a page of its own: the `<html>` tag (the page's language), its
- * `<title>`, and the one element marked `data-pagefind-body`, whole. Of a page whose body is
+ * `<title>`, and the one element marked `data-pagefind-body`, less the text of the elements it
+ * marks `data-pagefind-ignore` (`withoutIgnoredText`). Of a page whose body is
  * marked, Pagefind reads only that element's text, and from anywhere on the page its `data-pagefind-`
  * meta, filters and sort keys, its first `<h1>` (the title) and the first `<img>` after it; the
  * site's templates keep all of them inside the marked element, so Pagefind makes the same index of
@@ -142,23 +143,63 @@ export function indexedPart(html: string): string | undefined {
   const name = /^<([a-z][a-z0-9-]*)\s/i.exec(html.slice(open, marker + 1))?.[1];
   if (!name) return undefined;
   // The element ends where as many of its kind have closed as were opened from it on.
-  const tags = new RegExp(`<(/?)${name}(?=[\\s/>])`, 'gi');
-  tags.lastIndex = open;
-  let depth = 0;
-  let end = -1;
-  for (let tag = tags.exec(html); tag; tag = tags.exec(html)) {
-    depth += tag[1] ? -1 : 1;
-    if (depth > 0) continue;
-    end = html.indexOf('>', tag.index) + 1;
-    break;
-  }
+  const close = closingTag(html, open, name);
+  const end = close < 0 ? -1 : html.indexOf('>', close) + 1;
   if (end <= 0) return undefined;
   const [before, part, after] = [html.slice(0, open), html.slice(open, end), html.slice(end)];
   if (READ_ANYWHERE.test(before) || READ_ANYWHERE.test(after) || hidesTags(part)) return undefined;
   const htmlTag = /<html(?:\s[^>]*)?>/i.exec(html)?.[0] ?? '<html>';
   const title = /<title>[^<]*<\/title>/i.exec(html)?.[0] ?? '';
-  return `<!DOCTYPE html>${htmlTag}<head><meta charset="utf-8">${title}</head><body>${part}</body></html>`;
+  return `<!DOCTYPE html>${htmlTag}<head><meta charset="utf-8">${title}</head><body>${withoutIgnoredText(part)}</body></html>`;
 }
+
+/**
+ * Where in `html`, from `open` (the `<` of an element's start tag), the element's end tag begins,
+ * counting the tags of its kind it holds; -1 if it does not end. Sound only where no tag is hidden
+ * from the count (`hidesTags`).
+ */
+function closingTag(html: string, open: number, name: string): number {
+  const tags = new RegExp(`<(/?)${name}(?=[\\s/>])`, 'gi');
+  tags.lastIndex = open;
+  let depth = 0;
+  for (let tag = tags.exec(html); tag; tag = tags.exec(html)) {
+    depth += tag[1] ? -1 : 1;
+    if (depth === 0) return tag.index;
+  }
+  return -1;
+}
+
+/**
+ * `part` (`indexedPart`) with the elements marked `data-pagefind-ignore` emptied: Pagefind skips
+ * their text, which in a release (its boilerplate, notices and contacts) is half of what it would
+ * parse. An element that holds anything Pagefind reads even there (meta, filters, sort keys, a
+ * heading or image it may take as the title) is left as it is; the element itself stays, so the
+ * text around it stays apart.
+ */
+function withoutIgnoredText(part: string): string {
+  let result = '';
+  let from = 0;
+  for (const marker of part.matchAll(IGNORE_MARK)) {
+    if (marker.index < from) continue; // inside an element already emptied
+    const open = part.lastIndexOf('<', marker.index);
+    const startTag = part.slice(open, marker.index + 1);
+    const name = /^<([a-z][a-z0-9-]*)\s/i.exec(startTag)?.[1];
+    // Not an attribute of a start tag (text that names the attribute), an element whose end tag
+    // HTML lets a page leave out (its end cannot be counted), or one whose end is not found.
+    if (!name || startTag.includes('>') || OPTIONAL_END.test(name)) continue;
+    const inner = part.indexOf('>', marker.index) + 1;
+    const close = closingTag(part, open, name);
+    if (inner <= 0 || close < inner || READ_ANYWHERE.test(part.slice(inner, close))) continue;
+    result += part.slice(from, inner);
+    from = close;
+  }
+  return result + part.slice(from);
+}
+
+const IGNORE_MARK = /\sdata-pagefind-ignore(?=[\s=>/])/gi;
+/** Elements whose end tag HTML lets a page leave out, and void ones, which have none. */
+const OPTIONAL_END =
+  /^(?:p|li|dt|dd|rt|rp|optgroup|option|colgroup|caption|thead|tbody|tfoot|tr|td|th|area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)$/i;
 
 const BODY_MARK = ' data-pagefind-body';
 /** What Pagefind reads wherever it is on a page (`indexedPart`). */
@@ -446,7 +487,18 @@ export async function writeSearchIndex(
     signal,
     stageDir,
     previousDir,
-  }: { atOnce?: number; signal?: AbortSignal; stageDir?: string; previousDir?: string } = {},
+    whileWriting,
+  }: {
+    atOnce?: number;
+    signal?: AbortSignal;
+    stageDir?: string;
+    previousDir?: string;
+    /**
+     * Called once, as soon as Pagefind has read the first index's pages and builds its files (which
+     * leaves a core idle): work of the caller's that can run meanwhile. It must not throw.
+     */
+    whileWriting?: () => void;
+  } = {},
 ): Promise<string> {
   // A Pagefind process that dies (a panic) leaves its wrapper waiting for ever; Node, with nothing
   // else to do, would then exit as if the build had succeeded.
@@ -486,10 +538,16 @@ export async function writeSearchIndex(
     });
     const said: string[] = [];
     let next = 0;
+    let meanwhile = whileWriting;
+    const building = () => {
+      const work = meanwhile;
+      meanwhile = undefined;
+      work?.();
+    };
     const writeNext = async (service: typeof pagefind) => {
       while (!failed && next < bundles.length) {
         const i = next++;
-        said[i] = await writeBundle(service, siteDir, bundles[i]!, sources[i]!, () => failed, previousDir);
+        said[i] = await writeBundle(service, siteDir, bundles[i]!, sources[i]!, () => failed, previousDir, building);
       }
     };
     const slots = Math.max(1, Math.min(bundles.length, atOnce));
@@ -539,7 +597,8 @@ async function pagefindService(slot: number): Promise<typeof pagefind> {
 /**
  * Writes `bundle`'s index into the site in `siteDir` with `service`, from the pages in `source`,
  * and says what it indexed. Asks nothing more of the service once `stopped` (another index
- * failed, and the services are closed): the wrapper would start its process again.
+ * failed, and the services are closed): the wrapper would start its process again. Calls
+ * `building` once the pages are read and Pagefind builds the files.
  */
 async function writeBundle(
   service: typeof pagefind,
@@ -548,6 +607,7 @@ async function writeBundle(
   source: string,
   stopped: () => boolean,
   previousDir: string | undefined,
+  building: () => void = () => {},
 ): Promise<string> {
   const halt = () => {
     if (stopped()) throw new Error(`Search index: ${bundle.dir}/ not written, as another part failed`);
@@ -565,13 +625,17 @@ async function writeBundle(
   const earlier = previousDir === undefined ? undefined : join(previousDir, bundle.dir);
   let reused = '';
   if (earlier !== undefined && existsSync(earlier)) {
-    const got = await ask(() => index.getFiles());
+    const getting = ask(() => index.getFiles());
+    building();
+    const got = await getting;
     if (got.errors.length > 0) fail('writing the index', got.errors);
     halt();
     const linked = writeIndexFiles(output, got.files, earlier);
     reused = ` (${linked} of its ${got.files.length} files the published ones)`;
   } else {
-    const written = await ask(() => index.writeFiles({ outputPath: output }));
+    const writing = ask(() => index.writeFiles({ outputPath: output }));
+    building();
+    const written = await writing;
     if (written.errors.length > 0) fail('writing the index', written.errors);
   }
   // The service keeps every index it made until told otherwise.

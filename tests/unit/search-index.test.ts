@@ -278,7 +278,7 @@ describe('the search index (writeSearchIndex)', () => {
     60_000,
   );
 
-  it('reads of a page what the index reads: the html tag, the title and the marked element, whole', () => {
+  it('reads of a page what the index reads: the html tag, the title and the marked element, less what it ignores', () => {
     const page = (body: string, header = '<div>Menu</div>') =>
       `<!DOCTYPE html><html lang="ja" dir="ltr"><head><meta charset="utf-8"><title>Notice | Trend Micro</title>` +
       `<link rel="stylesheet" href="/a.css"></head><body><header data-pagefind-ignore>${header}</header>` +
@@ -290,9 +290,21 @@ describe('the search index (writeSearchIndex)', () => {
       '<!DOCTYPE html><html lang="ja" dir="ltr"><head><meta charset="utf-8"><title>Notice | Trend Micro</title>' +
         `</head><body>${marked}</body></html>`,
     );
+    // The text of what it ignores left out, the element kept (it parts the text around it); nested
+    // elements of the same kind counted; not an element that holds what Pagefind reads even there,
+    // nor one whose end tag a page may leave out, nor text that merely names the attribute.
     const article =
-      '<article class="release" data-pagefind-body><h1>A</h1><section data-pagefind-ignore>B</section></article>';
-    expect(indexedPart(page(article))).toContain(`<body>${article}</body>`);
+      '<article class="release" data-pagefind-body><h1>A</h1>' +
+      '<section class="notice" data-pagefind-ignore><section>B</section><p>C</p></section>D' +
+      '<div data-pagefind-ignore="all"><div data-pagefind-ignore>E</div></div>' +
+      '<section data-pagefind-ignore><span data-pagefind-meta="note">F</span></section>' +
+      '<p data-pagefind-ignore>G</p><span title="x"> data-pagefind-ignore H</span></article>';
+    expect(indexedPart(page(article))).toContain(
+      '<body><article class="release" data-pagefind-body><h1>A</h1>' +
+        '<section class="notice" data-pagefind-ignore></section>D<div data-pagefind-ignore="all"></div>' +
+        '<section data-pagefind-ignore><span data-pagefind-meta="note">F</span></section>' +
+        '<p data-pagefind-ignore>G</p><span title="x"> data-pagefind-ignore H</span></article></body>',
+    );
     // A script with no tag in its text (the site's JSON-LD) hides none.
     const withData = marked.replace('<p>', '<script type="application/ld+json">{"name":"A \\u003c B"}</script><p>');
     expect(indexedPart(page(withData))).toContain(`<body>${withData}</body>`);
