@@ -98,8 +98,10 @@ const stampSchema = z.object({
   manifest: z.string(),
   /**
    * The published search index: how it was made (`searchIndexKey`), and for each of its folders
-   * (`searchBundles`) which pages it read, those pages and its files, as `recordBundle` saw them.
-   * A stamp from before the index had parts says nothing of it.
+   * (`searchBundles`) which pages it read, those pages and its files, as `recordBundle` saw them
+   * (a folder kept from the site before keeps that site's record of its files, which are its
+   * links' very files: `linkPublishedBundle`). A stamp from before the index had parts says
+   * nothing of it.
    */
   search: z
     .object({

@@ -172,31 +172,36 @@ function closingTag(html: string, open: number, name: string): number {
 /**
  * `part` (`indexedPart`) with the elements marked `data-pagefind-ignore` emptied: Pagefind skips
  * their text, which in a release (its boilerplate, notices and contacts) is half of what it would
- * parse. An element that holds anything Pagefind reads even there (meta, filters, sort keys, a
- * heading or image it may take as the title) is left as it is; the element itself stays, so the
- * text around it stays apart.
+ * parse. Their start tags stay, as Pagefind reads their attributes. Left whole: the marked element
+ * itself (there, Pagefind reads it all), an element that is or holds anything Pagefind reads even
+ * there (meta, filters, sort keys, a heading or image it may take as the title), one whose end
+ * tag HTML lets a page leave out, and one holding a self-closed tag (SVG or MathML), which the
+ * count of tags cannot follow. Sound only where no tag is hidden from that count (`hidesTags`:
+ * no `<` or `>` in an attribute's value).
  */
 function withoutIgnoredText(part: string): string {
   let result = '';
   let from = 0;
-  for (const marker of part.matchAll(IGNORE_MARK)) {
-    if (marker.index < from) continue; // inside an element already emptied
-    const open = part.lastIndexOf('<', marker.index);
-    const startTag = part.slice(open, marker.index + 1);
-    const name = /^<([a-z][a-z0-9-]*)\s/i.exec(startTag)?.[1];
-    // Not an attribute of a start tag (text that names the attribute), an element whose end tag
-    // HTML lets a page leave out (its end cannot be counted), or one whose end is not found.
-    if (!name || startTag.includes('>') || OPTIONAL_END.test(name)) continue;
-    const inner = part.indexOf('>', marker.index) + 1;
-    const close = closingTag(part, open, name);
-    if (inner <= 0 || close < inner || READ_ANYWHERE.test(part.slice(inner, close))) continue;
+  for (const tag of part.matchAll(START_TAG)) {
+    const [startTag, name, attributes = ''] = tag;
+    // The marked element's own tag, or a tag inside an element already emptied.
+    if (tag.index === 0 || tag.index < from) continue;
+    // The attribute itself, not those words in another's value.
+    if (!IGNORE_MARK.test(attributes.replace(/"[^"]*"|'[^']*'/g, '""'))) continue;
+    if (OPTIONAL_END.test(name!) || startTag.endsWith('/>')) continue;
+    const inner = tag.index + startTag.length;
+    const close = closingTag(part, tag.index, name!);
+    if (close < inner) continue;
+    const element = part.slice(tag.index, close);
+    if (READ_ANYWHERE.test(element) || element.includes('/>')) continue;
     result += part.slice(from, inner);
     from = close;
   }
   return result + part.slice(from);
 }
 
-const IGNORE_MARK = /\sdata-pagefind-ignore(?=[\s=>/])/gi;
+const START_TAG = /<([a-z][a-z0-9-]*)(\s[^>]*)?>/gi;
+const IGNORE_MARK = /\sdata-pagefind-ignore(?=[\s=/]|$)/i;
 /** Elements whose end tag HTML lets a page leave out, and void ones, which have none. */
 const OPTIONAL_END =
   /^(?:p|li|dt|dd|rt|rp|optgroup|option|colgroup|caption|thead|tbody|tfoot|tr|td|th|area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)$/i;
@@ -495,7 +500,8 @@ export async function writeSearchIndex(
     previousDir?: string;
     /**
      * Called once, as soon as Pagefind has read the first index's pages and builds its files (which
-     * leaves a core idle): work of the caller's that can run meanwhile. It must not throw.
+     * leaves a core idle): work of the caller's that can run meanwhile. What it throws is only
+     * logged.
      */
     whileWriting?: () => void;
   } = {},
@@ -542,7 +548,12 @@ export async function writeSearchIndex(
     const building = () => {
       const work = meanwhile;
       meanwhile = undefined;
-      work?.();
+      try {
+        work?.();
+      } catch (error) {
+        // The request just sent still gets its answer; the caller's work is the caller's to mend.
+        console.warn(`Search index: ${(error as Error).message}`);
+      }
     };
     const writeNext = async (service: typeof pagefind) => {
       while (!failed && next < bundles.length) {

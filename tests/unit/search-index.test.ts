@@ -290,21 +290,32 @@ describe('the search index (writeSearchIndex)', () => {
       '<!DOCTYPE html><html lang="ja" dir="ltr"><head><meta charset="utf-8"><title>Notice | Trend Micro</title>' +
         `</head><body>${marked}</body></html>`,
     );
-    // The text of what it ignores left out, the element kept (it parts the text around it); nested
-    // elements of the same kind counted; not an element that holds what Pagefind reads even there,
-    // nor one whose end tag a page may leave out, nor text that merely names the attribute.
+    // The text of what it ignores left out, its start tag kept (Pagefind reads its attributes);
+    // nested elements of the same kind counted. Left whole: an element that is or holds what
+    // Pagefind reads even there, one whose end tag a page may leave out, one holding a self-closed
+    // tag, and the marked element itself; not emptied, an element whose attribute's value, or text,
+    // merely names the attribute.
+    const kept = [
+      '<section data-pagefind-ignore><span data-pagefind-meta="note">F</span></section>',
+      '<div data-pagefind-ignore data-pagefind-meta="summary">G</div>',
+      '<div data-pagefind-filter="topic" data-pagefind-ignore>H</div>',
+      '<h2 data-pagefind-ignore><img src="/i.png" alt=""></h2>',
+      '<p data-pagefind-ignore>I</p>',
+      '<svg><g data-pagefind-ignore><g/></g></svg>',
+      '<span title="use data-pagefind-ignore here">J</span><span> data-pagefind-ignore K</span>',
+    ].join('');
     const article =
       '<article class="release" data-pagefind-body><h1>A</h1>' +
       '<section class="notice" data-pagefind-ignore><section>B</section><p>C</p></section>D' +
-      '<div data-pagefind-ignore="all"><div data-pagefind-ignore>E</div></div>' +
-      '<section data-pagefind-ignore><span data-pagefind-meta="note">F</span></section>' +
-      '<p data-pagefind-ignore>G</p><span title="x"> data-pagefind-ignore H</span></article>';
+      '<DIV Data-Pagefind-Ignore="all"><div data-pagefind-ignore>E</div></DIV>' +
+      `${kept}</article>`;
     expect(indexedPart(page(article))).toContain(
       '<body><article class="release" data-pagefind-body><h1>A</h1>' +
-        '<section class="notice" data-pagefind-ignore></section>D<div data-pagefind-ignore="all"></div>' +
-        '<section data-pagefind-ignore><span data-pagefind-meta="note">F</span></section>' +
-        '<p data-pagefind-ignore>G</p><span title="x"> data-pagefind-ignore H</span></article></body>',
+        '<section class="notice" data-pagefind-ignore></section>D<DIV Data-Pagefind-Ignore="all"></DIV>' +
+        `${kept}</article></body>`,
     );
+    const whole = '<article data-pagefind-body data-pagefind-ignore><p>All of it</p></article>';
+    expect(indexedPart(page(whole))).toContain(`<body>${whole}</body>`);
     // A script with no tag in its text (the site's JSON-LD) hides none.
     const withData = marked.replace('<p>', '<script type="application/ld+json">{"name":"A \\u003c B"}</script><p>');
     expect(indexedPart(page(withData))).toContain(`<body>${withData}</body>`);
